@@ -1,0 +1,115 @@
+// Package dossier assembles one dossier (一窗一档) per window from the parsed
+// items: it groups by the normalised window name, lets the newest email win
+// over older submissions of the same window, sorts photos into 环境/工作,
+// attributes scans, and merges the Word 初审表 with scan records into one
+// evidence row per review row. It is the only stage that looks across items.
+package dossier
+
+import (
+	"time"
+
+	"shenbao/parser/form"
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+	"shenbao/validate/finding"
+)
+
+// Parsed is what the parse stage made of one item, the input to Assemble.
+type Parsed struct {
+	Item *intake.Item
+	// Kind: "application", "review", "word" (another Word document),
+	// "application-nonword" (a 申报表 as PDF or image), "photo", "scan-image",
+	// "pdf", "archive", "email", "ignored", "failed", "other".
+	Kind        string
+	Format      string // "docx", "doc", "wps", "jpeg", "png", "pdf", …
+	Application *form.Application
+	Review      *form.Review
+	Width       int // photos and scan images: pixel size
+	Height      int
+	// WindowHint is a window name the parse stage read from a non-Word
+	// item (a PDF 申报表's name, a photo's name); "" when none.
+	WindowHint string
+}
+
+// AppDoc is a 申报表 in a dossier.
+type AppDoc struct {
+	Item   *intake.Item
+	Format string
+	Form   *form.Application
+}
+
+// ReviewDoc is a Word 初审表 in a dossier.
+type ReviewDoc struct {
+	Item   *intake.Item
+	Format string
+	Form   *form.Review
+}
+
+// Photo is a photo attributed to a window.
+type Photo struct {
+	Item     *intake.Item
+	Width    int
+	Height   int
+	Category string // "environment", "work", or "" when the name says neither
+}
+
+// Replacement records that New superseded Old (M08).
+type Replacement struct {
+	Old, New *intake.Item
+}
+
+// Row is the merged evidence for one review row, from the Word 初审表 and the
+// scan records together.
+type Row struct {
+	Role  string // the profile's row name
+	Needs string // "签字" or "盖章"
+	Found bool   // the row exists in the Word 初审表 or in a scan record
+
+	Opinion     string
+	OpinionFrom string // "电子版", "扫描", or "" when none
+	Date        time.Time
+	DateText    string
+	DateInvalid bool
+	DateFrom    string
+
+	Signed     scan.Tri // from scan records, or Yes from an image in the Word row
+	Stamped    scan.Tri
+	MarkFrom   string  // "扫描", "电子版" (seal/signature image), or ""
+	Confidence float64 // of the scan record that gave the mark; -1 when none
+
+	Location string // where the row was read: file and cell, or metadata file and row
+}
+
+// Dossier is everything that arrived for one window.
+type Dossier struct {
+	Key    string // normalised window name: the grouping key
+	Window string // window name as the 申报表 writes it (else 初审表, scan, photo)
+	Unit   string // 所属单位 from the 申报表
+
+	Application *AppDoc        // the newest Word 申报表, nil when none
+	Review      *ReviewDoc     // the newest Word 初审表, nil when none
+	NonWord     []*intake.Item // 申报表 that came as PDF or image (M02)
+	Photos      []Photo
+	Scans       []scan.Record  // metadata records attributed here
+	ScanImages  []*intake.Item // scan images attributed here
+	Rows        []Row          // one per profile review row, profile order
+	Failed      []*intake.Item // items attributed here that could not be read (M09)
+	Replaced    []Replacement  // older submissions replaced by newer ones (M08)
+	Items       []*intake.Item // every item attributed to the window, by Pos
+
+	// Findings made while assembling (S02 contradictions found in the merge,
+	// for example); validate adds the rest.
+	Findings []finding.Finding
+}
+
+// Mail returns the email the window's 申报表 came in (else its 初审表's),
+// nil when neither came by mail.
+func (d *Dossier) Mail() *intake.Mail {
+	if d.Application != nil && d.Application.Item.Mail != nil {
+		return d.Application.Item.Mail
+	}
+	if d.Review != nil && d.Review.Item.Mail != nil {
+		return d.Review.Item.Mail
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+// Package profile holds a campaign's data: title, form labels, required
+// fields, 事迹 length bands, review rows with what each needs and when,
+// photo rules and negative-opinion words. Profiles are YAML; the default
+// (qingfeng-liaoning) is embedded in the binary.
+package profile
+
+import "shenbao/parser/form"
+
+// Profile is one campaign's rules as data.
+type Profile struct {
+	Name          string `yaml:"name" json:"name"`                     // e.g. "qingfeng-liaoning"
+	Title         string `yaml:"title" json:"title"`                   // campaign title, e.g. 鞍山市第二批“清风辽宁政务窗口”评选
+	RegisterTitle string `yaml:"register_title" json:"register_title"` // title row of 登记表
+
+	// Application describes the 申报表: how to recognise it, its fields
+	// with label variants, the 推荐形式 options.
+	Application form.ApplicationSpec `yaml:"application" json:"application"`
+	// Review describes the 初审表.
+	Review form.ReviewSpec `yaml:"review" json:"review"`
+
+	// Required lists application field keys that must not be empty (F01).
+	Required []string `yaml:"required" json:"required"`
+	// Deeds are the 事迹 length bands (F06), in Word 字数.
+	Deeds Bands `yaml:"deeds" json:"deeds"`
+	// ReviewRows are the 初审表's opinion rows, in form order.
+	ReviewRows []ReviewRow `yaml:"review_rows" json:"review_rows"`
+	// PublicityDays is the 内部公示 length between the internal rows and the
+	// 推荐单位 row (P06).
+	PublicityDays int `yaml:"publicity_days" json:"publicity_days"`
+	// NegativeWords make an opinion negative (P08).
+	NegativeWords []string    `yaml:"negative_words" json:"negative_words"`
+	Photos        PhotoRules  `yaml:"photos" json:"photos"`
+	Scans         ScanRules   `yaml:"scans" json:"scans"`
+	Notice        NoticeRules `yaml:"notice" json:"notice"`
+	// Rules adjusts the catalogue: codes switched off, or levels changed.
+	Rules RuleSettings `yaml:"rules" json:"rules"`
+}
+
+// Bands are the 事迹 word-count bands: error outside [ErrorMin, ErrorMax],
+// info outside [InfoMin, InfoMax].
+type Bands struct {
+	ErrorMin int `yaml:"error_min" json:"error_min"`
+	ErrorMax int `yaml:"error_max" json:"error_max"`
+	InfoMin  int `yaml:"info_min" json:"info_min"`
+	InfoMax  int `yaml:"info_max" json:"info_max"`
+}
+
+// ReviewRow is one opinion row of the 初审表 and what it needs.
+type ReviewRow struct {
+	Name   string   `yaml:"name" json:"name"`     // canonical, e.g. "组织（人事）部门意见"
+	Labels []string `yaml:"labels" json:"labels"` // variants found in real forms
+	Needs  string   `yaml:"needs" json:"needs"`   // "签字" or "盖章"
+	// Stage orders the rows for P06: "internal" (内部审核), "recommend"
+	// (推荐单位, after 公示), "industry" (行业主管部门).
+	Stage    string `yaml:"stage" json:"stage"`
+	Deadline string `yaml:"deadline" json:"deadline"` // "2024-04-03"; "" for none
+}
+
+// PhotoRules say how photos are sorted and judged.
+type PhotoRules struct {
+	EnvironmentHints []string `yaml:"environment_hints" json:"environment_hints"` // 环境, 场所, 大厅, 全景
+	WorkHints        []string `yaml:"work_hints" json:"work_hints"`               // 工作, 集体, 个人, 人员, 合影, 服务
+	PerKind          int      `yaml:"per_kind" json:"per_kind"`                   // 1
+	MinLongSide      int      `yaml:"min_long_side" json:"min_long_side"`         // 1024 px (M10)
+}
+
+// ScanRules hold the scan-evidence settings.
+type ScanRules struct {
+	MinConfidence float64 `yaml:"min_confidence" json:"min_confidence"` // 0.8 (S01)
+}
+
+// NoticeRules fill the 一次性告知书.
+type NoticeRules struct {
+	Deadline string `yaml:"deadline" json:"deadline"` // resubmission deadline text
+	Contact  string `yaml:"contact" json:"contact"`   // contact line
+	Issuer   string `yaml:"issuer" json:"issuer"`     // the office that signs the notice
+}
+
+// RuleSettings switch codes off or change their level.
+type RuleSettings struct {
+	Disabled []string          `yaml:"disabled" json:"disabled,omitempty"`
+	Levels   map[string]string `yaml:"levels" json:"levels,omitempty"`
+}
