@@ -9,6 +9,9 @@ type ApplicationSpec struct {
 	Fields    []FieldSpec `yaml:"fields" json:"fields"`
 	// Options are the 推荐形式 checkbox options, each with its variants.
 	Options []OptionSpec `yaml:"options" json:"options"`
+	// NameHints are words in a file name that mark a non-Word file (PDF,
+	// image) as the 申报表 sent in the wrong format (M02), e.g. "申报表".
+	NameHints []string `yaml:"name_hints" json:"name_hints"`
 }
 
 // ReviewSpec tells how to find the 初审表's fields and rows.
