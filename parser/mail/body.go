@@ -1,0 +1,200 @@
+package mail
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime/quotedprintable"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/jhillyerd/enmime/v2"
+	"golang.org/x/net/html"
+)
+
+// decodeTransfer undoes a Content-Transfer-Encoding. Malformed input is
+// decoded as far as possible and reported with an error beside the data.
+func decodeTransfer(cte string, raw []byte) ([]byte, error) {
+	cte = strings.ToLower(strings.TrimSpace(cte))
+	if i := strings.IndexByte(cte, ';'); i >= 0 {
+		cte = strings.TrimSpace(cte[:i])
+	}
+	switch cte {
+	case "base64":
+		return decodeBase64Loose(string(raw))
+	case "quoted-printable":
+		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
+		if err != nil {
+			return decodeQPLoose(raw), nil
+		}
+		return out, nil
+	}
+	return raw, nil
+}
+
+// decodeQPLoose decodes quoted-printable that the strict reader rejects.
+func decodeQPLoose(raw []byte) []byte {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '=' {
+			out = append(out, c)
+			continue
+		}
+		switch {
+		case i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
+			out = append(out, unhex(raw[i+1])<<4|unhex(raw[i+2]))
+			i += 2
+		case i+1 < len(raw) && raw[i+1] == '\n':
+			i++
+		case i+2 < len(raw) && raw[i+1] == '\r' && raw[i+2] == '\n':
+			i += 2
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// decodeAddress decodes a From header to "名字 <addr>" (or just the address).
+func decodeAddress(raw string) string {
+	s := decodeHeader(raw)
+	if s == "" {
+		return ""
+	}
+	list, err := enmime.ParseAddressList(s)
+	if err != nil || len(list) == 0 {
+		return s
+	}
+	var out []string
+	for _, a := range list {
+		name := strings.TrimSpace(strings.Trim(decodeHeader(a.Name), `"'`))
+		switch {
+		case name == "" || name == a.Address:
+			out = append(out, a.Address)
+		case a.Address == "":
+			out = append(out, name)
+		default:
+			out = append(out, name+" <"+a.Address+">")
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// dateLayouts are tried after net/mail.ParseDate.
+var dateLayouts = []string{
+	"Mon, 2 Jan 2006 15:04:05 -0700 (MST)",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 06 15:04:05 -0700",
+	"Mon Jan 2 15:04:05 2006",
+	"Mon Jan 2 15:04:05 -0700 2006",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05",
+	"2006-01-02T15:04:05Z07:00",
+	"2006/01/02 15:04:05",
+	"2006年1月2日 15:04:05",
+	"2006年1月2日 15:04",
+}
+
+// parseDate reads a Date header. Dates without a zone are taken as China
+// Standard Time (UTC+8), the zone of every sender this tool sees.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	if t, err := mail.ParseDate(s); err == nil {
+		return t, true
+	}
+	cst := time.FixedZone("CST", 8*3600)
+	trimmed := s
+	if i := strings.IndexByte(trimmed, '('); i > 0 {
+		trimmed = strings.TrimSpace(trimmed[:i])
+	}
+	for _, cand := range []string{s, trimmed} {
+		for _, l := range dateLayouts {
+			if t, err := time.ParseInLocation(l, cand, cst); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// translate turns an enmime parse error into a short Chinese line; "" for
+// warnings that mean nothing to a clerk.
+func translate(e *enmime.Error) string {
+	switch e.Name {
+	case enmime.ErrorMissingBoundary:
+		return "邮件缺少结束分隔线（可能被截断），已尽量读取"
+	case enmime.ErrorMalformedBase64:
+		return "附件的 Base64 编码有误，内容可能不完整"
+	case enmime.ErrorMalformedHeader:
+		return "邮件头格式不规范，已尽量读取"
+	case enmime.ErrorMalformedChildPart:
+		return "邮件中有一部分无法读取，已跳过"
+	case enmime.ErrorContentEncoding:
+		return "邮件使用了无法识别的传输编码"
+	case enmime.ErrorDataHasBoundary:
+		return "邮件中有一部分结构异常，已按普通内容读取"
+	case enmime.ErrorCharsetConversion, enmime.ErrorCharsetDeclaration:
+		return "邮件字符集转换有误，部分文字可能显示不正确"
+	}
+	return ""
+}
+
+// htmlToText extracts readable text from an HTML body.
+func htmlToText(src string) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if errors.Is(z.Err(), io.EOF) || z.Err() != nil {
+				return tidyLines(b.String())
+			}
+		case html.TextToken:
+			if skip == 0 {
+				b.WriteString(strings.Join(strings.Fields(string(z.Text())), " "))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style", "head", "title":
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "table", "blockquote":
+				b.WriteByte('\n')
+			case "td", "th":
+				if tt == html.EndTagToken {
+					b.WriteByte('\t')
+				}
+			}
+		}
+	}
+}
+
+// tidyLines trims lines and collapses runs of empty lines.
+func tidyLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			if !blank && len(out) > 0 {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}

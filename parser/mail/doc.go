@@ -1,0 +1,24 @@
+// Package mail reads email as it arrives in a Chinese government shared
+// mailbox: single RFC 5322 messages (.eml), mbox files (mboxo and mboxrd),
+// Outlook .msg files and the winmail.dat (TNEF) parts Outlook sends.
+//
+// Parse turns one message into a plain Message: decoded sender, subject and
+// date, the plain-text body and every attachment, inline file and forwarded
+// message as a Part. It copes with what real mail clients send: RFC 2047
+// words and RFC 2231 parameters in GBK, GB2312 (decoded as GB18030, since
+// real mail uses characters outside GB2312), GB18030, Big5 and UTF-8; raw
+// 8-bit GBK header bytes; parameters split into RFC 2231 continuations;
+// missing closing boundaries; bodies in GBK. MIME structure is parsed by
+// github.com/jhillyerd/enmime/v2; header words, parameters, transfer
+// encodings and charsets are decoded here.
+//
+// Recoverable trouble goes into Message.Problems as short Chinese lines; an
+// error is returned only when nothing can be read. Forwarded messages are not
+// parsed recursively: a Part with Message set holds the raw bytes for the
+// caller to Parse again, so the caller controls depth.
+//
+// Not supported: S/MIME and PGP (signed parts are kept as parts, encrypted
+// bodies are opaque), embedded messages inside .msg attachments (recorded as a
+// problem), TNEF message bodies (only attachments are extracted), and uuencoded
+// attachments inside plain-text bodies.
+package mail

@@ -1,0 +1,159 @@
+package mail
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jhillyerd/enmime/v2"
+)
+
+// Message is one email, decoded.
+type Message struct {
+	From     string    // "张三 <zhang@163.com>", decoded
+	Subject  string    // decoded
+	Date     time.Time // zero when missing/unparseable
+	DateText string    // the raw Date header
+	Text     string    // plain-text body, decoded to UTF-8 (HTML body converted to text if no plain part)
+	Parts    []Part    // every attachment and inline file part, in MIME order; forwarded message/rfc822 parts too
+	Problems []string  // recoverable problems, Chinese, capped at 20
+}
+
+// Part is one attachment, inline file or forwarded message.
+type Part struct {
+	Name        string // decoded file name; when the part has none, a made-up one like "附件3.bin"/"转发邮件1.eml" — never empty
+	ContentType string // lower-case media type
+	Data        []byte
+	Message     bool // a forwarded message (message/rfc822 part, or an .eml attachment): the walker parses Data with Parse again
+	Inline      bool // Content-Disposition inline (signature logos etc.)
+}
+
+// Limits bounds what one message may cost.
+type Limits struct {
+	MaxMessageBytes int64 // largest message read; 0 means 200 MiB
+	MaxParts        int   // most parts kept per message; 0 means 500
+}
+
+const maxProblems = 20
+
+func (l Limits) maxBytes() int64 {
+	if l.MaxMessageBytes <= 0 {
+		return 200 << 20
+	}
+	return l.MaxMessageBytes
+}
+
+func (l Limits) maxParts() int {
+	if l.MaxParts <= 0 {
+		return 500
+	}
+	return l.MaxParts
+}
+
+// ErrTooLarge is returned (wrapped) for a message over Limits.MaxMessageBytes.
+var ErrTooLarge = errors.New("邮件超过大小上限")
+
+// ErrNotMessage is returned (wrapped) when the bytes hold no email header.
+var ErrNotMessage = errors.New("不是邮件格式")
+
+// Parse reads one RFC 5322 message. It returns an error only when nothing
+// can be read: the input is over the size limit, empty, or has no header.
+// Everything else is recorded in Message.Problems.
+func Parse(data []byte, lim Limits) (*Message, error) {
+	if int64(len(data)) > lim.maxBytes() {
+		return nil, fmt.Errorf("mail: %w（%d 字节，上限 %d 字节）", ErrTooLarge, len(data), lim.maxBytes())
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("mail: %w：内容为空", ErrNotMessage)
+	}
+	if !hasHeader(data) {
+		return nil, fmt.Errorf("mail: %w：开头没有邮件头", ErrNotMessage)
+	}
+	p := enmime.NewParser(
+		enmime.SkipMalformedParts(true),
+		enmime.MultipartWOBoundaryAsSinglePart(true),
+		enmime.RawContent(true),
+		enmime.MaxStoredPartErrors(maxProblems),
+		enmime.DisableTextConversion(true),
+		enmime.DisableCharacterDetection(true),
+		enmime.SetCustomParseMediaType(parseMediaType),
+	)
+	root, err := p.ReadParts(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("mail: 无法读取邮件结构：%v", err)
+	}
+	m := &Message{}
+	c := &collector{msg: m, lim: lim}
+	m.From = decodeAddress(root.Header.Get("From"))
+	m.Subject = decodeHeader(root.Header.Get("Subject"))
+	m.DateText = strings.TrimSpace(fixRaw(root.Header.Get("Date")))
+	if m.DateText == "" {
+		c.problem("邮件没有发送日期（Date）")
+	} else if d, ok := parseDate(m.DateText); ok {
+		m.Date = d
+	} else {
+		c.problem(fmt.Sprintf("发送日期无法识别：%q", clip(m.DateText, 60)))
+	}
+	c.walk(root, 0)
+	c.finish()
+	return m, nil
+}
+
+// parseMediaType is enmime's media type parser: parseParams, which never
+// fails, so enmime keeps parts whose headers the standard parser rejects.
+func parseMediaType(ctype string) (string, map[string]string, []string, error) {
+	mtype, params := parseParams(ctype)
+	if b, ok := rawBoundary(ctype); ok {
+		params["boundary"] = b
+	}
+	return mtype, params, nil, nil
+}
+
+// rawBoundary finds the boundary parameter undecoded: boundaries are opaque
+// and must not pass through header decoding.
+func rawBoundary(ctype string) (string, bool) {
+	for _, p := range splitParams(ctype) {
+		eq := strings.IndexByte(p, '=')
+		if eq > 0 && strings.EqualFold(strings.TrimSpace(p[:eq]), "boundary") {
+			v := strings.TrimSpace(p[eq+1:])
+			if strings.HasPrefix(v, `"`) {
+				v = strings.TrimSuffix(v[1:], `"`)
+			}
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// hasHeader reports whether data starts with at least one header field.
+func hasHeader(data []byte) bool {
+	line := data
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if bytes.HasPrefix(line, []byte("From ")) {
+		// an mbox separator left in front of a single message
+		return true
+	}
+	colon := bytes.IndexByte(line, ':')
+	if colon <= 0 {
+		return false
+	}
+	for _, c := range line[:colon] {
+		if c <= ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

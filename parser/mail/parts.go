@@ -1,0 +1,198 @@
+package mail
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/jhillyerd/enmime/v2"
+)
+
+// maxDepth bounds MIME nesting walked; enmime itself bounds nothing.
+const maxDepth = 50
+
+// collector walks enmime's part tree and fills a Message.
+type collector struct {
+	msg       *Message
+	lim       Limits
+	plain     []string
+	html      []string
+	forwarded int
+	dropped   int
+	problems  map[string]bool
+}
+
+func (c *collector) problem(s string) {
+	if c.problems == nil {
+		c.problems = map[string]bool{}
+	}
+	if c.problems[s] || len(c.msg.Problems) >= maxProblems {
+		return
+	}
+	c.problems[s] = true
+	c.msg.Problems = append(c.msg.Problems, s)
+}
+
+// walk visits p and its descendants in MIME order.
+func (c *collector) walk(p *enmime.Part, depth int) {
+	for _, e := range p.Errors {
+		if s := translate(e); s != "" {
+			c.problem(s)
+		}
+	}
+	if depth > maxDepth {
+		c.problem("邮件结构嵌套过深，深层内容未读取")
+		return
+	}
+	if p.FirstChild != nil {
+		for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch, depth+1)
+		}
+		return
+	}
+	if strings.HasPrefix(strings.ToLower(p.ContentType), "multipart/") {
+		return // an empty multipart
+	}
+	c.leaf(p)
+}
+
+// leaf sorts one leaf part into body text or Parts.
+func (c *collector) leaf(p *enmime.Part) {
+	ctype := strings.ToLower(p.ContentType)
+	if ctype == "" {
+		ctype = "text/plain"
+	}
+	disp, dparams := parseParams(p.Header.Get("Content-Disposition"))
+	_, cparams := parseParams(p.Header.Get("Content-Type"))
+	name := firstNonEmpty(dparams["filename"], cparams["name"], dparams["name"], cparams["filename"], p.FileName)
+	data, err := decodeTransfer(p.Header.Get("Content-Transfer-Encoding"), p.Content)
+	if err != nil {
+		c.problem(fmt.Sprintf("附件“%s”的传输编码有误，内容可能不完整", displayOr(name, ctype)))
+	}
+	isText := ctype == "text/plain" || ctype == "text/html"
+	if isText && disp != "attachment" && name == "" {
+		s, ok := decodeCharset(cparams["charset"], data)
+		if !ok {
+			c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", clip(cparams["charset"], 30)))
+		}
+		if ctype == "text/html" {
+			c.html = append(c.html, s)
+		} else {
+			c.plain = append(c.plain, s)
+		}
+		return
+	}
+	if len(c.msg.Parts) >= c.lim.maxParts() {
+		c.dropped++
+		return
+	}
+	part := Part{
+		Name:        baseName(name),
+		ContentType: ctype,
+		Data:        data,
+		Inline:      disp == "inline",
+	}
+	lower := strings.ToLower(part.Name)
+	if ctype == "message/rfc822" || ctype == "message/global" ||
+		strings.HasSuffix(lower, ".eml") && (ctype == "application/octet-stream" || strings.HasPrefix(ctype, "message/") || IsEML(data)) {
+		part.Message = true
+		c.forwarded++
+		if part.Name == "" {
+			part.Name = fmt.Sprintf("转发邮件%d.eml", c.forwarded)
+		}
+	}
+	if part.Name == "" {
+		part.Name = fmt.Sprintf("附件%d%s", len(c.msg.Parts)+1, extFor(ctype))
+	}
+	c.msg.Parts = append(c.msg.Parts, part)
+}
+
+// finish sets the body text and the summary problems.
+func (c *collector) finish() {
+	if len(c.plain) > 0 {
+		c.msg.Text = strings.TrimSpace(strings.Join(c.plain, "\n\n"))
+	} else if len(c.html) > 0 {
+		c.msg.Text = strings.TrimSpace(htmlToText(strings.Join(c.html, "\n")))
+	}
+	if c.dropped > 0 {
+		c.problem(fmt.Sprintf("附件过多，只读取了前 %d 个，其余 %d 个未读取", c.lim.maxParts(), c.dropped))
+	}
+}
+
+// baseName sanitises a decoded file name for display: control characters
+// go, and leading directories ("C:\fakepath\申报表.docx") are cut off.
+func baseName(name string) string {
+	name = cleanText(name)
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		if rest := strings.TrimSpace(name[i+1:]); rest != "" {
+			name = rest
+		}
+	}
+	name = strings.Trim(name, " .")
+	if name == "" {
+		return ""
+	}
+	if len(name) > 255 {
+		ext := path.Ext(name)
+		if len(ext) > 16 {
+			ext = ""
+		}
+		name = strings.ToValidUTF8(name[:255-len(ext)], "") + ext
+	}
+	return name
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func displayOr(name, ctype string) string {
+	if name != "" {
+		return baseName(name)
+	}
+	return ctype
+}
+
+// extFor gives a file extension for a made-up part name.
+func extFor(ctype string) string {
+	switch ctype {
+	case "application/pdf":
+		return ".pdf"
+	case "application/msword":
+		return ".doc"
+	case "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+		return ".docx"
+	case "application/vnd.ms-excel":
+		return ".xls"
+	case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+		return ".xlsx"
+	case "application/zip", "application/x-zip-compressed":
+		return ".zip"
+	case "application/x-7z-compressed":
+		return ".7z"
+	case "application/x-rar-compressed", "application/vnd.rar":
+		return ".rar"
+	case "application/ms-tnef", "application/vnd.ms-tnef":
+		return ".dat"
+	case "image/jpeg", "image/jpg", "image/pjpeg":
+		return ".jpg"
+	case "image/png":
+		return ".png"
+	case "image/gif":
+		return ".gif"
+	case "image/bmp":
+		return ".bmp"
+	case "text/plain":
+		return ".txt"
+	case "text/html":
+		return ".html"
+	case "message/rfc822":
+		return ".eml"
+	}
+	return ".bin"
+}
