@@ -1,0 +1,306 @@
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+	"shenbao/validate"
+	"shenbao/validate/dossier"
+	"shenbao/validate/finding"
+	"shenbao/validate/idcard"
+	"shenbao/validate/profile"
+)
+
+type buildInput struct {
+	profile   *profile.Profile
+	at        time.Time
+	items     []*intake.Item // every item, sorted by Pos
+	parsed    []*dossier.Parsed
+	dossiers  []*dossier.Dossier
+	findings  [][]finding.Finding // index-aligned with dossiers
+	windowOf  map[string]string   // item path → window
+	unmatched []scan.Record
+	problems  []scan.Problem
+}
+
+// build turns the checked dossiers into the result export writes.
+func build(in buildInput) *validate.Result {
+	res := &validate.Result{
+		Profile:     in.profile.Name,
+		Title:       in.profile.Title,
+		GeneratedAt: in.at,
+		Inputs:      []validate.Input{},
+		Submissions: []validate.Submission{},
+	}
+	kinds := make(map[*intake.Item]string, len(in.parsed))
+	for _, pd := range in.parsed {
+		kinds[pd.Item] = pd.Kind
+	}
+	for _, it := range in.items {
+		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.windowOf[it.Path]))
+	}
+	for i, d := range in.dossiers {
+		res.Submissions = append(res.Submissions, submission(d, in.findings[i], in.profile))
+	}
+	res.Unattributed = unattributed(in)
+	return res
+}
+
+// kindLabels names item kinds in 文件清单.
+var kindLabels = map[string]string{
+	kindApplication: "申报表",
+	kindReview:      "初审表",
+	kindWord:        "Word文档",
+	kindNonWord:     "申报表（非WORD格式）",
+	kindPhoto:       "照片",
+	kindScanImage:   "扫描件",
+	kindMetadata:    "扫描记录",
+	kindPDF:         "PDF",
+	"folder":        "文件夹",
+	"mbox":          "邮箱导出",
+	"email":         "邮件",
+	"msg":           "Outlook邮件",
+	"tnef":          "winmail.dat",
+	"zip":           "压缩包",
+	"7z":            "压缩包",
+	"rar":           "压缩包",
+}
+
+func inputRow(it *intake.Item, kind, window string) validate.Input {
+	label := kindLabels[it.Container]
+	if label == "" {
+		label = kindLabels[kind]
+	}
+	if label == "" {
+		label = "其他"
+	}
+	status := it.Status
+	if status == "" {
+		status = intake.Parsed
+	}
+	return validate.Input{
+		Path:   it.Path,
+		SHA256: it.SHA256,
+		Kind:   label,
+		Status: string(status),
+		Reason: it.Reason,
+		Window: window,
+		Size:   it.Size,
+		Name:   it.Name,
+		Source: mailLine(it.Mail),
+	}
+}
+
+// mailLine is the 来源 text: sender, date and subject.
+func mailLine(m *intake.Mail) string {
+	if m == nil {
+		return ""
+	}
+	var parts []string
+	if m.From != "" {
+		parts = append(parts, m.From)
+	}
+	if !m.Date.IsZero() {
+		parts = append(parts, m.Date.Format("2006-01-02 15:04"))
+	}
+	if m.Subject != "" {
+		parts = append(parts, "主题："+m.Subject)
+	}
+	return strings.Join(parts, "，")
+}
+
+func submission(d *dossier.Dossier, fs []finding.Finding, p *profile.Profile) validate.Submission {
+	s := validate.Submission{
+		WindowName:     d.Window,
+		Unit:           d.Unit,
+		RecommendForms: []string{},
+		Staff:          []validate.Staff{},
+		ReviewRows:     []validate.ReviewRow{},
+		Photos:         photos(d),
+		Sources:        []string{},
+		Findings:       fs,
+		Conclusion:     finding.Conclude(fs),
+		Application:    "缺",
+		Review:         reviewColumn(d),
+		Mail:           mailLine(d.Mail()),
+	}
+	if s.Findings == nil {
+		s.Findings = []finding.Finding{}
+	}
+	if a := d.Application; a != nil {
+		f := a.Form
+		s.Application = "✓ " + a.Format
+		s.RecommendForms = append(s.RecommendForms, f.Checked()...)
+		s.Honors = f.Value("honors")
+		s.Duties = f.Value("duties")
+		s.Deeds = f.Value("deeds")
+		s.DeedsChars = validate.WordCount(s.Deeds)
+		for _, person := range f.Staff {
+			s.Staff = append(s.Staff, validate.Staff{
+				Name:     person.Name,
+				IDMasked: idcard.Mask(person.ID),
+				ID:       person.ID,
+				Gender:   idcard.Gender(person.ID),
+				Birth:    idcard.Birth(person.ID),
+			})
+		}
+	} else if len(d.NonWord) > 0 {
+		s.Application = "非WORD格式"
+	}
+	for _, r := range d.Rows {
+		s.ReviewRows = append(s.ReviewRows, reviewRow(r))
+	}
+	for _, it := range d.Items {
+		if it.Status != intake.Superseded {
+			s.Sources = append(s.Sources, it.Path)
+		}
+	}
+	return s
+}
+
+func reviewColumn(d *dossier.Dossier) string {
+	word := d.Review != nil
+	scans := len(d.Scans) > 0 || len(d.ScanImages) > 0
+	switch {
+	case word && scans:
+		return "电子版+扫描件"
+	case word:
+		return "仅电子版"
+	case scans:
+		return "仅扫描件"
+	}
+	return "缺"
+}
+
+func photos(d *dossier.Dossier) validate.Photos {
+	ph := validate.Photos{Environment: []string{}, Work: []string{}}
+	for _, p := range d.Photos {
+		if p.Item.Status == intake.Superseded {
+			continue
+		}
+		switch p.Category {
+		case "environment":
+			ph.Environment = append(ph.Environment, p.Item.Name)
+		case "work":
+			ph.Work = append(ph.Work, p.Item.Name)
+		default:
+			ph.Unsorted = append(ph.Unsorted, p.Item.Name)
+		}
+	}
+	return ph
+}
+
+// reviewRow shows one merged review row: ✓, or what is missing, then where
+// the evidence came from.
+func reviewRow(r dossier.Row) validate.ReviewRow {
+	row := validate.ReviewRow{Role: r.Role, Opinion: r.Opinion, Signed: tri(r.Signed), Stamped: tri(r.Stamped)}
+	if !r.Date.IsZero() {
+		row.Date = r.Date.Format("2006-01-02")
+	}
+	if !r.Found {
+		row.Cell = "缺"
+		return row
+	}
+	var missing []string
+	if r.Opinion == "" {
+		missing = append(missing, "缺意见")
+	}
+	mark := r.Signed
+	word := "签字"
+	if r.Needs == "盖章" {
+		mark, word = r.Stamped, "盖章"
+	}
+	switch mark {
+	case scan.No:
+		missing = append(missing, "缺"+word)
+	case scan.Unknown:
+		missing = append(missing, word+"待核")
+	}
+	if r.Date.IsZero() {
+		missing = append(missing, "缺日期")
+	}
+	cell := "✓"
+	if len(missing) > 0 {
+		cell = strings.Join(missing, " ")
+	}
+	var from []string
+	for _, src := range []string{r.OpinionFrom, r.DateFrom, r.MarkFrom} {
+		if src != "" && !contains(from, src) {
+			from = append(from, src)
+		}
+	}
+	if len(from) > 0 {
+		cell += "（" + strings.Join(from, "+") + "）"
+	}
+	row.Cell = cell
+	return row
+}
+
+func tri(t scan.Tri) *bool {
+	switch t {
+	case scan.Yes:
+		v := true
+		return &v
+	case scan.No:
+		v := false
+		return &v
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// unattributed lists what belongs to no window: scan records that match
+// none, bad metadata rows, and unreadable files that could not be
+// attributed — so nothing the clerk must see is only in 文件清单.
+func unattributed(in buildInput) []finding.Finding {
+	var out []finding.Finding
+	s03, _ := finding.Lookup("S03")
+	for _, r := range in.unmatched {
+		out = append(out, finding.Finding{
+			Code:     "S03",
+			Level:    s03.Level,
+			Message:  fmt.Sprintf("扫描记录的窗口名称“%s”与所有申报窗口都对不上", r.Window),
+			Field:    r.Field,
+			Location: fmt.Sprintf("%s 第%d行", r.Source, r.Row),
+			Fix:      "请核对扫描记录中的窗口名称是否与申报表一致，更正后重新导入扫描记录",
+		})
+	}
+	for _, pr := range in.problems {
+		loc := pr.Source
+		if pr.Row > 0 {
+			loc = fmt.Sprintf("%s 第%d行", pr.Source, pr.Row)
+		}
+		out = append(out, finding.Finding{
+			Code:     "S03",
+			Level:    s03.Level,
+			Message:  pr.Message,
+			Location: loc,
+			Fix:      "请检查并更正扫描记录文件中的这一行",
+		})
+	}
+	m09, _ := finding.Lookup("M09")
+	for _, it := range in.items {
+		if it.Status != intake.Failed || in.windowOf[it.Path] != "" {
+			continue
+		}
+		out = append(out, finding.Finding{
+			Code:     "M09",
+			Level:    m09.Level,
+			Message:  fmt.Sprintf("文件“%s”无法解析：%s", it.Name, it.Reason),
+			Location: it.Path,
+			Fix:      "无法判断所属窗口，请人工查看该文件，必要时联系发件人重新发送",
+		})
+	}
+	return out
+}

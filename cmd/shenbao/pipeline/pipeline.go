@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"context"
+	"log/slog"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+	"shenbao/validate"
+	"shenbao/validate/dossier"
+	"shenbao/validate/profile"
+)
+
+// Reporter is told how the run goes; export.Progress is one. Its methods
+// must be safe for concurrent use.
+type Reporter interface {
+	Item()
+	Windows(n int)
+	Stage(name string)
+}
+
+// Options configure a run. The zero value of each field has a use.
+type Options struct {
+	Inputs  []string         // files and folders to read
+	Scans   []string         // scan metadata and scan images (--scans)
+	Profile *profile.Profile // nil means profile.Default()
+	Jobs    int              // parse workers; 0 means runtime.NumCPU()
+	Limits  intake.Limits    // zero fields take intake's defaults
+	// Now is the clock for generated_at and for "not in the future"
+	// checks; nil means time.Now.
+	Now      func() time.Time
+	Reporter Reporter     // nil reports nothing
+	Log      *slog.Logger // nil logs nothing; never given personal data
+}
+
+// collected is what the walk and the parse workers gathered.
+type collected struct {
+	mu       sync.Mutex
+	items    []*intake.Item
+	parsed   []*dossier.Parsed
+	records  []scan.Record
+	problems []scan.Problem
+}
+
+// Run reads every input, checks every window and returns the result. It
+// returns an error only when the run itself cannot go on (ctx cancelled);
+// bad inputs are items with a status and a reason.
+func Run(ctx context.Context, opt Options) (*validate.Result, error) {
+	p := opt.Profile
+	if p == nil {
+		p = profile.Default()
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	rep := opt.Reporter
+	if rep == nil {
+		rep = silent{}
+	}
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+
+	rep.Stage("读取")
+	c, err := collect(ctx, opt, p, jobs, rep)
+	if err != nil {
+		return nil, err
+	}
+	rep.Stage("组卷")
+	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
+	rep.Windows(len(ds))
+	rep.Stage("审查")
+	at := now()
+	findings := validate.Check(ds, p, at)
+	res := build(buildInput{
+		profile:   p,
+		at:        at,
+		items:     c.items,
+		parsed:    c.parsed,
+		dossiers:  ds,
+		findings:  findings,
+		windowOf:  windowOf,
+		unmatched: unmatched,
+		problems:  c.problems,
+	})
+	if opt.Log != nil {
+		opt.Log.Info("check done", "items", len(c.items), "windows", len(ds))
+	}
+	return res, nil
+}
+
+// collect walks the inputs and parses every leaf on a bounded pool of
+// workers. Results are sorted by position so the output does not depend on
+// scheduling.
+func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep Reporter) (*collected, error) {
+	c := &collected{}
+	inputs := append(slices.Clone(opt.Inputs), opt.Scans...)
+	nInputs := len(opt.Inputs)
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(jobs)
+	w := &intake.Walker{Limits: opt.Limits, Jobs: min(jobs, 2)}
+	walkErr := w.Walk(gctx, inputs, func(it *intake.Item, data []byte) error {
+		rep.Item()
+		it.Scan = len(it.Pos) > 0 && it.Pos[0] >= nInputs
+		c.mu.Lock()
+		c.items = append(c.items, it)
+		c.mu.Unlock()
+		if it.Container != "" {
+			return nil
+		}
+		g.Go(func() error {
+			a := analyze(it, data, p)
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.parsed = append(c.parsed, a.parsed)
+			c.records = append(c.records, a.records...)
+			c.problems = append(c.problems, a.problems...)
+			return nil
+		})
+		return gctx.Err()
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if walkErr != nil {
+		return nil, walkErr
+	}
+	slices.SortFunc(c.items, func(a, b *intake.Item) int { return intake.ComparePos(a.Pos, b.Pos) })
+	slices.SortFunc(c.parsed, func(a, b *dossier.Parsed) int { return intake.ComparePos(a.Item.Pos, b.Item.Pos) })
+	slices.SortStableFunc(c.records, func(a, b scan.Record) int {
+		if a.Source != b.Source {
+			return compareString(a.Source, b.Source)
+		}
+		return a.Row - b.Row
+	})
+	slices.SortStableFunc(c.problems, func(a, b scan.Problem) int {
+		if a.Source != b.Source {
+			return compareString(a.Source, b.Source)
+		}
+		return a.Row - b.Row
+	})
+	return c, nil
+}
+
+func compareString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+type silent struct{}
+
+func (silent) Item()        {}
+func (silent) Windows(int)  {}
+func (silent) Stage(string) {}
