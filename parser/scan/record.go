@@ -1,7 +1,3 @@
-// Package scan reads the scanning station's metadata about scanned paper
-// 初审表 (SPEC §4): CSV (UTF-8 with or without BOM, GBK/GB18030; comma, tab or
-// semicolon), XLSX and JSON, with Chinese or English headers in any order.
-// A bad row is a Problem, never the end of the file.
 package scan
 
 import "time"

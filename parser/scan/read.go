@@ -1,0 +1,211 @@
+package scan
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Limits on what one metadata file may hold.
+const (
+	maxRecords     = 100000 // data rows read; the rest are reported and dropped
+	maxProblems    = 200    // problems kept; one more says how many were dropped
+	maxHeaderProbe = 20     // rows searched for the header row
+)
+
+// Read parses one metadata file: CSV/TSV, XLSX or JSON, detected by content
+// (JSON starts with [ or {, XLSX is a zip holding xl/workbook.xml, anything
+// else is delimited text). name is used in messages and Record.Source.
+//
+// Bad rows are Problems and are skipped or read in part; the error is
+// reserved for a file that cannot be used at all, and its text says why in
+// Chinese.
+func Read(name string, data []byte) ([]Record, []Problem, error) {
+	var (
+		recs  []Record
+		probs []Problem
+		err   error
+	)
+	switch detect(data) {
+	case formatJSON:
+		recs, probs, err = readJSON(name, data)
+	case formatXLSX:
+		recs, probs, err = readXLSX(name, data)
+	default:
+		recs, probs, err = readText(name, data)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return recs, probs, nil
+}
+
+// IsMetadata reports whether data is scan metadata: a table (or JSON
+// records) with a window column and a field column.
+func IsMetadata(name string, data []byte) bool {
+	switch detect(data) {
+	case formatJSON:
+		return isJSONMetadata(data)
+	case formatXLSX:
+		return isXLSXMetadata(data)
+	}
+	_, _, ok := sniffText(data)
+	return ok
+}
+
+type format int
+
+const (
+	formatText format = iota
+	formatJSON
+	formatXLSX
+)
+
+func detect(data []byte) format {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
+		return formatJSON
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("xl/workbook.xml")) {
+		return formatXLSX
+	}
+	return formatText
+}
+
+// table turns rows (a header somewhere in the first rows, then data) into
+// records. lineOf gives the 1-based line or sheet row of rows[i]; strict
+// makes a row with a different column count a Problem (CSV), while XLSX rows
+// may be short because empty trailing cells are not stored.
+type table struct {
+	name   string // the file's name, for messages and Source
+	label  string // "x.csv" or "x.xlsx 工作表“扫描”", for messages
+	strict bool
+	recs   []Record
+	probs  []Problem
+	drop   int    // problems not kept
+	full   bool   // maxRecords reached
+	unit   string // "行" for tables, "条" for JSON records
+}
+
+func newTable(name, label string, strict bool) *table {
+	return &table{name: name, label: label, strict: strict, unit: "行"}
+}
+
+func (t *table) problem(row int, format string, args ...any) {
+	if len(t.probs) >= maxProblems {
+		t.drop++
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	where := "扫描记录 " + t.label
+	if row > 0 {
+		where += fmt.Sprintf(" 第%d%s", row, t.unit)
+	}
+	t.probs = append(t.probs, Problem{Source: t.name, Row: row, Message: where + "：" + msg})
+}
+
+// finish adds the count of dropped problems.
+func (t *table) finish() ([]Record, []Problem) {
+	if t.drop > 0 {
+		t.probs = append(t.probs, Problem{Source: t.name,
+			Message: fmt.Sprintf("扫描记录 %s：另有%d个问题未列出", t.label, t.drop)})
+	}
+	return t.recs, t.probs
+}
+
+// findHeader returns the index of the header row among the first rows.
+func findHeader(rows [][]string) (int, layout, bool) {
+	for i := 0; i < len(rows) && i < maxHeaderProbe; i++ {
+		if l, ok := parseHeader(rows[i]); ok {
+			return i, l, true
+		}
+	}
+	return 0, layout{}, false
+}
+
+// add reads one data row under header l.
+func (t *table) add(l *layout, row []string, line int) {
+	if blankRow(row) {
+		return
+	}
+	if len(t.recs) >= maxRecords {
+		if !t.full {
+			t.full = true
+			t.problem(line, "记录超过%d条，其余已忽略", maxRecords)
+		}
+		return
+	}
+	if t.strict {
+		n := len(row)
+		for n > l.width && strings.TrimSpace(row[n-1]) == "" {
+			n--
+		}
+		if n != l.width {
+			t.problem(line, "列数为%d，表头为%d列，已跳过", len(row), l.width)
+			return
+		}
+	}
+	cells := make(map[column]string, numColumns)
+	for c := colWindow; c < numColumns; c++ {
+		cells[c] = l.cell(row, c)
+	}
+	t.record(cells, line)
+}
+
+// record checks and converts the cells of one record.
+func (t *table) record(cells map[column]string, line int) {
+	r := Record{Source: t.name, Row: line, Window: cells[colWindow], File: cells[colFile],
+		Field: cells[colField], Opinion: cells[colOpinion], DateText: cells[colDate]}
+	if r.Window == "" {
+		t.problem(line, "窗口名称为空，已跳过")
+		return
+	}
+	if r.Field == "" {
+		t.problem(line, "栏目为空，已跳过")
+		return
+	}
+	var ok bool
+	if r.Page, ok = parsePage(cells[colPage]); !ok {
+		t.problem(line, "页码“%s”无法识别", cells[colPage])
+	}
+	if r.Signed, ok = parseTri(cells[colSigned]); !ok {
+		t.problem(line, "签字“%s”无法识别为是/否，按未知处理", cells[colSigned])
+	}
+	if r.Stamped, ok = parseTri(cells[colStamped]); !ok {
+		t.problem(line, "盖章“%s”无法识别为是/否，按未知处理", cells[colStamped])
+	}
+	if r.Confidence, ok = parseConfidence(cells[colConfidence]); !ok {
+		t.problem(line, "置信度“%s”无法识别（应为0–1或0–100）", cells[colConfidence])
+	}
+	if r.DateText != "" {
+		d, valid, _ := parseDate(r.DateText)
+		if valid {
+			r.Date = d
+		} else {
+			t.problem(line, "日期“%s”无法识别", r.DateText)
+		}
+	}
+	t.recs = append(t.recs, r)
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(strings.TrimPrefix(c, "\ufeff")) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// baseName is the file name for messages.
+func baseName(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	if i := strings.LastIndex(name, " › "); i >= 0 {
+		name = name[i+len(" › "):]
+	}
+	if b := path.Base(name); b != "." && b != "/" {
+		return b
+	}
+	return name
+}

@@ -1,0 +1,303 @@
+package scan
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// summary renders a record compactly for exact comparison.
+func summary(r Record) string {
+	d := ""
+	if !r.Date.IsZero() {
+		d = r.Date.Format("2006-01-02")
+	}
+	return fmt.Sprintf("%d|%s|%s|%s|%s|%s|%s|%s|%g|%d|%s", r.Row, r.Window, r.Field, r.Opinion,
+		r.Signed, r.Stamped, d, r.DateText, r.Confidence, r.Page, r.File)
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		file  string
+		recs  []string
+		probs []string
+	}{
+		{"utf8bom.csv", []string{
+			"2|市政务服务中心不动产登记窗口|部门负责人意见|同意推荐|是||2024-03-28|2024年3月28日|0.97|1|scan/不动产_p1.jpg",
+			"3|市政务服务中心不动产登记窗口|组织（人事）部门意见|同意|否|是|2024-03-29|2024-03-29|0.96|1|scan/不动产_p1.jpg",
+			"4|市政务服务中心不动产登记窗口|推荐单位|同意推荐||是|2024-04-08|2024/4/8|0.62|2|scan/不动产_p2.jpg",
+		}, nil},
+		{"gbk.csv", []string{
+			"2|铁东区税务局办税服务厅|分管领导意见|同意|是|否|2024-03-30|2024.3.30|0.9|1|铁东_p1.jpg",
+			"3|铁东区税务局办税服务厅|派驻纪检监察部门意见|同意，无违纪|否|是|2024-04-01|2024年4月1日|-1|1|铁东_p1.jpg",
+		}, nil},
+		{"english.tsv", []string{
+			"3|立山区医保服务窗口|主要领导意见|同意|是|否|2024-04-02|2024-04-02|0.88|1|ls.png",
+			"4|立山区医保服务窗口|行业主管部门意见||否|是|2024-04-18|2024-04-18|1|2|ls.png",
+		}, nil},
+		{"semicolon.csv", []string{
+			"2|千山区市场监管窗口|部门负责人意见|同意|是||2024-03-27|2024年3月27日|0.99|0|",
+			"3|千山区市场监管窗口|推荐单位|同意推荐|否|是|2024-04-09|2024年4月9日|0.81|0|",
+		}, nil},
+		{"bilingual.csv", []string{
+			"2|铁西区公积金窗口|分管领导意见||是|否|||-1|0|",
+		}, nil},
+		{"utf16.txt", []string{
+			"2|立山区医保服务窗口|推荐单位|||是|||-1|0|",
+		}, nil},
+		{"badrows.csv", []string{
+			"2|高新区人社窗口|部门负责人意见|同意|是||2024-03-28|2024年3月28日|0.95|1|a.jpg",
+			"4|高新区人社窗口|主要领导意见|同意||||2024年2月30日|0.9|1|a.jpg",
+			"6|高新区人社窗口|推荐单位|同意||是|2024-04-09|2024年4月9日|-1|2|a.jpg",
+			"8|高新区人社窗口|行业主管部门意见|同意||是|2024-04-18|2024年4月18日|0.9|2|a.jpg",
+		}, []string{
+			"3|扫描记录 badrows.csv 第3行：列数为5，表头为9列，已跳过",
+			"4|扫描记录 badrows.csv 第4行：签字“可能”无法识别为是/否，按未知处理",
+			"4|扫描记录 badrows.csv 第4行：日期“2024年2月30日”无法识别",
+			"5|扫描记录 badrows.csv 第5行：窗口名称为空，已跳过",
+			"6|扫描记录 badrows.csv 第6行：置信度“150”无法识别（应为0–1或0–100）",
+			"9|扫描记录 badrows.csv 第9行：列数为10，表头为9列，已跳过",
+		}},
+		{"records.json", []string{
+			"1|立山区医保服务窗口|推荐单位|||是|2024-04-09|2024年4月9日|0.93|2|",
+			"2|立山区医保服务窗口|部门负责人意见|同意|是|否|||0.99|0|",
+		}, nil},
+		{"wrapped.json", []string{
+			"1|立山区医保服务窗口|推荐单位|||是|2024-04-09|2024年4月9日|0.93|2|",
+			"2|立山区医保服务窗口|部门负责人意见|同意|是|否|||0.99|0|",
+		}, []string{
+			"3|扫描记录 wrapped.json 第3条：不是记录对象，已跳过",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := "扫描/" + tc.file
+			recs, probs, err := Read(name, data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			var got []string
+			for _, r := range recs {
+				if r.Source != name {
+					t.Errorf("Source = %q, want %q", r.Source, name)
+				}
+				got = append(got, summary(r))
+			}
+			compare(t, "records", got, tc.recs)
+			got = nil
+			for _, p := range probs {
+				got = append(got, fmt.Sprintf("%d|%s", p.Row, p.Message))
+			}
+			compare(t, "problems", got, tc.probs)
+			if !IsMetadata(name, data) {
+				t.Errorf("IsMetadata = false")
+			}
+		})
+	}
+}
+
+func compare(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\ngot:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestReadUnusable(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"noheader.csv", mustRead(t, "noheader.csv"), "扫描记录 noheader.csv：找不到表头（需要“窗口名称”和“栏目”两列）"},
+		{"broken.json", mustRead(t, "broken.json"), "扫描记录 broken.json：JSON格式无法识别"},
+		{"binary.csv", []byte("\x00\x01\x02窗口名称,栏目"), "扫描记录 binary.csv：不是文本表格"},
+		{"fake.xlsx", []byte("PK\x03\x04 xl/workbook.xml garbage"), "扫描记录 fake.xlsx：XLSX文件无法打开"},
+		{"empty.csv", nil, "扫描记录 empty.csv：找不到表头"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			recs, probs, err := Read(tc.name, tc.data)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want prefix %q", err, tc.want)
+			}
+			if recs != nil || probs != nil {
+				t.Errorf("result with error: %v %v", recs, probs)
+			}
+			if IsMetadata(tc.name, tc.data) {
+				t.Errorf("IsMetadata = true")
+			}
+		})
+	}
+}
+
+func mustRead(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// makeXLSX builds a workbook: a cover sheet without a header, then a sheet
+// named 扫描记录 with a title row, the header, and rows whose dates are real
+// Excel dates and whose confidence is a percentage-formatted number.
+func makeXLSX(t testing.TB) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "说明")
+	f.SetCellValue("说明", "A1", "本工作簿由扫描站导出")
+	if _, err := f.NewSheet("扫描记录"); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"2024年扫描记录"},
+		{"序号", "栏目", "窗口名称", "盖章", "签字", "日期", "置信度", "页码"},
+		{1, "推荐单位", "千山区市场监管窗口", "是", "", excelDate(t, "2024-04-09"), 0.62, 2},
+		{2, "部门负责人意见", "千山区市场监管窗口", "", "√", "2024年3月27日", 0.97, 1},
+		{},
+		{4, "主要领导意见", "千山区市场监管窗口", "", "？"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("扫描记录", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetCellStyle("扫描记录", "F3", "F3", style)
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
+	f.SetCellStyle("扫描记录", "G3", "G4", pct)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// excelDate is the Excel serial number of an ISO date.
+func excelDate(t testing.TB, s string) float64 {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+}
+
+func TestReadXLSX(t *testing.T) {
+	data := makeXLSX(t)
+	recs, probs, err := Read("metadata.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, summary(r))
+	}
+	compare(t, "records", got, []string{
+		"3|千山区市场监管窗口|推荐单位|||是|2024-04-09|2024-04-09|0.62|2|",
+		"4|千山区市场监管窗口|部门负责人意见||是||2024-03-27|2024年3月27日|0.97|1|",
+		"6|千山区市场监管窗口|主要领导意见||||||-1|0|",
+	})
+	got = nil
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%d|%s", p.Row, p.Message))
+	}
+	compare(t, "problems", got, []string{
+		"6|扫描记录 metadata.xlsx 工作表“扫描记录” 第6行：签字“？”无法识别为是/否，按未知处理",
+	})
+	if !IsMetadata("metadata.xlsx", data) {
+		t.Error("IsMetadata = false")
+	}
+}
+
+func TestParseTri(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Tri
+		ok   bool
+	}{
+		{"是", Yes, true}, {"否", No, true}, {"有", Yes, true}, {"无", No, true},
+		{"√", Yes, true}, {"×", No, true}, {"✓", Yes, true}, {"✗", No, true},
+		{"1", Yes, true}, {"0", No, true}, {"TRUE", Yes, true}, {"false", No, true},
+		{"Y", Yes, true}, {"n", No, true}, {"Yes", Yes, true}, {"NO", No, true},
+		{"已签字", Yes, true}, {"未签字", No, true}, {"已盖章", Yes, true}, {"未盖章", No, true},
+		{" 是 ", Yes, true}, {"", Unknown, true}, {"  ", Unknown, true},
+		{"可能", Unknown, false}, {"2", Unknown, false}, {"是否", Unknown, false},
+	}
+	for _, tc := range tests {
+		got, ok := parseTri(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("parseTri(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestParseConfidence(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"", -1, true}, {"0.62", 0.62, true}, {"1", 1, true}, {"0", 0, true},
+		{"95", 0.95, true}, {"95%", 0.95, true}, {"62 ％", 0.62, true}, {"100", 1, true},
+		{"0.5%", 0.005, true}, {"101", -1, false}, {"-0.1", -1, false}, {"高", -1, false}, {"NaN", -1, false},
+	}
+	for _, tc := range tests {
+		got, ok := parseConfidence(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("parseConfidence(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in   string
+		want column
+	}{
+		{"窗口名称", colWindow}, {"窗 口 名 称", colWindow}, {"Window_Name", colWindow}, {"window", colWindow},
+		{"文件名", colFile}, {"页", colPage}, {"审核栏目", colField}, {"字段", colField},
+		{"意见", colOpinion}, {"是否签字", colSigned}, {"盖章", colStamped}, {"stamped", colStamped},
+		{"日期", colDate}, {"置信度(%)", colConfidence}, {"签字/signed", colSigned},
+		{"序号", colNone}, {"", colNone}, {"备注", colNone},
+	}
+	for _, tc := range tests {
+		if got := classify(tc.in); got != tc.want {
+			t.Errorf("classify(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*"))
+	for _, p := range files {
+		if strings.HasSuffix(p, ".md") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add(makeXLSX(f))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		recs, probs, err := Read("fuzz", data)
+		if err != nil && (recs != nil || probs != nil) {
+			t.Fatalf("result with error %v", err)
+		}
+		_ = IsMetadata("fuzz", data)
+	})
+}
