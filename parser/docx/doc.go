@@ -1,0 +1,24 @@
+// Package docx reads Office Open XML word-processing packages (.docx, .docm,
+// .dotx, both transitional and Strict OOXML) into the shared document model
+// of parser/word.
+//
+// It streams the main document part with encoding/xml tokens and keeps only
+// what form extraction needs: body paragraphs and tables in order (tables as
+// grids with merges resolved), checkboxes in every form Word, WPS and
+// LibreOffice write (Unicode symbols, Wingdings w:sym, content controls,
+// legacy FORMCHECKBOX fields) and the images anchored in each paragraph.
+//
+// The main part is found through the package relationships, not by name.
+// Tracked insertions are kept and deletions dropped; field results are kept
+// and instructions hidden; of each mc:AlternateContent exactly one branch is
+// read; text boxes contribute their paragraphs after the paragraph that holds
+// them.
+//
+// Not supported: headers, footers, footnotes, endnotes and comments (body
+// only), formatting and styles, numbering labels, hidden-text detection,
+// embedded objects other than pictures, altChunk content and encrypted
+// files (those are CFB containers and are refused with ErrNotDocx).
+//
+// Every size taken from the input is bounded by Limits: entry count, the
+// uncompressed size of each part and of all parts read, and XML nesting.
+package docx

@@ -1,0 +1,244 @@
+package docx
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+
+	"shenbao/parser/word"
+)
+
+// maxWarnings caps Document.Warnings; one more entry says that some were
+// left out.
+const maxWarnings = 50
+
+// reader holds the state of one pass over the main document part.
+type reader struct {
+	pkg   *pkg
+	part  string // the main part's name, e.g. "word/document.xml"
+	d     *xml.Decoder
+	depth int
+	ns    []nsBinding
+	rels  map[string]rel
+	doc   *word.Document
+
+	tables   int               // tables started so far, for Table.Index
+	cur      *para             // the paragraph being read, nil between paragraphs
+	fields   []*field          // open complex fields, innermost last
+	overflow int               // field begins past maxFields, not pushed
+	boxes    []*sdtBox         // open checkbox content controls, innermost last
+	drawName string            // docPr name of the drawing being read
+	vmlAlt   string            // alt text of the VML shape being read
+	images   map[string]imgInfo // media parts already measured
+	warned   map[string]bool
+}
+
+// nsBinding is one xmlns:prefix declaration in scope, needed to resolve the
+// prefixes listed in mc:Choice Requires.
+type nsBinding struct {
+	prefix, uri string
+	depth       int
+}
+
+// limitError is a violated Limits bound; it is returned as is, not wrapped.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string { return e.msg }
+
+// readDocument reads the body of the main part f.
+func (p *pkg) readDocument(f *zip.File) (*word.Document, error) {
+	in, c, err := p.open(f)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	r := &reader{
+		pkg:    p,
+		part:   f.Name,
+		d:      p.decoder(in),
+		doc:    &word.Document{Format: "docx"},
+		images: map[string]imgInfo{},
+		warned: map[string]bool{},
+	}
+	rels, err := p.readRels(f.Name)
+	if err != nil {
+		r.warn("%v; images cannot be resolved", err)
+		rels = map[string]rel{}
+	}
+	r.rels = rels
+	if err := r.document(); err != nil {
+		var le *limitError
+		if errors.As(err, &le) || errors.Is(err, ErrNotDocx) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("docx: read %s: %w", f.Name, err)
+	}
+	if len(r.doc.Blocks) == 0 {
+		return nil, fmt.Errorf("docx: document body of %s is empty", f.Name)
+	}
+	return r.doc, nil
+}
+
+// document reads the root element and its w:body; the rest of the part
+// (section properties after the body, nothing else) is not read.
+func (r *reader) document() error {
+	for {
+		tok, err := r.next()
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return fmt.Errorf("%w: main part %s has no root element", ErrNotDocx, r.part)
+			}
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !wEl(se, "document") {
+			return fmt.Errorf("%w: main part %s is <%s>, not a WordprocessingML document", ErrNotDocx, r.part, se.Name.Local)
+		}
+		found := false
+		err = r.children(func(se xml.StartElement) error {
+			if wEl(se, "body") && !found {
+				found = true
+				return r.blocks(&r.doc.Blocks)
+			}
+			return r.skip()
+		})
+		if err != nil {
+			return err
+		}
+		if !found {
+			return errors.New("document has no body")
+		}
+		return nil
+	}
+}
+
+// next returns the next token, keeping depth and namespace scope and
+// enforcing the nesting limit. EOF inside the document is an error.
+func (r *reader) next() (xml.Token, error) {
+	tok, err := r.d.Token()
+	if err != nil {
+		if err == io.EOF {
+			return nil, io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		r.depth++
+		if r.depth > r.pkg.lim.MaxDepth {
+			return nil, &limitError{fmt.Sprintf("docx: part %s nests deeper than %d elements", r.part, r.pkg.lim.MaxDepth)}
+		}
+		for _, a := range t.Attr {
+			if a.Name.Space == "xmlns" {
+				r.ns = append(r.ns, nsBinding{a.Name.Local, a.Value, r.depth})
+			}
+		}
+	case xml.EndElement:
+		for len(r.ns) > 0 && r.ns[len(r.ns)-1].depth >= r.depth {
+			r.ns = r.ns[:len(r.ns)-1]
+		}
+		r.depth--
+	}
+	return tok, nil
+}
+
+// lookup resolves a namespace prefix in the current scope.
+func (r *reader) lookup(prefix string) string {
+	for i := len(r.ns) - 1; i >= 0; i-- {
+		if r.ns[i].prefix == prefix {
+			return r.ns[i].uri
+		}
+	}
+	return ""
+}
+
+// skip consumes the rest of the element whose start was just read.
+func (r *reader) skip() error {
+	for n := 1; n > 0; {
+		tok, err := r.next()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			n++
+		case xml.EndElement:
+			n--
+		}
+	}
+	return nil
+}
+
+// children calls fn for each child element of the element whose start was
+// just read, up to and including its end. fn must consume the child whole.
+func (r *reader) children(fn func(xml.StartElement) error) error {
+	for {
+		tok, err := r.next()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := fn(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// text returns the character data of the element whose start was just read,
+// skipping any child elements.
+func (r *reader) text() (string, error) {
+	var s string
+	var buf []byte
+	parts := 0
+	for {
+		tok, err := r.next()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if parts == 0 {
+				s = string(t)
+			} else {
+				if parts == 1 {
+					buf = append(buf, s...)
+				}
+				buf = append(buf, t...)
+			}
+			parts++
+		case xml.StartElement:
+			if err := r.skip(); err != nil {
+				return "", err
+			}
+		case xml.EndElement:
+			if parts > 1 {
+				return string(buf), nil
+			}
+			return s, nil
+		}
+	}
+}
+
+// warn records a recoverable problem once.
+func (r *reader) warn(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if r.warned[msg] {
+		return
+	}
+	r.warned[msg] = true
+	switch n := len(r.doc.Warnings); {
+	case n < maxWarnings:
+		r.doc.Warnings = append(r.doc.Warnings, msg)
+	case n == maxWarnings:
+		r.doc.Warnings = append(r.doc.Warnings, "further warnings omitted")
+	}
+}
