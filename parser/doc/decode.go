@@ -1,0 +1,337 @@
+package doc
+
+import (
+	"fmt"
+	"strings"
+
+	"shenbao/parser/word"
+)
+
+// Special characters of the main text.
+const (
+	chPicture   = 0x01
+	chFtnRef    = 0x02
+	chAnnRef    = 0x05
+	chCellMark  = 0x07
+	chDrawn     = 0x08
+	chTab       = 0x09
+	chLineBreak = 0x0B
+	chPageBreak = 0x0C
+	chParaEnd   = 0x0D
+	chFieldBeg  = 0x13
+	chFieldSep  = 0x14
+	chFieldEnd  = 0x15
+	chNBHyphen  = 0x1E
+	chSoftHyph  = 0x1F
+	chSymbol    = 0x28
+	maxFields   = 64
+)
+
+// chp is the character formatting this reader needs.
+type chp struct {
+	spec, data, ole, deleted, vanish bool
+	picLocation                      int64
+	hasPic                           bool
+	symFtc                           int
+	symChar                          uint16
+	hasSym                           bool
+	ftc                              int
+}
+
+func chpOf(g []byte) chp {
+	c := chp{ftc: -1}
+	eachSprm(g, func(op uint16, arg []byte) {
+		switch op {
+		case sprmCFSpec:
+			c.spec = arg[0]&1 != 0
+		case sprmCFData:
+			c.data = arg[0]&1 != 0
+		case sprmCFOle2:
+			c.ole = arg[0]&1 != 0
+		case sprmCFRMarkDel:
+			c.deleted = arg[0]&1 != 0
+		case sprmCFVanish:
+			c.vanish = arg[0]&1 != 0
+		case sprmCPicLocation:
+			c.picLocation, c.hasPic = int64(le32(arg, 0)), true
+		case sprmCSymbol:
+			c.symFtc, c.symChar, c.hasSym = int(le16(arg, 0)), le16(arg, 2), true
+		case sprmCRgFtc0:
+			c.ftc = int(le16(arg, 0))
+		}
+	})
+	return c
+}
+
+// pap is the paragraph formatting this reader needs.
+type pap struct {
+	depth                    int
+	ttp, innerCell, innerTtp bool
+	cols                     []gridCell
+}
+
+func papOf(g []byte) pap {
+	var p pap
+	inTable := false
+	eachSprm(g, func(op uint16, arg []byte) {
+		switch op {
+		case sprmPFInTable:
+			inTable = arg[0] != 0
+		case sprmPFTtp:
+			p.ttp = arg[0] != 0
+		case sprmPItap:
+			p.depth = int(int32(le32(arg, 0)))
+		case sprmPDtap:
+			p.depth += int(int32(le32(arg, 0)))
+		case sprmPFInnerTableCell:
+			p.innerCell = arg[0] != 0
+		case sprmPFInnerTtp:
+			p.innerTtp = arg[0] != 0
+		case sprmTDefTable:
+			p.cols = parseTDefTable(arg)
+		}
+	})
+	if p.depth < 0 || p.depth > maxDepth {
+		p.depth = maxDepth
+	}
+	if inTable && p.depth == 0 {
+		p.depth = 1
+	}
+	return p
+}
+
+// parseTDefTable reads a TDefTableOperand: cb, NumberOfColumns,
+// rgdxaCenter (n+1 XAS) and up to n TC80 (20 bytes, tcgrf first).
+func parseTDefTable(arg []byte) []gridCell {
+	if len(arg) < 3 {
+		return nil
+	}
+	n := int(arg[2])
+	b := arg[3:]
+	if len(b) < 2*(n+1) {
+		return nil
+	}
+	cells := make([]gridCell, n)
+	for i := range n {
+		cells[i].left = int(int16(le16(b, 2*i)))
+		cells[i].right = int(int16(le16(b, 2*i+2)))
+	}
+	tcs := b[2*(n+1):]
+	for i := 0; i < n && 20*i+2 <= len(tcs); i++ {
+		grf := le16(tcs, 20*i)
+		cells[i].hmerge = grf&3 >= 2
+		cells[i].vcont = (grf>>5)&3 == 1
+	}
+	return cells
+}
+
+// fieldFrame is one open field: its instruction so far and, for a form
+// field, the state read from its FFData.
+type fieldFrame struct {
+	instr   strings.Builder
+	result  bool // past the separator
+	ffState int  // -1 unknown, 0 unchecked, 1 checked
+}
+
+// decoder walks the main text of a Word binary document.
+type decoder struct {
+	st     *streams
+	pieces []piece
+	papx   []propRun
+	chpx   []propRun
+	fonts  []string
+	art    *officeArt
+	asm    assembler
+	para   paraBuilder
+	fields []*fieldFrame
+	doc    *word.Document
+}
+
+func decode(f *fib, st *streams) (*word.Document, error) {
+	d := &decoder{st: st, doc: &word.Document{Format: "doc"}}
+	var err error
+	if d.pieces, err = parseClx(st.table, f.clx, len(st.word)); err != nil {
+		return nil, fmt.Errorf("read piece table: %w", err)
+	}
+	if d.papx, err = parseFKPs(st, f.btePapx, true); err != nil {
+		return nil, fmt.Errorf("read paragraph properties: %w", err)
+	}
+	if d.chpx, err = parseFKPs(st, f.bteChpx, false); err != nil {
+		return nil, fmt.Errorf("read character properties: %w", err)
+	}
+	d.fonts = parseFonts(st.table, f.ffn)
+	d.art = parseOfficeArt(st, f.spaMom, f.dggInfo)
+	end := f.ccpText
+	if n := len(d.pieces); n == 0 || end > d.pieces[n-1].cpEnd {
+		last := int64(0)
+		if n > 0 {
+			last = d.pieces[n-1].cpEnd
+		}
+		d.warn("main text of %d characters exceeds the piece table (%d); read up to there", end, last)
+		end = last
+	}
+	for cp := int64(0); cp < end; cp++ {
+		ch, fc, ok := charAt(d.pieces, st.word, cp)
+		if !ok {
+			d.warn("character %d is in no piece; text ends there", cp)
+			break
+		}
+		d.char(ch, cp, fc)
+	}
+	if !d.para.empty() {
+		d.endParagraph(chParaEnd, -1)
+	}
+	d.doc.Blocks = d.asm.finish()
+	if d.doc.Blocks == nil {
+		d.doc.Blocks = []word.Block{}
+	}
+	numberTables(d.doc)
+	return d.doc, nil
+}
+
+func (d *decoder) warn(format string, args ...any) {
+	if len(d.doc.Warnings) < 100 {
+		d.doc.Warnings = append(d.doc.Warnings, fmt.Sprintf(format, args...))
+	}
+}
+
+// visible reports whether text goes to the paragraph now: not inside the
+// instruction part of any open field.
+func (d *decoder) visible() bool {
+	for _, f := range d.fields {
+		if !f.result {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *decoder) char(ch uint16, cp, fc int64) {
+	switch ch {
+	case chParaEnd, chCellMark:
+		d.endParagraph(ch, fc)
+		return
+	case chFieldBeg:
+		if len(d.fields) < maxFields {
+			d.fields = append(d.fields, &fieldFrame{ffState: -1})
+		}
+		return
+	case chFieldSep:
+		if n := len(d.fields); n > 0 {
+			d.fields[n-1].result = true
+		}
+		return
+	case chFieldEnd:
+		d.endField()
+		return
+	}
+	c := chpOf(lookup(d.chpx, fc))
+	if c.deleted || c.vanish {
+		return
+	}
+	if n := len(d.fields); n > 0 && !d.fields[n-1].result {
+		top := d.fields[n-1]
+		if ch == chPicture && c.spec && c.data && c.hasPic {
+			top.ffState = checkboxState(d.st.data, c.picLocation)
+		} else if ch >= 0x20 {
+			top.instr.WriteRune(rune(ch))
+		}
+		return
+	}
+	if !d.visible() {
+		return
+	}
+	d.visibleChar(ch, cp, c)
+}
+
+func (d *decoder) visibleChar(ch uint16, cp int64, c chp) {
+	switch {
+	case c.spec && ch == chPicture:
+		if c.hasPic && !c.data && !c.ole {
+			d.para.image(pictureAt(d.st.data, c.picLocation))
+		}
+	case c.spec && ch == chDrawn:
+		if img, ok := d.shapeAt(cp); ok {
+			d.para.image(img)
+		}
+	case c.hasSym && (c.spec || ch == chSymbol):
+		d.symbol(d.font(c.symFtc), c.symChar)
+	case ch == chTab:
+		d.para.text("\t")
+	case ch == chLineBreak, ch == chPageBreak:
+		d.para.text("\n")
+	case ch == chNBHyphen:
+		d.para.text("-")
+	case ch < 0x20 || ch == chSoftHyph:
+	case ch >= 0xF020 && ch <= 0xF0FF && symbolFont(d.font(c.ftc)):
+		d.symbol(d.font(c.ftc), ch)
+	case ch >= 0xD800 && ch <= 0xDFFF:
+		d.surrogate(ch)
+	default:
+		d.para.rune(rune(ch))
+	}
+}
+
+// surrogate joins UTF-16 surrogate pairs split over two characters.
+func (d *decoder) surrogate(ch uint16) {
+	if ch < 0xDC00 {
+		d.para.pendingHigh = ch
+		return
+	}
+	if d.para.pendingHigh != 0 {
+		r := (rune(d.para.pendingHigh)-0xD800)<<10 + (rune(ch) - 0xDC00) + 0x10000
+		d.para.pendingHigh = 0
+		d.para.rune(r)
+	}
+}
+
+func (d *decoder) symbol(font string, code uint16) {
+	if code < 0x100 {
+		code |= 0xF000
+	}
+	if checked, ok := symbolBox(font, code); ok {
+		d.para.checkbox(word.Checkbox{Checked: checked, Form: word.FormSym, Glyph: fmt.Sprintf("%04X", code), Font: font})
+		return
+	}
+	d.para.rune(rune(code))
+}
+
+func (d *decoder) font(ftc int) string {
+	if ftc < 0 || ftc >= len(d.fonts) {
+		return ""
+	}
+	return d.fonts[ftc]
+}
+
+func (d *decoder) endField() {
+	n := len(d.fields)
+	if n == 0 {
+		return
+	}
+	f := d.fields[n-1]
+	d.fields = d.fields[:n-1]
+	instr := strings.TrimSpace(f.instr.String())
+	if !strings.HasPrefix(strings.ToUpper(instr), "FORMCHECKBOX") || !d.visible() {
+		return
+	}
+	d.para.checkbox(word.Checkbox{Checked: f.ffState == 1, Form: word.FormFormField, Instr: instr})
+}
+
+// endParagraph closes the paragraph whose mark (0x0D or 0x07) is at fc and
+// hands it to the assembler with its table properties.
+func (d *decoder) endParagraph(mark uint16, fc int64) {
+	p := papOf(lookup(d.papx, fc))
+	para := d.para.take()
+	switch {
+	case p.depth == 0:
+		d.asm.paragraph(para, 0, false)
+	case p.depth == 1 && mark == chCellMark && p.ttp:
+		d.asm.row(1, p.cols)
+	case p.depth > 1 && p.innerTtp:
+		d.asm.row(p.depth, p.cols)
+	case p.depth == 1:
+		d.asm.paragraph(para, 1, mark == chCellMark)
+	default:
+		d.asm.paragraph(para, p.depth, p.innerCell || mark == chCellMark)
+	}
+}

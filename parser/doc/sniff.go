@@ -1,0 +1,167 @@
+package doc
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
+)
+
+var (
+	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipMagic = []byte("PK\x03\x04")
+)
+
+// Sniff tells a Word-ish file's real format from its first bytes (at least
+// 8 KiB should be given when the file has them), by content and never by
+// name:
+//
+//	"docx"            a zip holding word/ parts or a main officeDocument part
+//	"doc"             a compound file with a WordDocument stream
+//	"works"           a compound file with a CONTENTS stream (MS Works .wps)
+//	"encrypted-ooxml" a compound file with EncryptionInfo/EncryptedPackage
+//	"rtf"             a file starting with {\rtf
+//	"html"            an HTML page or MHT archive (often saved as .doc)
+//	""                anything else
+//
+// A compound file whose directory lies beyond the given bytes is judged by
+// the stream names found in them; when none is found it is reported as
+// "doc", and Read then tells what it really is.
+func Sniff(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, cfbMagic):
+		return sniffCFB(data)
+	case bytes.HasPrefix(data, zipMagic):
+		if zipIsWord(data) {
+			return "docx"
+		}
+		return ""
+	}
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	if bytes.HasPrefix(trimmed, []byte(`{\rtf`)) {
+		return "rtf"
+	}
+	if isHTML(head) {
+		return "html"
+	}
+	return ""
+}
+
+func sniffCFB(data []byte) string {
+	names := map[string]bool{}
+	if r, err := openCFB(bytes.NewReader(data)); err == nil {
+		for _, f := range r.File {
+			if len(f.Path) == 0 {
+				names[f.Name] = true
+			}
+		}
+	} else {
+		for _, n := range []string{"WordDocument", "CONTENTS", "EncryptedPackage", "EncryptionInfo"} {
+			if bytes.Contains(data, utf16Bytes(n)) {
+				names[n] = true
+			}
+		}
+	}
+	switch {
+	case names["EncryptedPackage"] || names["EncryptionInfo"]:
+		return "encrypted-ooxml"
+	case names["WordDocument"]:
+		return "doc"
+	case names["CONTENTS"]:
+		return "works"
+	case len(names) == 0:
+		return "doc"
+	}
+	return ""
+}
+
+// openCFB opens a compound file, turning a panic inside the third-party
+// parser into an error so that no input can crash the caller.
+func openCFB(ra io.ReaderAt) (r *mscfb.Reader, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, errCorruptCFB
+		}
+	}()
+	return mscfb.New(ra)
+}
+
+func utf16Bytes(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+// zipIsWord reports whether a zip holds a WordprocessingML package. With the
+// whole file the central directory is read; with a prefix the local file
+// headers in it are walked.
+func zipIsWord(data []byte) bool {
+	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+		for _, f := range zr.File {
+			if wordEntry(f.Name) {
+				return true
+			}
+			if f.Name == "[Content_Types].xml" && f.UncompressedSize64 < 1<<20 {
+				if rc, err := f.Open(); err == nil {
+					b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+					rc.Close()
+					if bytes.Contains(b, []byte("wordprocessingml.document.main+xml")) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for off := 0; off+30 <= len(data); {
+		if !bytes.Equal(data[off:off+4], zipMagic) {
+			break
+		}
+		n := int(le16(data, off+26))
+		extra := int(le16(data, off+28))
+		csize := int(le32(data, off+18))
+		if off+30+n > len(data) {
+			break
+		}
+		if wordEntry(string(data[off+30 : off+30+n])) {
+			return true
+		}
+		if le16(data, off+6)&0x08 != 0 {
+			break // sizes follow the data: cannot skip to the next header
+		}
+		off += 30 + n + extra + csize
+	}
+	return bytes.Contains(data, []byte("word/document.xml")) ||
+		bytes.Contains(data, []byte("wordprocessingml.document.main+xml"))
+}
+
+func wordEntry(name string) bool {
+	return strings.HasPrefix(name, "word/")
+}
+
+func isHTML(head []byte) bool {
+	lower := strings.ToLower(string(head))
+	s := strings.TrimLeft(lower, " \t\r\n")
+	if strings.HasPrefix(s, "mime-version:") || strings.Contains(lower, "content-type: multipart/related") {
+		return true
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(s, "<?xml") || strings.HasPrefix(s, "<!--") {
+		return strings.Contains(lower, "<html")
+	}
+	return false
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Writes the .docx sources of the parser/doc fixtures (python3 stdlib only).
+
+Run from this directory, then ./make.sh converts them with LibreOffice.
+"""
+import struct
+import zlib
+import zipfile
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' \
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' \
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' \
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+
+# A 4x4 red PNG, the stand-in for a seal image.
+def _png():
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+    raw = b''.join(b'\x00' + b'\xff\x00\x00' * 4 for _ in range(4))
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 4, 4, 8, 2, 0, 0, 0)) +
+            chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+PNG = _png()
+
+def esc(s):
+    return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+
+def run(t):
+    return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % esc(t)
+
+def sym(font, code):
+    return '<w:r><w:sym w:font="%s" w:char="%s"/></w:r>' % (font, code)
+
+def formcheck(checked):
+    return ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check%d"/>'
+            '<w:enabled/><w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>'
+            '<w:default w:val="%d"/></w:checkBox></w:ffData></w:fldChar></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>') % (int(checked), int(checked))
+
+def image():
+    return ('<w:r><w:drawing><wp:inline><wp:extent cx="720000" cy="720000"/>'
+            '<wp:docPr id="1" name="seal"/><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+            '<pic:nvPicPr><pic:cNvPr id="1" name="seal.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            '<pic:blipFill><a:blip r:embed="rIdImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="720000" cy="720000"/></a:xfrm>'
+            '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            '</wp:inline></w:drawing></w:r>')
+
+def para(*runs):
+    return '<w:p>%s</w:p>' % ''.join(r if r.startswith('<') else run(r) for r in runs)
+
+def cell(width, content, span=1, vmerge=None):
+    pr = '<w:tcW w:w="%d" w:type="dxa"/>' % width
+    if span > 1:
+        pr += '<w:gridSpan w:val="%d"/>' % span
+    if vmerge == 'restart':
+        pr += '<w:vMerge w:val="restart"/>'
+    elif vmerge == 'continue':
+        pr += '<w:vMerge/>'
+    if isinstance(content, str):
+        content = para(content) if not content.startswith('<') else content
+    return '<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>' % (pr, content)
+
+def table(grid, rows):
+    g = ''.join('<w:gridCol w:w="%d"/>' % w for w in grid)
+    return ('<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>'
+            '<w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/>'
+            '<w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/>'
+            '<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/>'
+            '</w:tblBorders></w:tblPr><w:tblGrid>%s</w:tblGrid>%s</w:tbl>') % (
+        sum(grid), g, ''.join('<w:tr>%s</w:tr>' % ''.join(r) for r in rows))
+
+def write_docx(name, body, with_image=False):
+    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Default Extension="png" ContentType="image/png"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    drels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+             '%s</Relationships>') % (
+        '<Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/image" Target="media/image1.png"/>' if with_image else '')
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document %s><w:body>%s'
+           '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" '
+           'w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>'
+           '</w:body></w:document>') % (W, body)
+    with zipfile.ZipFile(name, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', ct)
+        z.writestr('_rels/.rels', rels)
+        z.writestr('word/_rels/document.xml.rels', drels)
+        z.writestr('word/document.xml', doc)
+        if with_image:
+            z.writestr('word/media/image1.png', PNG)
+
+STORY = ('该窗口坚持以人民为中心的发展思想，深入推进“放管服”改革，全面推行一窗受理、集成服务，'
+         '窗口工作人员主动靠前服务，开展延时服务和预约服务，累计办理各类业务三万余件，群众满意率达到百分之百。'
+         '窗口建立首问负责、限时办结、一次性告知等制度，推行帮办代办服务，为企业和群众提供全流程指导。'
+         '在疫情防控期间，窗口人员坚守岗位，开辟绿色通道，确保重点项目审批不断档。'
+         '窗口多次收到群众赠送的锦旗和感谢信，树立了政务服务良好形象，得到社会各界广泛好评。')
+
+def shenbao():
+    L, V = 2400, 6600
+    rows = [
+        [cell(L, '窗口名称'), cell(V, '市政务服务中心不动产登记窗口')],
+        [cell(L, '所属单位（部门）'), cell(V, '市自然资源和规划局')],
+        [cell(L, '推荐形式'), cell(V, para('☑ 集体推荐  □ 个人推荐'))],
+        [cell(L, '窗口人员姓名及身份证号码'), cell(V,
+            para('张三 110101199001011234') + para('李四 110101198505052345') +
+            para('王五 11010119920909345X'))],
+        [cell(L, '曾受表彰奖励情况'), cell(V, '2022年度市级青年文明号')],
+        [cell(L, '主要工作职责'), cell(V, '负责不动产登记申请的受理、审核和发证工作。')],
+        [cell(L, '主要事迹（200字左右）'), cell(V, STORY)],
+        [cell(L, '单位意见'), cell(V, para('同意推荐。') + para(image()))],
+    ]
+    body = para('全市政务服务窗口申报表') + table([L, V], rows) + para('填表日期：2024年5月1日')
+    write_docx('shenbao.docx', body, with_image=True)
+
+def chushen():
+    g = [1800, 1800, 1800, 1800, 1800]
+    rows = [
+        [cell(9000, '初审表', span=5)],
+        [cell(1800, '窗口名称'), cell(5400, '市政务服务中心税务窗口', span=3), cell(1800, '编号 07')],
+        [cell(1800, '审核项目', vmerge='restart'), cell(1800, '材料齐全'),
+         cell(3600, para(formcheck(True)) , span=2), cell(1800, '')],
+        [cell(1800, '', vmerge='continue'), cell(1800, '格式规范'),
+         cell(3600, para(formcheck(False)), span=2), cell(1800, '')],
+        [cell(1800, '初审意见'), cell(7200, para('符合条件 ', sym('Wingdings 2', 'F052'),
+              ' 是 ', sym('Wingdings', 'F0A8'), ' 否'), span=4)],
+    ]
+    write_docx('chushen.docx', para('初审表') + table(g, rows) + para('审核人：赵六'))
+
+def nested():
+    inner = table([1500, 1500], [[cell(1500, '甲'), cell(1500, '乙')],
+                                  [cell(1500, '丙'), cell(1500, '丁')]])
+    rows = [[cell(3000, '外层一'), cell(3500, para('内表前') + inner + para('内表后'))],
+            [cell(3000, '外层二'), cell(3500, '末格')]]
+    write_docx('nested.docx', para('嵌套表') + table([3000, 3500], rows) + para('结束'))
+
+shenbao()
+chushen()
+nested()
