@@ -123,7 +123,7 @@ func (m *MboxReader) body(first []byte, firstErr error) ([]byte, error) {
 	}
 	out := buf.Bytes()
 	// the empty line before the next separator belongs to the separator
-	if m.pending != nil {
+	if m.pending != nil || m.done {
 		if bytes.HasSuffix(out, []byte("\r\n\r\n")) {
 			out = out[:len(out)-2]
 		} else if bytes.HasSuffix(out, []byte("\n\n")) {

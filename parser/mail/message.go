@@ -69,6 +69,12 @@ func Parse(data []byte, lim Limits) (*Message, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("mail: %w：内容为空", ErrNotMessage)
 	}
+	if bytes.HasPrefix(data, []byte("From ")) {
+		// an mbox separator line left in front of a single message
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			data = data[i+1:]
+		}
+	}
 	if !hasHeader(data) {
 		return nil, fmt.Errorf("mail: %w：开头没有邮件头", ErrNotMessage)
 	}
@@ -133,10 +139,6 @@ func hasHeader(data []byte) bool {
 	line := data
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
-	}
-	if bytes.HasPrefix(line, []byte("From ")) {
-		// an mbox separator left in front of a single message
-		return true
 	}
 	colon := bytes.IndexByte(line, ':')
 	if colon <= 0 {

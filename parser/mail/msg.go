@@ -156,10 +156,10 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 			}
 		}
 	}
-	m.Text = strings.TrimSpace(top.str(0x1000))
+	m.Text = normalizeText(top.str(0x1000))
 	if m.Text == "" {
 		if s := top.str(0x1013); s != "" {
-			m.Text = htmlToText(s)
+			m.Text = normalizeText(htmlToText(s))
 		}
 	}
 	keys := make([]*msgStorage, 0, len(attach))
@@ -255,7 +255,8 @@ func (s *msgStorage) systime(id uint16, hdr int) (time.Time, bool) {
 // filetime converts 100 ns ticks since 1601-01-01 UTC.
 func filetime(ft uint64) time.Time {
 	const epochDiff = 116444736000000000 // 1601 → 1970 in 100 ns
-	if ft < epochDiff {
+	const maxTicks = 316224000000000000  // year 2603: later values are garbage
+	if ft < epochDiff || ft > maxTicks {
 		return time.Time{}
 	}
 	return time.Unix(0, 0).UTC().Add(time.Duration((ft-epochDiff)/10000) * time.Millisecond)

@@ -10,7 +10,7 @@ import (
 // parseParams is a tolerant reader for Content-Type and Content-Disposition
 // values. It never fails: it returns the lower-case media type (or
 // disposition) and the parameters it could read, decoded to UTF-8. It knows
-// RFC 2231 extended values in any charset (filename*=GBK''%C9%EA...) and
+// RFC 2231 extended values in any charset (filename*=GBK”%C9%EA...) and
 // continuations (filename*0*=...; filename*1*=...), RFC 2047 words inside
 // quoted values, and raw 8-bit values, which it takes as GB18030 when they are
 // not UTF-8. mime.ParseMediaType rejects much of this.

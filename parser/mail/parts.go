@@ -110,10 +110,11 @@ func (c *collector) leaf(p *enmime.Part) {
 // finish sets the body text and the summary problems.
 func (c *collector) finish() {
 	if len(c.plain) > 0 {
-		c.msg.Text = strings.TrimSpace(strings.Join(c.plain, "\n\n"))
+		c.msg.Text = strings.Join(c.plain, "\n\n")
 	} else if len(c.html) > 0 {
-		c.msg.Text = strings.TrimSpace(htmlToText(strings.Join(c.html, "\n")))
+		c.msg.Text = htmlToText(strings.Join(c.html, "\n"))
 	}
+	c.msg.Text = normalizeText(c.msg.Text)
 	if c.dropped > 0 {
 		c.problem(fmt.Sprintf("附件过多，只读取了前 %d 个，其余 %d 个未读取", c.lim.maxParts(), c.dropped))
 	}
@@ -195,4 +196,22 @@ func extFor(ctype string) string {
 		return ".eml"
 	}
 	return ".bin"
+}
+
+// normalizeText gives body text "\n" line ends and no control characters
+// other than tab and newline.
+func normalizeText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\r':
+			return '\n'
+		case r < 0x20 || r == 0x7f || r == 0xfeff:
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
 }
