@@ -1,0 +1,56 @@
+package validate
+
+import (
+	"fmt"
+
+	"shenbao/validate/dossier"
+	"shenbao/validate/finding"
+	"shenbao/validate/profile"
+)
+
+// Review row mark kinds, as profile.ReviewRow.Needs holds them.
+const (
+	needsSignature = "签字"
+	needsStamp     = "盖章"
+)
+
+// CheckScans judges the scan evidence of a window: S01 for a mark read
+// with low confidence, S04 for a Word 初审表 that has neither scan records
+// nor signature or seal images. (S02 and the S03 of unknown 栏目 are made
+// while assembling and arrive in d.Findings; the S03 of records that match
+// no window comes from dossier.UnmatchedFindings.)
+func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
+	var fs []finding.Finding
+	for _, r := range d.Rows {
+		if r.MarkFrom != "扫描" || r.Confidence < 0 || r.Confidence >= p.Scans.MinConfidence {
+			continue
+		}
+		mark := r.Signed
+		if r.Needs == needsStamp {
+			mark = r.Stamped
+		}
+		what := "识别为“" + mark.String() + "”"
+		if mark.String() == "" {
+			what = "未能识别"
+		}
+		fs = append(fs, materialFinding("S01",
+			fmt.Sprintf("“%s”的%s在扫描件中%s，识别置信度%.0f%%，低于%.0f%%，需人工核对", r.Role, r.Needs, what, r.Confidence*100, p.Scans.MinConfidence*100),
+			r.Role, r.Location, fmt.Sprintf("请人工核对纸质初审表“%s”栏的%s", r.Role, r.Needs)))
+	}
+	if d.Review != nil && len(d.Scans) == 0 && !hasElectronicMark(d) {
+		fs = append(fs, materialFinding("S04",
+			"初审表只有WORD电子版，没有签字盖章的扫描件，也没有电子签章",
+			"初审表", d.Review.Item.Path,
+			"请提交已签字盖章的纸质初审表（附件2）扫描件（PDF或JPG），各审核栏目的签字、盖章须清晰可见"))
+	}
+	return fs
+}
+
+func hasElectronicMark(d *dossier.Dossier) bool {
+	for _, r := range d.Rows {
+		if r.MarkFrom == "电子版" {
+			return true
+		}
+	}
+	return false
+}
