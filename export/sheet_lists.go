@@ -28,25 +28,24 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	if last < 2 {
 		last = 2
 	}
-	if err := setupPrint(f, l.sheet, "$1:$1"); err != nil {
-		return err
-	}
 	ref := fmt.Sprintf("A1:%s%d", colName(len(l.cols)), last)
 	if err := f.AutoFilter(l.sheet, ref, nil); err != nil {
 		return fmt.Errorf("autofilter: %w", err)
+	}
+	if err := setupPrint(f, l.sheet, paperA4, "$1:$1"); err != nil {
+		return err
 	}
 	sw, err := f.NewStreamWriter(l.sheet)
 	if err != nil {
 		return fmt.Errorf("stream writer: %w", err)
 	}
-	widths := make([]float64, len(l.cols))
+	widths, err := setWidths(sw, l.cols)
+	if err != nil {
+		return err
+	}
 	headers := make([]any, len(l.cols))
 	for i, c := range l.cols {
-		widths[i] = c.width
 		headers[i] = excelize.Cell{StyleID: st.header, Value: c.header}
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return fmt.Errorf("column width: %w", err)
-		}
 	}
 	if err := sw.SetPanes(frozen(0, 1)); err != nil {
 		return fmt.Errorf("freeze panes: %w", err)

@@ -127,11 +127,11 @@ func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt 
 	}
 	lastCol := colName(len(cols))
 	conclusionCol := colName(len(cols) - 3)
-	if err := setupPrint(f, sheetRegister, "$1:$2"); err != nil {
-		return err
-	}
 	if err := f.AutoFilter(sheetRegister, fmt.Sprintf("A2:%s%d", lastCol, last), nil); err != nil {
 		return fmt.Errorf("autofilter: %w", err)
+	}
+	if err := setupPrint(f, sheetRegister, paperA3, "$1:$2"); err != nil {
+		return err
 	}
 	if err := colourConclusions(f, st, fmt.Sprintf("%s3:%s%d", conclusionCol, conclusionCol, last)); err != nil {
 		return err
@@ -140,12 +140,9 @@ func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt 
 	if err != nil {
 		return fmt.Errorf("stream writer: %w", err)
 	}
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = c.width
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return fmt.Errorf("column width: %w", err)
-		}
+	widths, err := setWidths(sw, cols)
+	if err != nil {
+		return err
 	}
 	if err := sw.SetPanes(frozen(2, 2)); err != nil {
 		return fmt.Errorf("freeze panes: %w", err)
@@ -216,11 +213,33 @@ func colourConclusions(f *excelize.File, st *styles, ref string) error {
 	return nil
 }
 
-// setupPrint sets A3 landscape, fit to one page wide, narrow margins, the
-// rows repeated on every page (titleRows, e.g. "$1:$2") and page numbers in
-// the footer.
-func setupPrint(f *excelize.File, sheet, titleRows string) error {
-	size, orient, wide, tall := 8, "landscape", 1, 0
+// Paper sizes of the OOXML pageSetup element.
+const (
+	paperA3 = 8
+	paperA4 = 9
+)
+
+// setWidths sets the column widths of a streamed sheet and returns them.
+// Widths are set from the last column to the first because the stream
+// writer emits them in reverse order of setting, and Excel wants them
+// ascending. It must be called after AutoFilter and before the first row.
+func setWidths(sw *excelize.StreamWriter, cols []column) ([]float64, error) {
+	widths := make([]float64, len(cols))
+	for i := len(cols) - 1; i >= 0; i-- {
+		widths[i] = cols[i].width
+		if err := sw.SetColWidth(i+1, i+1, cols[i].width); err != nil {
+			return nil, fmt.Errorf("column width: %w", err)
+		}
+	}
+	return widths, nil
+}
+
+// setupPrint sets landscape on the given paper, fit to one page wide,
+// narrow margins, the rows repeated on every page (titleRows, e.g. "$1:$2";
+// none when empty) and page numbers in the footer. It must be called after
+// AutoFilter, which replaces the sheet properties.
+func setupPrint(f *excelize.File, sheet string, size int, titleRows string) error {
+	orient, wide, tall := "landscape", 1, 0
 	fit := true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fmt.Errorf("sheet props: %w", err)
@@ -241,6 +260,9 @@ func setupPrint(f *excelize.File, sheet, titleRows string) error {
 		OddFooter: "&C第 &P 页 / 共 &N 页",
 	}); err != nil {
 		return fmt.Errorf("header footer: %w", err)
+	}
+	if titleRows == "" {
+		return nil
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titleRows, Scope: sheet,
@@ -267,11 +289,11 @@ func rowHeight(values []any, widths []float64) float64 {
 	if lines > 30 {
 		lines = 30
 	}
-	return float64(lines)*13.5 + 3
+	return float64(lines)*13 + 4
 }
 
 // wrappedLines counts the lines s takes in a column width wide: a CJK
-// character takes about two units, other characters one.
+// character takes about 1.8 units at 10 points, other characters one.
 func wrappedLines(s string, width float64) int {
 	usable := width - 1
 	if usable < 2 {
@@ -282,9 +304,9 @@ func wrappedLines(s string, width float64) int {
 		w := 0.0
 		for _, r := range line {
 			if r >= 0x2E80 {
-				w += 2
+				w += 1.8
 			} else {
-				w += 1.1
+				w += 1
 			}
 		}
 		k := int(w/usable) + 1

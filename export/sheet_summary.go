@@ -112,11 +112,12 @@ func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt Regist
 	sh := sheetSummary
 	w := &sheetWriter{f: f, sheet: sh}
 	w.set(1, 1, st.title, opt.Title+"材料合规性审查汇总")
-	w.merge("A1", "F1")
+	w.merge("A1", "M1")
 	w.height(1, 32)
-	for i, width := range []float64{24, 30, 10, 10, 10, 12} {
+	for i, width := range []float64{36, 24, 10, 10, 12} {
 		w.width(i+1, width)
 	}
+	w.keep(setupPrint(f, sh, paperA4, ""))
 
 	row := 3
 	w.set(1, row, st.subtitle, "一、运行情况")
@@ -182,8 +183,8 @@ func addCodeChart(f *excelize.File, first, last int) error {
 	ref := func(col string) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheetSummary, col, first, col, last)
 	}
-	font := excelize.Font{Family: fontName, Size: 10}
-	err := f.AddChart(sheetSummary, "H3", &excelize.Chart{
+	font := excelize.Font{Family: fontName, Size: 9, Color: "000000"}
+	err := f.AddChart(sheetSummary, "G3", &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
 			Name: "次数", Categories: ref("B"), Values: ref("D"),
