@@ -59,6 +59,8 @@ func (r *reader) block(se xml.StartElement, out *[]word.Block) error {
 		return r.sdt(func() error { return r.blocks(out) }, false)
 	case "customXml", "smartTag", "ins", "moveTo", "sdtContent":
 		return r.blocks(out)
+	case "r", "hyperlink", "pict", "drawing":
+		return r.loose(se, out)
 	}
 	// w:del, w:moveFrom, w:sectPr, w:bookmarkStart, w:altChunk, unknown.
 	return r.skip()
@@ -70,6 +72,27 @@ func (r *reader) paragraph(out *[]word.Block) error {
 	prev := r.cur
 	r.cur = pa
 	err := r.inlines()
+	r.cur = prev
+	if err != nil {
+		return err
+	}
+	*out = append(*out, word.Block{Paragraph: pa.paragraph()})
+	*out = append(*out, pa.after...)
+	return nil
+}
+
+// loose reads a run or picture written directly in a block container (some
+// producers put w:pict in w:body) as a paragraph of its own.
+func (r *reader) loose(se xml.StartElement, out *[]word.Block) error {
+	pa := &para{}
+	prev := r.cur
+	r.cur = pa
+	var err error
+	if se.Name.Local == "pict" || se.Name.Local == "drawing" {
+		err = r.drawing()
+	} else {
+		err = r.inline(se)
+	}
 	r.cur = prev
 	if err != nil {
 		return err

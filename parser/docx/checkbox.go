@@ -231,4 +231,3 @@ func (r *reader) ffData(f *field) error {
 		return err
 	})
 }
-

@@ -44,7 +44,7 @@ func (p *pkg) file(name string) *zip.File { return p.files[partKey(name)] }
 
 // partReader counts the bytes of one part against the part and total limits.
 type partReader struct {
-	r    io.Reader
+	r        io.Reader
 	name     string
 	n        int64
 	declared int64
@@ -272,4 +272,3 @@ func (p *pkg) mainPart() (*zip.File, error) {
 	}
 	return nil, fmt.Errorf("%w: no main document part in the package", ErrNotDocx)
 }
-
