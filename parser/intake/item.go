@@ -31,7 +31,8 @@ type Item struct {
 	// SHA256 is the hex digest of the item's bytes ("" for folders).
 	SHA256 string `json:"sha256"`
 	// Container is set for items that hold other items: "folder", "mbox",
-	// "email", "zip", "7z", "rar", "msg". Leaf items have "".
+	// "email", "zip", "7z", "rar", "msg", "tnef" (a winmail.dat whose
+	// attachments could be read). Leaf items have "".
 	Container string `json:"container,omitempty"`
 	// Mail is the nearest email this item came in (the email itself for an
 	// email item); nil for items that did not come by mail.

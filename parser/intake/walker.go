@@ -1,0 +1,179 @@
+package intake
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/sync/errgroup"
+
+	"shenbao/parser/archive"
+	"shenbao/parser/mail"
+)
+
+// Limits bounds a walk. A zero field takes its default.
+type Limits struct {
+	// MaxDepth is how many containers (emails, archives, mbox files; not
+	// folders) may enclose a container that is still opened; 0 means 8.
+	MaxDepth int
+	// MaxItemBytes is the largest leaf read into memory; 0 means 256 MiB.
+	MaxItemBytes int64
+	Archive      archive.Limits
+	Mail         mail.Limits
+}
+
+// Defaults of Limits.
+const (
+	DefaultMaxDepth     = 8
+	DefaultMaxItemBytes = 256 << 20
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultMaxDepth
+	}
+	if l.MaxItemBytes <= 0 {
+		l.MaxItemBytes = DefaultMaxItemBytes
+	}
+	l.Archive = l.Archive.WithDefaults()
+	return l
+}
+
+// Walker walks inputs. The zero value is ready to use.
+type Walker struct {
+	Limits Limits
+	Jobs   int // top-level inputs walked in parallel; 0 means 1
+}
+
+// Walk visits each input (files and folders, recursively; folders sorted by
+// name) and calls emit for every item it meets, exactly once: containers
+// (folder, mbox, email, zip, 7z, rar, msg, tnef; data nil) and leaves (data =
+// the item's bytes). Item.Pos, Path, Name, Size, SHA256, Container and Mail
+// are set. Containers get Status Parsed, or Failed with a Chinese Reason; a
+// leaf that could not be read gets Failed and a Reason, with data nil; other
+// leaves leave Status empty for the parse stage. A container is emitted after
+// the items inside it.
+//
+// emit may be called from several goroutines when Jobs > 1; items carry Pos
+// for ordering. Walk returns an error only when ctx is cancelled or emit
+// returns one; unreadable inputs are items.
+func (w *Walker) Walk(ctx context.Context, inputs []string, emit func(it *Item, data []byte) error) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(w.Jobs, 1))
+	for i, in := range inputs {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit}
+			return wk.input(i, in)
+		})
+	}
+	return g.Wait()
+}
+
+// WalkBytes walks one in-memory input named name, as Walk walks a file.
+func (w *Walker) WalkBytes(ctx context.Context, name string, data []byte, emit func(it *Item, data []byte) error) error {
+	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit}
+	n := node{pos: []int{0}, path: name, name: path.Base(name)}
+	return wk.data(n, data)
+}
+
+// walk is the state of one top-level input's walk.
+type walk struct {
+	ctx  context.Context
+	lim  Limits
+	emit func(*Item, []byte) error
+}
+
+// node is an item about to be visited: where it is and what encloses it.
+type node struct {
+	pos   []int
+	path  string
+	name  string
+	mail  *Mail
+	depth int // containers (not folders) enclosing it
+}
+
+// child returns the i-th item inside container n, named name, one level of
+// containment deeper.
+func (n node) child(i int, name string) node {
+	name = cleanName(name)
+	return node{
+		pos:   append(n.pos[:len(n.pos):len(n.pos)], i),
+		path:  n.path + Sep + name,
+		name:  name,
+		mail:  n.mail,
+		depth: n.depth + 1,
+	}
+}
+
+// member returns the i-th entry of folder n; folders add no depth.
+func (n node) member(i int, name string) node {
+	return node{
+		pos:   append(n.pos[:len(n.pos):len(n.pos)], i),
+		path:  path.Join(n.path, name),
+		name:  cleanName(name),
+		depth: n.depth,
+	}
+}
+
+// item returns an Item for n with the given container kind.
+func (n node) item(container string) *Item {
+	return &Item{Pos: n.pos, Path: n.path, Name: n.name, Container: container, Mail: n.mail}
+}
+
+// put emits it.
+func (w *walk) put(it *Item, data []byte) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	return w.emit(it, data)
+}
+
+// fail emits it as Failed with reason.
+func (w *walk) fail(it *Item, reason string) error {
+	it.Status, it.Reason = Failed, reason
+	return w.put(it, nil)
+}
+
+// tooDeep reports whether container n may not be opened, and if so emits it
+// as Failed.
+func (w *walk) tooDeep(n node, it *Item) (bool, error) {
+	if n.depth <= w.lim.MaxDepth {
+		return false, nil
+	}
+	return true, w.fail(it, depthReason(w.lim.MaxDepth))
+}
+
+// input walks the i-th top-level input.
+func (w *walk) input(i int, name string) error {
+	clean := filepath.ToSlash(filepath.Clean(name))
+	n := node{pos: []int{i}, path: clean, name: path.Base(clean)}
+	return w.diskPath(n, name, true)
+}
+
+// hashHex is the hex SHA-256 of data.
+func hashHex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// cleanName makes a name from mail or an archive safe to show: control
+// characters become '_', an empty name becomes "未命名".
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '_'
+		}
+		return r
+	}, s)
+	if strings.TrimSpace(s) == "" {
+		return "未命名"
+	}
+	return s
+}
