@@ -1,0 +1,317 @@
+package dossier
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+	"shenbao/validate/profile"
+)
+
+// Item kinds of Parsed.Kind that Assemble knows.
+const (
+	kindApplication = "application"
+	kindReview      = "review"
+	kindNonWord     = "application-nonword"
+	kindPhoto       = "photo"
+	kindScanImage   = "scan-image"
+	kindFailed      = "failed"
+)
+
+// group collects the parsed items of one window before superseding.
+type group struct {
+	key      string
+	name     string // window name from the first item that named the window
+	nameRank int    // where name came from: 0 申报表, 1 初审表, 2 non-Word 申报表, 3 photo
+	apps     []*Parsed
+	reviews  []*Parsed
+	nonWord  []*intake.Item
+	photos   []*Parsed
+	failed   []*intake.Item
+	images   []*intake.Item
+	records  []scan.Record
+}
+
+// assembler holds the state of one Assemble call.
+type assembler struct {
+	p      *profile.Profile
+	groups map[string]*group
+	// mails maps an email's path to the keys of the windows its forms name.
+	mails map[string][]string
+}
+
+// Assemble groups parsed items into dossiers, one per window, sorted by Unit
+// then Window (then Key). It sets Item.Status = intake.Superseded (with a
+// Chinese Reason naming the newer item) on replaced items, and returns the
+// window each item was attributed to (by item Path) for 文件清单. Records
+// whose window matches no dossier are returned as unmatched.
+func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []*Dossier, windowOf map[string]string, unmatched []scan.Record) {
+	a := &assembler{p: p, groups: map[string]*group{}, mails: map[string][]string{}}
+	sorted := make([]*Parsed, 0, len(items))
+	for _, it := range items {
+		if it != nil && it.Item != nil {
+			sorted = append(sorted, it)
+		}
+	}
+	slices.SortStableFunc(sorted, func(x, y *Parsed) int { return intake.ComparePos(x.Item.Pos, y.Item.Pos) })
+
+	// Forms first: they name the windows that photos, scans and failed
+	// items are attributed to.
+	var later []*Parsed
+	for _, it := range sorted {
+		switch it.Kind {
+		case kindApplication:
+			a.addApplication(it)
+		case kindNonWord:
+			a.addNonWord(it)
+		default:
+			later = append(later, it)
+		}
+	}
+	for _, it := range later {
+		if it.Kind == kindReview {
+			a.addReview(it)
+		}
+	}
+	for _, it := range later {
+		switch it.Kind {
+		case kindPhoto:
+			a.addPhoto(it)
+		case kindFailed:
+			if g := a.attribute(it, true); g != nil {
+				g.failed = append(g.failed, it.Item)
+			}
+		}
+	}
+	unmatched = a.addRecords(records)
+	for _, it := range later {
+		if it.Kind == kindScanImage {
+			a.addScanImage(it)
+		}
+	}
+
+	windowOf = map[string]string{}
+	for _, g := range a.groups {
+		d := a.build(g)
+		for _, it := range d.Items {
+			windowOf[it.Path] = d.Window
+		}
+		ds = append(ds, d)
+	}
+	slices.SortFunc(ds, func(x, y *Dossier) int {
+		return cmp.Or(cmp.Compare(x.Unit, y.Unit), cmp.Compare(x.Window, y.Window), cmp.Compare(x.Key, y.Key))
+	})
+	return ds, windowOf, unmatched
+}
+
+// get returns the group of key, creating it with name.
+func (a *assembler) get(key, name string, rank int) *group {
+	g := a.groups[key]
+	if g == nil {
+		g = &group{key: key, name: name, nameRank: rank}
+		a.groups[key] = g
+	} else if rank < g.nameRank && name != "" {
+		g.name, g.nameRank = name, rank
+	}
+	return g
+}
+
+// noteMail records that it's email carries window key.
+func (a *assembler) noteMail(it *intake.Item, key string) {
+	if it.Mail == nil || it.Mail.Path == "" {
+		return
+	}
+	if !slices.Contains(a.mails[it.Mail.Path], key) {
+		a.mails[it.Mail.Path] = append(a.mails[it.Mail.Path], key)
+	}
+}
+
+// mailWindow returns the one window it's email carries, nil when none or
+// several.
+func (a *assembler) mailWindow(it *intake.Item) *group {
+	if it.Mail == nil {
+		return nil
+	}
+	if keys := a.mails[it.Mail.Path]; len(keys) == 1 {
+		return a.groups[keys[0]]
+	}
+	return nil
+}
+
+// byFileName returns the known window whose key is contained in the item's
+// file name (the longest such key), nil when none.
+func (a *assembler) byFileName(it *intake.Item) *group {
+	name := nameKey(stem(it.Name))
+	var best *group
+	for _, g := range a.groups {
+		if !containsName(name, g.key) {
+			continue
+		}
+		if best == nil || len(g.key) > len(best.key) || (len(g.key) == len(best.key) && g.key < best.key) {
+			best = g
+		}
+	}
+	return best
+}
+
+// byName returns the known window named name: the same key, else the one
+// window whose key contains name's key or is contained in it.
+func (a *assembler) byName(name string) *group {
+	key := nameKey(name)
+	if key == "" {
+		return nil
+	}
+	if g := a.groups[key]; g != nil {
+		return g
+	}
+	var found *group
+	for _, g := range a.groups {
+		if containsName(key, g.key) || containsName(g.key, key) {
+			if found != nil {
+				return nil // ambiguous
+			}
+			found = g
+		}
+	}
+	return found
+}
+
+// attribute finds the window of an item that does not name one itself:
+// by its file name, its WindowHint, then by its email when that carries one
+// window. create makes a window from a WindowHint that matches none.
+func (a *assembler) attribute(it *Parsed, create bool) *group {
+	if g := a.byFileName(it.Item); g != nil {
+		return g
+	}
+	if g := a.byName(it.WindowHint); g != nil {
+		return g
+	}
+	if g := a.mailWindow(it.Item); g != nil {
+		return g
+	}
+	if create && plausibleWindow(it.WindowHint) {
+		return a.get(nameKey(it.WindowHint), strings.TrimSpace(it.WindowHint), 3)
+	}
+	return nil
+}
+
+// plausibleWindow reports whether a hint read from a file name looks like a
+// window name rather than a word like 环境照片.
+func plausibleWindow(hint string) bool {
+	key := nameKey(hint)
+	return utf8.RuneCountInString(key) >= minContain && !strings.Contains(key, "照片")
+}
+
+func (a *assembler) addApplication(it *Parsed) {
+	name := ""
+	if it.Application != nil {
+		name = strings.TrimSpace(it.Application.Value("window_name"))
+	}
+	g := a.formGroup(it, name, 0)
+	g.apps = append(g.apps, it)
+	a.noteMail(it.Item, g.key)
+}
+
+func (a *assembler) addNonWord(it *Parsed) {
+	g := a.formGroup(it, strings.TrimSpace(it.WindowHint), 2)
+	g.nonWord = append(g.nonWord, it.Item)
+	a.noteMail(it.Item, g.key)
+}
+
+// formGroup is the window of a form that names name; a form without a
+// window name goes by its file name or email, else gets a window of its own
+// named after the file.
+func (a *assembler) formGroup(it *Parsed, name string, rank int) *group {
+	if key := nameKey(name); key != "" {
+		return a.get(key, name, rank)
+	}
+	if g := a.byFileName(it.Item); g != nil {
+		return g
+	}
+	if g := a.mailWindow(it.Item); g != nil {
+		return g
+	}
+	return a.get("file:"+it.Item.Path, "未填写窗口名称（"+it.Item.Name+"）", 4)
+}
+
+// addReview joins a 初审表 to its window: the same name; else the one
+// window its email carries (so a misspelt name is still compared, P07);
+// else a window whose name contains it or the reverse; else its own.
+func (a *assembler) addReview(it *Parsed) {
+	name := ""
+	if it.Review != nil {
+		name = strings.TrimSpace(it.Review.Value("window_name"))
+	}
+	key := nameKey(name)
+	g := a.groups[key]
+	if g == nil || key == "" {
+		g = a.mailWindow(it.Item)
+	}
+	if g == nil {
+		g = a.byName(name)
+	}
+	if g == nil {
+		g = a.formGroup(it, name, 1)
+	}
+	if g.nameRank > 1 && key != "" {
+		g.name, g.nameRank = name, 1
+	}
+	g.reviews = append(g.reviews, it)
+	a.noteMail(it.Item, g.key)
+}
+
+func (a *assembler) addPhoto(it *Parsed) {
+	if g := a.attribute(it, true); g != nil {
+		g.photos = append(g.photos, it)
+	}
+}
+
+// addRecords attributes metadata records by their window name.
+func (a *assembler) addRecords(records []scan.Record) (unmatched []scan.Record) {
+	for _, r := range records {
+		if g := a.byName(r.Window); g != nil {
+			g.records = append(g.records, r)
+		} else {
+			unmatched = append(unmatched, r)
+		}
+	}
+	return unmatched
+}
+
+// addScanImage attributes a scan image: by a record that names its file,
+// else like a photo (without creating a window).
+func (a *assembler) addScanImage(it *Parsed) {
+	for _, key := range sortedKeys(a.groups) {
+		g := a.groups[key]
+		for _, r := range g.records {
+			if r.File != "" && sameFile(r.File, it.Item) {
+				g.images = append(g.images, it.Item)
+				return
+			}
+		}
+	}
+	if g := a.attribute(it, false); g != nil {
+		g.images = append(g.images, it.Item)
+	}
+}
+
+// sameFile reports whether a record's 文件 names the item.
+func sameFile(file string, it *intake.Item) bool {
+	file = strings.ReplaceAll(strings.TrimSpace(file), "\\", "/")
+	return path.Base(file) == it.Name || strings.HasSuffix(it.Path, file)
+}
+
+func stem(name string) string { return strings.TrimSuffix(name, path.Ext(name)) }
+
+func sortedKeys(m map[string]*group) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

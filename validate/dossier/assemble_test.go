@@ -1,0 +1,226 @@
+package dossier
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+)
+
+// render shows the parts of dossiers that assembly decides.
+func render(ds []*Dossier) string {
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&b, "[%s] unit=%s", d.Window, d.Unit)
+		if d.Application != nil {
+			fmt.Fprintf(&b, " app=%s", d.Application.Item.Name)
+		}
+		if d.Review != nil {
+			fmt.Fprintf(&b, " rev=%s", d.Review.Item.Name)
+		}
+		for _, it := range d.NonWord {
+			fmt.Fprintf(&b, " nonword=%s", it.Name)
+		}
+		for _, p := range d.Photos {
+			fmt.Fprintf(&b, " photo=%s:%s", p.Item.Name, p.Category)
+		}
+		if len(d.Scans) > 0 {
+			fmt.Fprintf(&b, " scans=%d", len(d.Scans))
+		}
+		for _, it := range d.ScanImages {
+			fmt.Fprintf(&b, " image=%s", it.Name)
+		}
+		for _, it := range d.Failed {
+			fmt.Fprintf(&b, " failed=%s", it.Name)
+		}
+		for _, r := range d.Replaced {
+			fmt.Fprintf(&b, " replaced=%s>%s", r.Old.Path, r.New.Path)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func renderWindows(m map[string]string) string {
+	var lines []string
+	for k, v := range m {
+		lines = append(lines, k+"="+v)
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+func TestAssemble(t *testing.T) {
+	m1 := email("inbox.mbox › 第1封", "2024-04-01", 0, 0)
+	m2 := email("inbox.mbox › 第2封", "2024-04-05", 0, 1)
+	m3 := email("inbox.mbox › 第3封", "2024-04-03", 0, 2) // later position, earlier date
+	mNoDate1 := email("a.eml", "", 1)
+	mNoDate2 := email("b.eml", "", 2)
+	tests := []struct {
+		name      string
+		items     []*Parsed
+		records   []scan.Record
+		want      string
+		windows   string // windowOf, "" to skip
+		unmatched int
+	}{
+		{
+			name: "tolerant names group one window",
+			items: []*Parsed{
+				app(item("x › 申报表.docx", m1, 0, 0, 1), "铁东区 税务局（办税服务厅）", "铁东区税务局"),
+				review(item("x › 初审表.docx", m1, 0, 0, 2), "铁东区税务局办税服务厅"),
+			},
+			want:    "[铁东区 税务局（办税服务厅）] unit=铁东区税务局 app=申报表.docx rev=初审表.docx\n",
+			windows: "x › 初审表.docx=铁东区 税务局（办税服务厅）\nx › 申报表.docx=铁东区 税务局（办税服务厅）",
+		},
+		{
+			name: "two windows in one email; photos by name; an unnamed photo stays unattributed",
+			items: []*Parsed{
+				app(item("m › A申报表.docx", m1, 0, 0, 1), "立山区医保服务窗口", "立山区医保局"),
+				app(item("m › B申报表.docx", m1, 0, 0, 2), "千山区市场监管窗口", "千山区市场监管局"),
+				photo(item("m › 立山区医保服务窗口环境照片.jpg", m1, 0, 0, 3), 2000, 1500),
+				photo(item("m › 千山区市场监管窗口-集体工作照.jpg", m1, 0, 0, 4), 2000, 1500),
+				photo(item("m › IMG_0001.jpg", m1, 0, 0, 5), 2000, 1500),
+			},
+			want: "[千山区市场监管窗口] unit=千山区市场监管局 app=B申报表.docx photo=千山区市场监管窗口-集体工作照.jpg:work\n" +
+				"[立山区医保服务窗口] unit=立山区医保局 app=A申报表.docx photo=立山区医保服务窗口环境照片.jpg:environment\n",
+			windows: "m › A申报表.docx=立山区医保服务窗口\nm › B申报表.docx=千山区市场监管窗口\n" +
+				"m › 千山区市场监管窗口-集体工作照.jpg=千山区市场监管窗口\nm › 立山区医保服务窗口环境照片.jpg=立山区医保服务窗口",
+		},
+		{
+			name: "photos and failed items by the email of one window",
+			items: []*Parsed{
+				app(item("m › 申报表.docx", m1, 0, 0, 1), "高新区人社窗口", "高新区人社局"),
+				photo(item("m › 大厅.jpg", m1, 0, 0, 2), 800, 600),
+				photo(item("m › IMG_0002.jpg", m1, 0, 0, 3), 2000, 1500),
+				kind(item("m › 初审表.docx", m1, 0, 0, 4), "failed", ""),
+				kind(item("other.docx", nil, 5), "failed", ""),
+			},
+			want: "[高新区人社窗口] unit=高新区人社局 app=申报表.docx photo=大厅.jpg:environment photo=IMG_0002.jpg: failed=初审表.docx\n",
+		},
+		{
+			name: "newer email by date supersedes, whatever the position",
+			items: []*Parsed{
+				app(item("m2 › 申报表.docx", m2, 0, 1, 1), "铁西区公积金窗口", "新单位"),
+				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", "旧单位"),
+				app(item("m3 › 申报表.docx", m3, 0, 2, 1), "铁西区公积金窗口", "中间单位"),
+			},
+			want: "[铁西区公积金窗口] unit=新单位 app=申报表.docx replaced=m1 › 申报表.docx>m2 › 申报表.docx replaced=m3 › 申报表.docx>m2 › 申报表.docx\n",
+		},
+		{
+			name: "without dates the later position wins",
+			items: []*Parsed{
+				review(item("a.eml › 初审表.docx", mNoDate1, 1, 1), "铁西区公积金窗口"),
+				review(item("b.eml › 初审表(修改).docx", mNoDate2, 2, 1), "铁西区公积金窗口"),
+				app(item("申报表v1.docx", nil, 3), "铁西区公积金窗口", ""),
+				app(item("申报表v2.docx", nil, 4), "铁西区公积金窗口", ""),
+			},
+			want: "[铁西区公积金窗口] unit= app=申报表v2.docx rev=初审表(修改).docx replaced=a.eml › 初审表.docx>b.eml › 初审表(修改).docx replaced=申报表v1.docx>申报表v2.docx\n",
+		},
+		{
+			name: "photos of an older email are replaced by the newer email's",
+			items: []*Parsed{
+				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", ""),
+				photo(item("m1 › 环境照片.jpg", m1, 0, 0, 2), 2000, 1000),
+				photo(item("m1 › 工作照片.jpg", m1, 0, 0, 3), 2000, 1000),
+				photo(item("m2 › 环境照片（新）.jpg", m2, 0, 1, 1), 2000, 1000),
+				app(item("m2 › 申报表.docx", m2, 0, 1, 2), "铁西区公积金窗口", ""),
+			},
+			want: "[铁西区公积金窗口] unit= app=申报表.docx photo=环境照片（新）.jpg:environment" +
+				" replaced=m1 › 申报表.docx>m2 › 申报表.docx replaced=m1 › 环境照片.jpg>m2 › 环境照片（新）.jpg replaced=m1 › 工作照片.jpg>m2 › 环境照片（新）.jpg\n",
+		},
+		{
+			name: "a newer email without photos keeps the older photos",
+			items: []*Parsed{
+				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", ""),
+				photo(item("m1 › 环境照片.jpg", m1, 0, 0, 2), 2000, 1000),
+				app(item("m2 › 申报表.docx", m2, 0, 1, 2), "铁西区公积金窗口", ""),
+			},
+			want: "[铁西区公积金窗口] unit= app=申报表.docx photo=环境照片.jpg:environment replaced=m1 › 申报表.docx>m2 › 申报表.docx\n",
+		},
+		{
+			name: "windows with only photos, only a 初审表, only a PDF 申报表",
+			items: []*Parsed{
+				{Item: item("千山区市场监管窗口环境照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口", Width: 2000, Height: 1000},
+				{Item: item("环境照片.jpg", nil, 2), Kind: "photo", WindowHint: "环境照片"},
+				review(item("初审表.docx", nil, 3), "立山区医保服务窗口"),
+				kind(item("高新区人社窗口申报表.pdf", nil, 4), "application-nonword", "高新区人社窗口"),
+			},
+			want: "[千山区市场监管窗口] unit= photo=千山区市场监管窗口环境照片.jpg:environment\n" +
+				"[立山区医保服务窗口] unit= rev=初审表.docx\n" +
+				"[高新区人社窗口] unit= nonword=高新区人社窗口申报表.pdf\n",
+		},
+		{
+			name: "a misnamed 初审表 joins the one window of its email",
+			items: []*Parsed{
+				app(item("m › 申报表.docx", m1, 0, 0, 1), "立山区医保服务窗口", ""),
+				review(item("m › 初审表.docx", m1, 0, 0, 2), "立山医保窗口"),
+			},
+			want: "[立山区医保服务窗口] unit= app=申报表.docx rev=初审表.docx\n",
+		},
+		{
+			name: "scan records by window name; images by the record's file",
+			items: []*Parsed{
+				app(item("申报表.docx", nil, 1), "市政务服务中心不动产登记窗口", ""),
+				kind(item("扫描 › p1.jpg", nil, 2, 1), "scan-image", ""),
+				kind(item("扫描 › p9.jpg", nil, 2, 2), "scan-image", ""),
+			},
+			records: []scan.Record{
+				{Source: "s.csv", Row: 2, Window: "市政务服务中心不动产登记窗口", Field: "推荐单位", File: "scans/p1.jpg", Confidence: -1},
+				{Source: "s.csv", Row: 3, Window: "不动产登记窗口", Field: "部门负责人意见", Confidence: -1},
+				{Source: "s.csv", Row: 4, Window: "不存在的窗口", Field: "推荐单位", Confidence: -1},
+			},
+			want:      "[市政务服务中心不动产登记窗口] unit= app=申报表.docx scans=2 image=p1.jpg\n",
+			windows:   "扫描 › p1.jpg=市政务服务中心不动产登记窗口\n申报表.docx=市政务服务中心不动产登记窗口",
+			unmatched: 1,
+		},
+		{
+			name: "sorted by unit then window",
+			items: []*Parsed{
+				app(item("1.docx", nil, 1), "乙窗口名称很长", "B单位"),
+				app(item("2.docx", nil, 2), "甲窗口名称很长", "B单位"),
+				app(item("3.docx", nil, 3), "丙窗口名称很长", "A单位"),
+			},
+			want: "[丙窗口名称很长] unit=A单位 app=3.docx\n[乙窗口名称很长] unit=B单位 app=1.docx\n[甲窗口名称很长] unit=B单位 app=2.docx\n",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, windowOf, unmatched := Assemble(tc.items, tc.records, testProfile())
+			if got := render(ds); got != tc.want {
+				t.Errorf("dossiers:\ngot:\n%s\nwant:\n%s", got, tc.want)
+			}
+			if tc.windows != "" {
+				if got := renderWindows(windowOf); got != tc.windows {
+					t.Errorf("windowOf:\ngot:\n%s\nwant:\n%s", got, tc.windows)
+				}
+			}
+			if len(unmatched) != tc.unmatched {
+				t.Errorf("unmatched = %v, want %d", unmatched, tc.unmatched)
+			}
+			for _, d := range ds {
+				for _, r := range d.Replaced {
+					want := "已被新版本替代：" + r.New.Path
+					if r.Old.Status != intake.Superseded || r.Old.Reason != want {
+						t.Errorf("%s: status %q reason %q, want superseded %q", r.Old.Path, r.Old.Status, r.Old.Reason, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestUnmatchedFindings(t *testing.T) {
+	fs := UnmatchedFindings([]scan.Record{{Source: "扫描/meta.csv", Row: 7, Window: "不存在的窗口", Field: "推荐单位"}})
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings", len(fs))
+	}
+	f := fs[0]
+	want := "S03|review|扫描记录 meta.csv 第7行：窗口“不存在的窗口”（栏目“推荐单位”）无法对应到已收到材料的任何窗口|meta.csv 第7行"
+	if got := fmt.Sprintf("%s|%s|%s|%s", f.Code, f.Level, f.Message, f.Location); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -1,0 +1,168 @@
+package dossier
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+)
+
+// Photo categories.
+const (
+	Environment = "environment"
+	Work        = "work"
+)
+
+// newer compares two items by arrival: the later email date, then the
+// later email position; items of the same email, or not from email, by Pos.
+func newer(a, b *intake.Item) int {
+	am, bm := a.Mail, b.Mail
+	if am != nil && bm != nil && am.Path != bm.Path {
+		if !am.Date.IsZero() && !bm.Date.IsZero() && !am.Date.Equal(bm.Date) {
+			return am.Date.Compare(bm.Date)
+		}
+		if c := intake.ComparePos(am.Pos, bm.Pos); c != 0 {
+			return c
+		}
+	}
+	return intake.ComparePos(a.Pos, b.Pos)
+}
+
+// newest returns the newest of forms and marks the others superseded.
+func (d *Dossier) newest(forms []*Parsed) *Parsed {
+	if len(forms) == 0 {
+		return nil
+	}
+	win := forms[0]
+	for _, f := range forms[1:] {
+		if newer(f.Item, win.Item) > 0 {
+			win = f
+		}
+	}
+	for _, f := range forms {
+		if f != win {
+			d.supersede(f.Item, win.Item)
+		}
+	}
+	return win
+}
+
+func (d *Dossier) supersede(old, by *intake.Item) {
+	old.Status = intake.Superseded
+	old.Reason = "已被新版本替代：" + by.Path
+	d.Replaced = append(d.Replaced, Replacement{Old: old, New: by})
+}
+
+// build turns a group into a dossier.
+func (a *assembler) build(g *group) *Dossier {
+	d := &Dossier{Key: g.key, Window: g.name}
+	if app := d.newest(g.apps); app != nil {
+		d.Application = &AppDoc{Item: app.Item, Format: app.Format, Form: app.Application}
+		if app.Application != nil {
+			if w := strings.TrimSpace(app.Application.Value("window_name")); w != "" {
+				d.Window = w
+			}
+			d.Unit = strings.TrimSpace(app.Application.Value("unit"))
+		}
+	}
+	if rev := d.newest(g.reviews); rev != nil {
+		d.Review = &ReviewDoc{Item: rev.Item, Format: rev.Format, Form: rev.Review}
+	}
+	d.NonWord = g.nonWord
+	d.Failed = g.failed
+	d.ScanImages = g.images
+	d.Scans = slices.Clone(g.records)
+	slices.SortStableFunc(d.Scans, func(x, y scan.Record) int {
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Row, y.Row))
+	})
+	d.Photos = a.photos(d, g.photos)
+	d.Rows, d.Findings = mergeRows(d, a.p)
+
+	var all []*intake.Item
+	for _, f := range g.apps {
+		all = append(all, f.Item)
+	}
+	for _, f := range g.reviews {
+		all = append(all, f.Item)
+	}
+	for _, f := range g.photos {
+		all = append(all, f.Item)
+	}
+	all = append(all, g.nonWord...)
+	all = append(all, g.failed...)
+	all = append(all, g.images...)
+	slices.SortStableFunc(all, func(x, y *intake.Item) int { return intake.ComparePos(x.Pos, y.Pos) })
+	d.Items = slices.CompactFunc(all, func(x, y *intake.Item) bool { return x == y })
+	slices.SortStableFunc(d.Replaced, func(x, y Replacement) int { return intake.ComparePos(x.Old.Pos, y.Old.Pos) })
+	return d
+}
+
+// photos sorts the window's photos into categories and keeps those of the
+// newest email that carried photos; photos of older emails are superseded.
+// Photos that did not come by mail are all kept.
+func (a *assembler) photos(d *Dossier, ps []*Parsed) []Photo {
+	var latest *intake.Item // a photo of the newest email with photos
+	for _, p := range ps {
+		if p.Item.Mail != nil && (latest == nil || newer(p.Item, latest) > 0) {
+			latest = p.Item
+		}
+	}
+	var kept, old []Photo
+	for _, p := range ps {
+		ph := Photo{Item: p.Item, Width: p.Width, Height: p.Height, Category: a.category(p.Item.Name, d.Window)}
+		if p.Item.Mail != nil && latest != nil && p.Item.Mail.Path != latest.Mail.Path {
+			old = append(old, ph)
+			continue
+		}
+		kept = append(kept, ph)
+	}
+	for _, o := range old {
+		by := latest
+		for _, k := range kept {
+			if k.Item.Mail != nil && k.Item.Mail.Path == latest.Mail.Path && k.Category == o.Category {
+				by = k.Item
+				break
+			}
+		}
+		d.supersede(o.Item, by)
+	}
+	return kept
+}
+
+// category tells environment from work photos by the profile's hints in
+// the file name (with the window's own name taken out, since 服务 or 大厅
+// may be part of it). When both kinds are hinted, the hint nearest the end
+// of the name wins (…大厅工作照片 is a work photo); neither gives "".
+func (a *assembler) category(fileName, window string) string {
+	name := foldText(stem(fileName))
+	if w := foldText(window); w != "" {
+		name = strings.ReplaceAll(name, w, "/")
+	}
+	env := lastHint(name, a.p.Photos.EnvironmentHints)
+	work := lastHint(name, a.p.Photos.WorkHints)
+	switch {
+	case env < 0 && work < 0:
+		return ""
+	case env > work:
+		return Environment
+	}
+	return Work
+}
+
+// lastHint returns the end offset of the last hint found in name, -1 when
+// none.
+func lastHint(name string, hints []string) int {
+	end := -1
+	for _, h := range hints {
+		h = foldText(h)
+		if h == "" {
+			continue
+		}
+		if i := strings.LastIndex(name, h); i >= 0 && i+len(h) > end {
+			end = i + len(h)
+		}
+	}
+	return end
+}
