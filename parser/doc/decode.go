@@ -255,7 +255,7 @@ func (d *decoder) visibleChar(ch uint16, cp int64, c chp) {
 			d.para.image(img)
 		}
 	case c.hasSym && (c.spec || ch == chSymbol):
-		d.symbol(d.font(c.symFtc), c.symChar)
+		d.symbol(d.font(c.symFtc), c.symChar, false)
 	case ch == chTab:
 		d.para.text("\t")
 	case ch == chLineBreak, ch == chPageBreak:
@@ -264,7 +264,7 @@ func (d *decoder) visibleChar(ch uint16, cp int64, c chp) {
 		d.para.text("-")
 	case ch < 0x20 || ch == chSoftHyph:
 	case ch >= 0xF020 && ch <= 0xF0FF && symbolFont(d.font(c.ftc)):
-		d.symbol(d.font(c.ftc), ch)
+		d.symbol(d.font(c.ftc), ch, true)
 	case ch >= 0xD800 && ch <= 0xDFFF:
 		d.surrogate(ch)
 	default:
@@ -285,15 +285,25 @@ func (d *decoder) surrogate(ch uint16) {
 	}
 }
 
-func (d *decoder) symbol(font string, code uint16) {
-	if code < 0x100 {
-		code |= 0xF000
-	}
+// symbol writes a symbol-font glyph: a checkbox when it is a known one,
+// otherwise "?" and a warning, as the .docx reader does for w:sym. typed
+// is set for a character typed in a symbol-font run rather than inserted
+// as a symbol (sprmCSymbol); such characters are kept when not checkboxes.
+func (d *decoder) symbol(font string, code uint16, typed bool) {
 	if checked, ok := symbolBox(font, code); ok {
-		d.para.checkbox(word.Checkbox{Checked: checked, Form: word.FormSym, Glyph: fmt.Sprintf("%04X", code), Font: font})
+		glyph := symbolCode(code)
+		if typed {
+			glyph = string(rune(code))
+		}
+		d.para.checkbox(word.Checkbox{Checked: checked, Form: word.FormSym, Glyph: glyph, Font: font})
 		return
 	}
-	d.para.rune(rune(code))
+	if typed {
+		d.para.rune(rune(code))
+		return
+	}
+	d.warn("symbol font %q char %s is not a known checkbox; written as \"?\"", font, symbolCode(code))
+	d.para.text("?")
 }
 
 func (d *decoder) font(ftc int) string {
@@ -334,4 +344,12 @@ func (d *decoder) endParagraph(mark uint16, fc int64) {
 	default:
 		d.asm.paragraph(para, p.depth, p.innerCell || mark == chCellMark)
 	}
+}
+
+// symbolCode writes a symbol code as .docx w:sym does: "F052".
+func symbolCode(code uint16) string {
+	if code < 0x100 {
+		code |= 0xF000
+	}
+	return fmt.Sprintf("%04X", code)
 }

@@ -67,35 +67,41 @@ func (p *paraBuilder) take() *word.Paragraph {
 
 func (p *paraBuilder) empty() bool { return p.runes == 0 && len(p.imgs) == 0 }
 
-// symbolBox tells whether a symbol-font glyph is a checkbox and its state.
-// code is the glyph code in the F0xx private-use range.
+// symbolBox tells whether a symbol-font glyph is a checkbox and its state,
+// with the same tables as the .docx reader. code is the 8-bit font code or
+// its F0xx private-use form.
 func symbolBox(font string, code uint16) (checked, ok bool) {
-	f := strings.ToLower(strings.TrimSpace(font))
-	switch {
-	case strings.HasPrefix(f, "wingdings 2"):
+	if code >= 0xF000 && code <= 0xF0FF {
+		code -= 0xF000
+	}
+	switch symbolFontKey(font) {
+	case "wingdings":
 		switch code {
-		case 0xF0A3, 0xF02A, 0xF0A2:
+		case 0x6F, 0x70, 0x71, 0x72, 0xA8: // □ ❑ ❒ ◻
 			return false, true
-		case 0xF052, 0xF053, 0xF054, 0xF051, 0xF050:
+		case 0x6E, 0x78, 0xFC, 0xFD, 0xFE: // ■ ⌧ ✓ ☒ ☑
 			return true, true
 		}
-	case strings.HasPrefix(f, "wingdings"):
+	case "wingdings2":
 		switch code {
-		case 0xF0A8, 0xF06F, 0xF071, 0xF070:
+		case 0xA3: // ⬜
 			return false, true
-		case 0xF0FE, 0xF0FD, 0xF078, 0xF0FC, 0xF06E:
-			return true, true
-		}
-	case f == "symbol":
-		if code == 0xF0D6 {
+		case 0x50, 0x51, 0x52, 0x53, 0x54, 0xA2: // ✓ 🗵 ☑ ☒ ☒ ⬛
 			return true, true
 		}
 	}
 	return false, false
 }
 
+func symbolFontKey(font string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(font), " ", ""))
+}
+
 // symbolFont reports whether text in this font is symbol glyphs.
 func symbolFont(font string) bool {
-	f := strings.ToLower(font)
-	return strings.HasPrefix(f, "wingdings") || f == "symbol" || strings.HasPrefix(f, "webdings")
+	switch symbolFontKey(font) {
+	case "wingdings", "wingdings2", "wingdings3", "symbol", "webdings":
+		return true
+	}
+	return false
 }

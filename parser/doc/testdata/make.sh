@@ -9,10 +9,8 @@ for f in shenbao chushen nested; do
 done
 soffice --headless --convert-to rtf --outdir . shenbao.docx chushen.docx
 soffice --headless --convert-to html --outdir . shenbao.docx chushen.docx
+rm -f ./*_html_*.png # pictures the HTML export writes beside the page
 # The same bytes under a .wps name: detection is by content.
 cp shenbao.doc shenbao-saved-as.wps
-# A password-protected .doc (password 123).
-mkdir -p enc
-soffice --headless --convert-to 'doc:MS Word 97:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentPassword":{"type":"string","value":"123"}}' --outdir enc shenbao.docx
-mv enc/shenbao.doc encrypted.doc
-rmdir enc
+# A password-protected copy (password 123), saved through the UNO API.
+/usr/bin/python3 encrypt.py shenbao.docx encrypted.doc
