@@ -132,6 +132,10 @@ func (p *pkg) readRels(source string) (map[string]rel, error) {
 		}
 	})
 	if err != nil {
+		var le *limitError
+		if errors.As(err, &le) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return out, nil
