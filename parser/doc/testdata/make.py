@@ -4,6 +4,7 @@
 Run from this directory, then ./make.sh converts them with LibreOffice.
 """
 import struct
+import sys
 import zlib
 import zipfile
 
@@ -146,6 +147,27 @@ def nested():
             [cell(3000, '外层二'), cell(3500, '末格')]]
     write_docx('nested.docx', para('嵌套表') + table([3000, 3500], rows) + para('结束'))
 
-shenbao()
-chushen()
-nested()
+def mht(src, dst):
+    """Wraps an HTML page and the seal PNG as an MHT archive ("single file web
+    page"), the form Word writes when a page is saved as .mht or .doc."""
+    import email.generator
+    import email.mime.image
+    import email.mime.multipart
+    import email.mime.text
+    import email.policy
+    msg = email.mime.multipart.MIMEMultipart('related', type='text/html')
+    page = email.mime.text.MIMEText(open(src, encoding='utf-8').read(), 'html', 'utf-8')
+    page['Content-Location'] = 'file:///C:/form.htm'
+    msg.attach(page)
+    img = email.mime.image.MIMEImage(PNG, 'png')
+    img['Content-Location'] = 'file:///C:/form_files/seal.png'
+    msg.attach(img)
+    with open(dst, 'w', encoding='ascii', newline='\r\n') as f:
+        f.write(msg.as_string(policy=email.policy.SMTP.clone(linesep='\n')))
+
+if len(sys.argv) > 1 and sys.argv[1] == 'mht':
+    mht('chushen.html', 'chushen-saved-as.doc')
+else:
+    shenbao()
+    chushen()
+    nested()
