@@ -1,0 +1,156 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/parser/form"
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+	"shenbao/validate/dossier"
+	"shenbao/validate/finding"
+	"shenbao/validate/profile"
+)
+
+// matItem is an item named name (the last element of path).
+func matItem(path string) *intake.Item {
+	name := path
+	if i := strings.LastIndex(path, intake.Sep); i >= 0 {
+		name = path[i+len(intake.Sep):]
+	}
+	return &intake.Item{Path: path, Name: name}
+}
+
+func matPhoto(name, cat string, w, h int) dossier.Photo {
+	return dossier.Photo{Item: matItem("mail › " + name), Width: w, Height: h, Category: cat}
+}
+
+// matComplete is a window with everything the materials rules want.
+func matComplete() *dossier.Dossier {
+	return &dossier.Dossier{
+		Key: "立山区医保服务窗口", Window: "立山区医保服务窗口",
+		Application: &dossier.AppDoc{Item: matItem("mail › 申报表.docx"), Format: "docx", Form: &form.Application{}},
+		Review:      &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx"), Format: "docx", Form: &form.Review{}},
+		Photos: []dossier.Photo{
+			matPhoto("环境照片.jpg", "environment", 4000, 3000),
+			matPhoto("工作照片.jpg", "work", 1024, 768),
+		},
+	}
+}
+
+func renderFindings(fs []finding.Finding) string {
+	var lines []string
+	for _, f := range fs {
+		lines = append(lines, fmt.Sprintf("%s|%s|%s|%s|%s|%s", f.Code, f.Level, f.Field, f.Message, f.Location, f.Fix))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestCheckMaterials(t *testing.T) {
+	p := profile.Default()
+	old := matItem("第1封 › 申报表.docx")
+	old.Mail = &intake.Mail{Date: time.Date(2024, 4, 1, 9, 30, 0, 0, time.UTC)}
+	newer := matItem("第2封 › 申报表(修改).docx")
+	newer.Mail = &intake.Mail{Date: time.Date(2024, 4, 5, 14, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		name   string
+		change func(d *dossier.Dossier)
+		want   string
+	}{
+		{"complete", func(d *dossier.Dossier) {}, ""},
+		{"M01 no 申报表", func(d *dossier.Dossier) { d.Application = nil },
+			"M01|error|申报表|收到“立山区医保服务窗口”的材料，但没有申报表（附件1）||请提交WORD格式（.docx或.doc）的申报表（附件1）"},
+		{"M02 申报表 only as PDF", func(d *dossier.Dossier) {
+			d.Application = nil
+			d.NonWord = []*intake.Item{matItem("mail › 申报表.pdf"), matItem("mail › 申报表.jpg")}
+		}, "M02|error|申报表|申报表只以非WORD格式提交：申报表.pdf（PDF）、申报表.jpg（图片）|mail › 申报表.pdf|请提交WORD格式（.docx或.doc）的申报表，PDF或图片不能代替WORD版"},
+		{"no M02 when a Word 申报表 came too", func(d *dossier.Dossier) {
+			d.NonWord = []*intake.Item{matItem("mail › 申报表.pdf")}
+		}, ""},
+		{"M03 no 初审表", func(d *dossier.Dossier) { d.Review = nil },
+			"M03|error|初审表|没有初审表（附件2）：既没有WORD版，也没有扫描记录||请提交签字盖章后的初审表（附件2）扫描件，并同时提交WORD版"},
+		{"M03 scan images without records", func(d *dossier.Dossier) {
+			d.Review = nil
+			d.ScanImages = []*intake.Item{matItem("scan › p1.jpg")}
+		}, "M03|error|初审表|没有初审表（附件2）的WORD版或扫描记录（收到1个扫描图片，但没有对应的扫描记录）||请提交签字盖章后的初审表（附件2）扫描件，并同时提交WORD版"},
+		{"no M03 with scan records only", func(d *dossier.Dossier) {
+			d.Review = nil
+			d.Scans = []scan.Record{{Source: "s.csv", Row: 2, Field: "推荐单位"}}
+		}, ""},
+		{"M04 no environment photo", func(d *dossier.Dossier) { d.Photos = d.Photos[1:] },
+			"M04|error|环境照片|缺少服务场所整体环境照片||请补充提交1张服务场所整体环境照片（JPG格式，文件名注明“环境照片”）"},
+		{"M05 no work photo", func(d *dossier.Dossier) { d.Photos = d.Photos[:1] },
+			"M05|error|工作照片|缺少集体或个人工作照片||请补充提交1张集体或个人工作照片（JPG格式，文件名注明“工作照片”）"},
+		{"M06 two environment photos", func(d *dossier.Dossier) {
+			d.Photos = append(d.Photos, matPhoto("大厅全景.jpg", "environment", 2000, 1500))
+		}, "M06|review|服务场所整体环境照片|服务场所整体环境照片应为1张，收到2张：环境照片.jpg、大厅全景.jpg||请确认服务场所整体环境照片只保留1张，其余删除"},
+		{"M07 unknown category", func(d *dossier.Dossier) {
+			d.Photos = append(d.Photos, matPhoto("IMG_0001.jpg", "", 2000, 1500))
+		}, "M07|review|照片|照片“IMG_0001.jpg”无法从文件名判断是环境照片还是工作照片|mail › IMG_0001.jpg|请在照片文件名中注明“环境照片”或“工作照片”"},
+		{"M08 replaced", func(d *dossier.Dossier) {
+			d.Replaced = []dossier.Replacement{{Old: old, New: newer}}
+		}, "M08|info||重复申报：申报表.docx（2024年4月1日 09:30的邮件）已被较新的申报表(修改).docx（2024年4月5日 14:00的邮件）替代，以新版本为准|第1封 › 申报表.docx|"},
+		{"M09 failed", func(d *dossier.Dossier) {
+			f := matItem("mail › 材料.zip")
+			f.Reason = "压缩包已加密"
+			d.Failed = []*intake.Item{f}
+		}, "M09|error||文件“材料.zip”无法解析：压缩包已加密|mail › 材料.zip|请重新提交可正常打开的“材料.zip”（不加密、未损坏，使用WORD、JPG等常用格式）"},
+		{"M10 small photo", func(d *dossier.Dossier) { d.Photos[1].Width, d.Photos[1].Height = 800, 1023 },
+			"M10|info|照片|照片“工作照片.jpg”分辨率为800×1023像素，长边不足1024像素，用于窗口简介可能不清晰|mail › 工作照片.jpg|如有条件，请提交长边不少于1024像素的原图"},
+		{"no M10 when the size is unknown", func(d *dossier.Dossier) { d.Photos[1].Width, d.Photos[1].Height = 0, 0 }, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := matComplete()
+			tc.change(d)
+			if got := renderFindings(CheckMaterials(d, p)); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckScans(t *testing.T) {
+	p := profile.Default()
+	row := func(role, needs, from string, signed, stamped scan.Tri, conf float64) dossier.Row {
+		return dossier.Row{Role: role, Needs: needs, Found: true, Signed: signed, Stamped: stamped,
+			MarkFrom: from, Confidence: conf, Location: "meta.csv 第3行"}
+	}
+	rec := []scan.Record{{Source: "meta.csv", Row: 3, Field: "推荐单位"}}
+	tests := []struct {
+		name string
+		d    dossier.Dossier
+		want string
+	}{
+		{"S01 low-confidence stamp", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.62)}},
+			"S01|review|推荐单位|“推荐单位”的盖章在扫描件中识别为“是”，识别置信度62%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“推荐单位”栏的盖章"},
+		{"S01 low-confidence signature not read", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("部门负责人意见", "签字", "扫描", scan.Unknown, scan.Unknown, 0.5)}},
+			"S01|review|部门负责人意见|“部门负责人意见”的签字在扫描件中未能识别，识别置信度50%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“部门负责人意见”栏的签字"},
+		{"no S01 at or above the threshold, without confidence, or from Word", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.8),
+			row("行业主管部门意见", "盖章", "扫描", scan.Unknown, scan.Yes, -1),
+			row("组织（人事）部门意见", "盖章", "电子版", scan.Unknown, scan.Yes, -1)}}, ""},
+		{"S04 Word 初审表 alone", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")},
+			Rows:   []dossier.Row{{Role: "推荐单位", Needs: "盖章", Found: true, Confidence: -1}}},
+			"S04|error|初审表|初审表只有WORD电子版，没有签字盖章的扫描件，也没有电子签章|mail › 初审表.docx|请提交已签字盖章的纸质初审表（附件2）扫描件（PDF或JPG），各审核栏目的签字、盖章须清晰可见"},
+		{"no S04 with an electronic seal", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")},
+			Rows:   []dossier.Row{row("推荐单位", "盖章", "电子版", scan.Unknown, scan.Yes, -1)}}, ""},
+		{"no S04 with scan records", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")}, Scans: rec,
+			Rows:   []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.99)}}, ""},
+		{"no S04 without a Word 初审表", dossier.Dossier{}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := renderFindings(CheckScans(&tc.d, p)); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
