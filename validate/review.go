@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"shenbao/parser/form"
 	"shenbao/parser/scan"
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
@@ -223,7 +224,10 @@ func clip(s string, n int) string {
 	return string(rs[:n]) + "……"
 }
 
-// checkNames is P07: the 初审表's window name and staff against the 申报表's.
+// checkNames is P07: the 初审表's window name and staff against the 申报表's,
+// compared by form.NormalizeName (the key windows are grouped by): width,
+// bracket forms, spaces and name punctuation do not matter; every other
+// character must be the same.
 func checkNames(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 	if d.Application == nil || d.Application.Form == nil {
 		return nil
@@ -232,7 +236,7 @@ func checkNames(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 	file := itemName(d.Review.Item)
 	var fs []finding.Finding
 	rw, aw := strings.TrimSpace(rv.Value(keyWindow)), strings.TrimSpace(ap.Value(keyWindow))
-	if rw != "" && aw != "" && normName(rw) != normName(aw) {
+	if rw != "" && aw != "" && form.NormalizeName(rw) != form.NormalizeName(aw) {
 		name := fieldName(p.Review.Fields, keyWindow)
 		fs = append(fs, newFinding("P07", fmt.Sprintf("初审表窗口名称“%s”与申报表“%s”不一致", clip(rw, 60), clip(aw, 60)), name,
 			place(file, rv.Fields[keyWindow].Location),
@@ -274,11 +278,11 @@ const nameSeparators = "、,;，；/|\n"
 // spaces removed, so "张  三" (spaced to align) matches 张三; what is left
 // over, split at separators, are the extra names.
 func compareStaff(text string, names []string) (lack, extra []string) {
-	rest := normName(strings.ReplaceAll(text, "\n", "、"))
+	rest := form.NormalizeName(strings.ReplaceAll(text, "\n", "、"))
 	sorted := slices.Clone(names)
 	slices.SortStableFunc(sorted, func(a, b string) int { return len([]rune(b)) - len([]rune(a)) })
 	for _, n := range sorted {
-		k := normName(n)
+		k := form.NormalizeName(n)
 		if k == "" {
 			continue
 		}

@@ -83,21 +83,6 @@ func foldText(s string) string {
 	}, s)
 }
 
-// normName is a window or person name as P07 compares it: foldText with
-// every bracket kind made round, so 市政务服务中心（一楼） equals
-// 市政务服务中心(一楼) and 市政务服务中心【一楼】, but 一楼 never equals 二楼.
-func normName(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '【', '〔', '〖', '[', '{', '「':
-			return '('
-		case '】', '〕', '〗', ']', '}', '」':
-			return ')'
-		}
-		return r
-	}, foldText(s))
-}
-
 // template is a piece of printed template text: how it is shown in a
 // message, and folded for matching.
 type template struct{ show, fold string }
