@@ -143,9 +143,24 @@ func (a *assembler) mailWindow(it *intake.Item) *group {
 }
 
 // byFileName returns the known window whose key is contained in the item's
-// file name (the longest such key), nil when none.
+// file name, else in the nearest folder, archive or other element of its
+// path that names one (photos sent as 企业登记注册窗口/环境照片.jpg);
+// the longest key wins within one element. nil when none.
 func (a *assembler) byFileName(it *intake.Item) *group {
-	name := nameKey(stem(it.Name))
+	if g := a.containing(nameKey(stem(it.Name))); g != nil {
+		return g
+	}
+	elems := strings.FieldsFunc(strings.ReplaceAll(it.Path, intake.Sep, "/"), func(r rune) bool { return r == '/' || r == '\\' })
+	for i := len(elems) - 2; i >= 0; i-- {
+		if g := a.containing(nameKey(stem(elems[i]))); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// containing returns the window with the longest key contained in name.
+func (a *assembler) containing(name string) *group {
 	var best *group
 	for _, g := range a.groups {
 		if !containsName(name, g.key) {

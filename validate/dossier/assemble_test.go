@@ -91,6 +91,17 @@ func TestAssemble(t *testing.T) {
 				"m › 千山区市场监管窗口-集体工作照.jpg=千山区市场监管窗口\nm › 立山区医保服务窗口环境照片.jpg=立山区医保服务窗口",
 		},
 		{
+			name: "photos by the folder or archive that names the window",
+			items: []*Parsed{
+				app(item("样例/企业登记注册窗口/申报表.docx", nil, 0, 0, 1), "企业登记注册窗口", ""),
+				app(item("样例/户籍业务窗口/申报表.docx", nil, 0, 1, 1), "户籍业务窗口", ""),
+				photo(item("样例/企业登记注册窗口/环境照片.jpg", nil, 0, 0, 2), 1280, 960),
+				photo(item("户籍业务窗口材料.zip › 照片/工作照片.jpg", nil, 1, 1), 1280, 960),
+			},
+			want: "[企业登记注册窗口] unit= app=申报表.docx photo=环境照片.jpg:environment\n" +
+				"[户籍业务窗口] unit= app=申报表.docx photo=工作照片.jpg:work\n",
+		},
+		{
 			name: "photos and failed items by the email of one window",
 			items: []*Parsed{
 				app(item("m › 申报表.docx", m1, 0, 0, 1), "高新区人社窗口", "高新区人社局"),

@@ -57,6 +57,9 @@ func item(path string, m *intake.Mail, pos ...int) *intake.Item {
 	if i := strings.LastIndex(path, intake.Sep); i >= 0 {
 		name = path[i+len(intake.Sep):]
 	}
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		name = name[i+1:]
+	}
 	return &intake.Item{Path: path, Name: name, Pos: pos, Mail: m, Status: intake.Parsed}
 }
 
