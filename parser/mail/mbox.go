@@ -62,10 +62,18 @@ func (m *MboxReader) Next() ([]byte, error) {
 		return nil, m.eof()
 	}
 	m.pending = nil
-	if m.done {
-		return nil, m.eof()
+	for !m.done {
+		b, err := m.body(nil, nil)
+		if err != nil || len(bytes.TrimSpace(b)) > 0 {
+			return b, err
+		}
+		// an empty message between two separators: skip it
+		if m.pending == nil {
+			break
+		}
+		m.pending = nil
 	}
-	return m.body(nil, nil)
+	return nil, m.eof()
 }
 
 func (m *MboxReader) eof() error {

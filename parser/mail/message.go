@@ -66,6 +66,7 @@ func Parse(data []byte, lim Limits) (*Message, error) {
 		return nil, fmt.Errorf("mail: %w（%d 字节，上限 %d 字节）", ErrTooLarge, len(data), lim.maxBytes())
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimLeft(data, " \t\r\n") // exports sometimes indent or pad the first line
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("mail: %w：内容为空", ErrNotMessage)
 	}

@@ -71,6 +71,7 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 	m := &Message{}
 	c := &collector{msg: m, lim: lim}
 	found := false
+	budget := 2 * int64(len(data))
 	for {
 		f, err := r.Next()
 		if err != nil {
@@ -96,10 +97,13 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 		default:
 			continue
 		}
-		if f.Size < 0 || f.Size > lim.maxBytes() {
-			c.problem(fmt.Sprintf(".msg 文件中的数据块“%s”过大，未读取", f.Name))
+		// a stream cannot be larger than the file; shared sectors could
+		// still make many streams read the same bytes, so the total is capped
+		if f.Size < 0 || f.Size > int64(len(data)) || budget-f.Size < 0 {
+			c.problem(fmt.Sprintf(".msg 文件中的数据块“%s”大小异常，未读取", f.Name))
 			continue
 		}
+		budget -= f.Size
 		if f.Name == "__properties_version1.0" {
 			st.fixed = readStream(f)
 			continue
