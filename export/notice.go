@@ -120,7 +120,7 @@ func levelOrder(l finding.Level) int {
 }
 
 // noticeLines are the numbered lines of the notice, one per finding:
-// "1. 【F04】（错误）message 补正要求：fix".
+// "1. 【F04】（错误）message；补正要求：fix".
 func noticeLines(fs []finding.Finding) []string {
 	sorted := slices.Clone(fs)
 	slices.SortStableFunc(sorted, func(a, b finding.Finding) int {
@@ -130,7 +130,7 @@ func noticeLines(fs []finding.Finding) []string {
 	for i, f := range sorted {
 		line := fmt.Sprintf("%d. 【%s】（%s）%s", i+1, f.Code, f.Level.Label(), f.Message)
 		if f.Fix != "" {
-			line += " 补正要求：" + f.Fix
+			line += "；补正要求：" + f.Fix
 		}
 		lines[i] = oneLine(line)
 	}

@@ -1,0 +1,342 @@
+package export
+
+import (
+	"archive/zip"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// writeSample writes the sample register into a fresh folder.
+func writeSample(t *testing.T, opt RegisterOptions) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "登记表.xlsx")
+	if err := WriteRegister(path, sampleResult(), opt); err != nil {
+		t.Fatalf("WriteRegister: %v", err)
+	}
+	return path
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./export -update)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs at line %d:\ngot:  %s\nwant: %s\n(run go test ./export -update if the change is intended)", name, i+1, g, w)
+			}
+		}
+	}
+}
+
+func TestRegisterGolden(t *testing.T) {
+	dump, err := DumpXLSX(writeSample(t, sampleOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "register.golden", dump)
+}
+
+func TestRegisterFullIDGolden(t *testing.T) {
+	opt := sampleOptions()
+	opt.FullID = true
+	dump, err := DumpXLSX(writeSample(t, opt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "register_fullid.golden", dump)
+}
+
+func TestRegisterIDMasking(t *testing.T) {
+	res := sampleResult()
+	tests := []struct {
+		name   string
+		fullID bool
+		want   bool // full numbers present
+	}{
+		{"masked", false, false},
+		{"full-id", true, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := sampleOptions()
+			opt.FullID = tc.fullID
+			path := writeSample(t, opt)
+			raw := unzipAll(t, path)
+			dump, err := DumpXLSX(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range res.Submissions {
+				for _, p := range s.Staff {
+					if len(p.ID) != 18 {
+						continue
+					}
+					if got := strings.Contains(raw, p.ID); got != tc.want {
+						t.Errorf("full ID of %s in xlsx = %v, want %v", p.Name, got, tc.want)
+					}
+					if got := strings.Contains(dump, p.IDMasked); got == tc.want {
+						t.Errorf("masked ID of %s in dump = %v, want %v", p.Name, got, !tc.want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// unzipAll returns every part of the zip at path, concatenated.
+func unzipAll(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var b strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("\n--- " + f.Name + "\n")
+		b.Write(data)
+	}
+	return b.String()
+}
+
+func TestRegisterStructure(t *testing.T) {
+	path := writeSample(t, sampleOptions())
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	if got, want := f.GetSheetList(), []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单"}; !slices.Equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+
+	cf, err := f.GetConditionalFormats("登记表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := cf["U3:U8"]
+	var values []string
+	for _, r := range rules {
+		values = append(values, r.Type+" "+r.Criteria+" "+r.Value)
+	}
+	if want := []string{`cell equal to "合规"`, `cell equal to "需补正"`, `cell equal to "待核查"`}; !slices.Equal(values, want) {
+		t.Errorf("conditional formats on U3:U8 = %q (all: %v), want %q", values, cf, want)
+	}
+
+	panes := []struct {
+		sheet          string
+		xSplit, ySplit int
+		topLeft        string
+	}{
+		{"登记表", 2, 2, "C3"},
+		{"问题清单", 0, 1, "A2"},
+		{"联审名单", 0, 1, "A2"},
+		{"文件清单", 0, 1, "A2"},
+	}
+	for _, p := range panes {
+		got, err := f.GetPanes(p.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Freeze || got.XSplit != p.xSplit || got.YSplit != p.ySplit || got.TopLeftCell != p.topLeft {
+			t.Errorf("%s panes = %+v, want frozen %d×%d at %s", p.sheet, got, p.xSplit, p.ySplit, p.topLeft)
+		}
+	}
+
+	names := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		names[d.Scope+" "+d.Name] = d.RefersTo
+	}
+	wantNames := map[string]string{
+		"登记表 _xlnm._FilterDatabase":  "'登记表'!$A$2:$X$8",
+		"登记表 _xlnm.Print_Titles":     "'登记表'!$1:$2",
+		"问题清单 _xlnm._FilterDatabase": "'问题清单'!$A$1:$F$24",
+		"问题清单 _xlnm.Print_Titles":    "'问题清单'!$1:$1",
+		"联审名单 _xlnm._FilterDatabase": "'联审名单'!$A$1:$G$11",
+		"文件清单 _xlnm._FilterDatabase": "'文件清单'!$A$1:$J$7",
+	}
+	for k, want := range wantNames {
+		if names[k] != want {
+			t.Errorf("defined name %s = %q, want %q (all: %v)", k, names[k], want, names)
+		}
+	}
+
+	layout, err := f.GetPageLayout("登记表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Size == nil || *layout.Size != 8 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+		t.Errorf("登记表 page layout = %+v, want A3 (8) landscape fit to 1 page wide", layout)
+	}
+	props, err := f.GetSheetProps("登记表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("登记表 fitToPage is not set")
+	}
+	hf, err := f.GetHeaderFooter("登记表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hf == nil || hf.OddFooter != "&C第 &P 页 / 共 &N 页" {
+		t.Errorf("登记表 footer = %+v, want page numbers", hf)
+	}
+	merged, err := f.GetMergeCells("登记表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(merged) != 1 || merged[0].GetStartAxis() != "A1" || merged[0].GetEndAxis() != "X1" {
+		t.Errorf("登记表 merged cells = %v, want the title row A1:X1", merged)
+	}
+	doc, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Created != "2024-04-12T01:30:00Z" || doc.Modified != "2024-04-12T01:30:00Z" {
+		t.Errorf("doc props created/modified = %s/%s, want the run time", doc.Created, doc.Modified)
+	}
+
+	raw := unzipAll(t, path)
+	for _, part := range []string{"--- xl/charts/chart1.xml", "--- xl/drawings/drawing1.xml"} {
+		if !strings.Contains(raw, part) {
+			t.Errorf("the workbook has no %s", strings.TrimPrefix(part, "--- "))
+		}
+	}
+	// Excel wants <col> elements in ascending order.
+	sheet2 := raw[strings.Index(raw, "--- xl/worksheets/sheet2.xml"):]
+	if i := strings.Index(sheet2, `<col min="1" `); i < 0 || i > strings.Index(sheet2, `<col min="2" `) {
+		t.Errorf("登记表 columns are not in ascending order")
+	}
+}
+
+func TestRegisterDeterministic(t *testing.T) {
+	a, err := DumpXLSX(writeSample(t, sampleOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := DumpXLSX(writeSample(t, sampleOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Fatal("two writes of the same result differ")
+	}
+}
+
+func TestWriteRegisterAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "register.xlsx")
+	if err := os.WriteFile(path, []byte("old register"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRegister(path, sampleResult(), sampleOptions()); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "register.xlsx" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("folder holds %q, want only register.xlsx", names)
+	}
+	if _, err := DumpXLSX(path); err != nil {
+		t.Fatalf("replaced register does not open: %v", err)
+	}
+}
+
+func TestCheckWritable(t *testing.T) {
+	dir := t.TempDir()
+	readOnly := filepath.Join(dir, "ro")
+	if err := os.Mkdir(readOnly, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		want string // part of the error; "" for none
+	}{
+		{"ok", filepath.Join(dir, "a.xlsx"), ""},
+		{"missing folder", filepath.Join(dir, "nope", "a.xlsx"), "不存在"},
+		{"is a folder", dir, "是一个文件夹"},
+		{"empty", "", "输出路径为空"},
+		{"read-only folder", filepath.Join(readOnly, "a.xlsx"), "无法在文件夹"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "read-only folder" && os.Geteuid() == 0 {
+				t.Skip("root can write into a read-only folder")
+			}
+			err := CheckWritable(tc.path)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("CheckWritable(%q) = %v, want nil", tc.path, err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("CheckWritable(%q) = %v, want an error with %q", tc.path, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestWriteRegisterUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "missing", "register.xlsx")
+	err := WriteRegister(path, sampleResult(), sampleOptions())
+	if err == nil || !strings.Contains(err.Error(), "不存在") {
+		t.Fatalf("WriteRegister into a missing folder = %v, want a 不存在 error", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Fatalf("WriteRegister left %d entries behind", len(entries))
+	}
+	if err := WriteRegister(dir, sampleResult(), sampleOptions()); err == nil {
+		t.Fatal("WriteRegister onto a folder succeeded")
+	}
+	entries, _ = os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Fatalf("WriteRegister onto a folder left %d entries behind", len(entries))
+	}
+}
