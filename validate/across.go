@@ -43,10 +43,7 @@ func CheckAcross(ds []*dossier.Dossier) [][]finding.Finding {
 					others = append(others, windowLabel(ds[j]))
 				}
 			}
-			who := s.Name
-			if who == "" {
-				who = "未填姓名的人员"
-			}
+			who := personLabel(s.Name)
 			loc := place(itemName(d.Application.Item), d.Application.Form.Fields[keyStaff].Location)
 			out[i] = append(out[i], newFinding("F11",
 				fmt.Sprintf("%s（身份证号码%s）同时出现在其他窗口的申报表中：%s", who, idcard.Mask(id), strings.Join(others, "、")),
