@@ -173,11 +173,11 @@ ZF_ROWS = [
 ZF_WINDOWS = [
     dict(name="公积金贷款窗口", unit="鞍山市住房公积金管理中心",
          staff=[person("田甜", "210302", "19880306", 215), person("邹明", "210303", "19910919", 342)],
-         ticked=[0], deeds=[0, 1, 4, 6, 7], expect=["S04"]),
+         ticked=[0], honors=1, deeds=[0, 1, 4, 6, 7], expect=["S04"]),
     dict(name="医保异地结算窗口", unit="鞍山市医疗保障局",
          staff=[person("魏芳", "210304", "19850227", 176, bad=True)],
-         ticked=[], deeds=[2, 3, 5, 7, 1], expect=["F02", "F04", "S04"]),
+         ticked=[], honors=3, deeds=[2, 3, 5, 7, 1], expect=["F02", "F04", "S04"]),
     dict(name="机动车检验窗口", unit="鞍山市公安局交通警察支队",
          staff=[person("姜涛", "210311", "19830808", 399), person("范冰", "210381", "19920120", 126)],
-         ticked=[1], deeds=[0, 3, 4, 5, 6], empty_row="单位纪检组织意见", expect=["P01", "S04"]),
+         ticked=[1], honors=2, deeds=[0, 3, 4, 5, 6], empty_row="单位纪检组织意见", expect=["P01", "S04"]),
 ]

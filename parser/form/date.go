@@ -1,0 +1,190 @@
+package form
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date patterns. They accept full-width digits and separators and spaces
+// between the parts, so they can find a date in a cell's raw text.
+const (
+	dateDigit = `0-9０-９〇零○一二三四五六七八九十XxＸｘ×`
+	dateSep   = `.．\-－/／`
+)
+
+var (
+	// cnDateRE finds "2024年4月2日", "二〇二四年四月二日", "X年X月X日" and the
+	// untouched "    年   月   日".
+	cnDateRE = regexp.MustCompile(`[` + dateDigit + `]{0,8}[ \t\x{3000}]*年[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*日`)
+	// numDateRE finds "2024.4.2", "2024-04-02", "2024/4/2".
+	numDateRE = regexp.MustCompile(`[0-9０-９]{4}[ ]*[` + dateSep + `][ ]*[0-9０-９]{1,2}[ ]*[` + dateSep + `][ ]*[0-9０-９]{1,2}`)
+
+	numWholeRE = regexp.MustCompile(`^(\d{4})[./-](\d{1,2})[./-](\d{1,2})日?$`)
+	cnWholeRE  = regexp.MustCompile(`^([0-9〇零○一二三四五六七八九十Xx×]*)年([0-9〇零一二三四五六七八九十○Xx×]*)月?([0-9〇零○一二三四五六七八九十Xx×]*)日?$`)
+)
+
+// ParseDate reads a date as written in a form: 2024年4月2日, 2024.4.2,
+// 2024-04-02, 2024/4/2, 二〇二四年四月二日 (〇/零/○, 十, 二十一…), with or
+// without spaces between the parts. present is false when nothing was
+// filled in (empty, "X年X月X日", "年 月 日"); ok is false when something
+// date-like was written that is not a real date (2024年2月30日).
+func ParseDate(s string) (t time.Time, ok bool, present bool) {
+	var b strings.Builder
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		b.WriteRune(foldWidth(r))
+	}
+	c := b.String()
+	if c == "" {
+		return time.Time{}, false, false
+	}
+	if m := numWholeRE.FindStringSubmatch(c); m != nil {
+		return makeDate(m[1], m[2], m[3])
+	}
+	m := cnWholeRE.FindStringSubmatch(c)
+	if m == nil || !strings.Contains(c, "年") {
+		return time.Time{}, false, false
+	}
+	if untouched(m[1]) && untouched(m[2]) && untouched(m[3]) {
+		return time.Time{}, false, false
+	}
+	y, ok1 := cnYear(m[1])
+	mo, ok2 := cnNumber(m[2])
+	d, ok3 := cnNumber(m[3])
+	if !ok1 || !ok2 || !ok3 {
+		return time.Time{}, false, true
+	}
+	return makeDate(strconv.Itoa(y), strconv.Itoa(mo), strconv.Itoa(d))
+}
+
+// untouched reports a date part left as printed: empty or only X marks.
+func untouched(s string) bool {
+	return strings.Trim(s, "Xx×") == ""
+}
+
+func makeDate(ys, ms, ds string) (time.Time, bool, bool) {
+	y, err1 := strconv.Atoi(ys)
+	m, err2 := strconv.Atoi(ms)
+	d, err3 := strconv.Atoi(ds)
+	if err1 != nil || err2 != nil || err3 != nil || y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false, true
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || t.Month() != time.Month(m) {
+		return time.Time{}, false, true
+	}
+	return t, true, true
+}
+
+// cnDigit maps one digit, Arabic or Chinese, to its value.
+func cnDigit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r == '〇' || r == '零' || r == '○':
+		return 0, true
+	}
+	i := strings.IndexRune("一二三四五六七八九", r)
+	if i < 0 {
+		return 0, false
+	}
+	return len([]rune("一二三四五六七八九"[:i])) + 1, true
+}
+
+// cnYear reads a year written digit by digit: 2024, 二〇二四.
+func cnYear(s string) (int, bool) {
+	rs := []rune(s)
+	if len(rs) != 4 {
+		return 0, false
+	}
+	y := 0
+	for _, r := range rs {
+		d, ok := cnDigit(r)
+		if !ok {
+			return 0, false
+		}
+		y = y*10 + d
+	}
+	return y, true
+}
+
+// cnNumber reads a month or day: 4, 04, 四, 十, 十一, 二十, 二十一, 三〇.
+func cnNumber(s string) (int, bool) {
+	rs := []rune(s)
+	if len(rs) == 0 || len(rs) > 3 {
+		return 0, false
+	}
+	if i := indexRune(rs, '十'); i >= 0 {
+		tens, ones := 1, 0
+		if i > 0 {
+			if i != 1 {
+				return 0, false
+			}
+			d, ok := cnDigit(rs[0])
+			if !ok || d == 0 {
+				return 0, false
+			}
+			tens = d
+		}
+		if i+1 < len(rs) {
+			if i+2 != len(rs) {
+				return 0, false
+			}
+			d, ok := cnDigit(rs[i+1])
+			if !ok || d == 0 {
+				return 0, false
+			}
+			ones = d
+		}
+		return tens*10 + ones, true
+	}
+	n := 0
+	for _, r := range rs {
+		d, ok := cnDigit(r)
+		if !ok {
+			return 0, false
+		}
+		n = n*10 + d
+	}
+	return n, true
+}
+
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// dateSpan is a date found in a text: its byte span and the parse.
+type dateSpan struct {
+	start, end  int
+	text        string
+	t           time.Time
+	ok, present bool
+}
+
+// findDate returns the last date-like text in s, preferring a filled-in
+// one over a printed placeholder; found is false when there is none.
+func findDate(s string) (span dateSpan, found bool) {
+	var spans []dateSpan
+	for _, re := range []*regexp.Regexp{cnDateRE, numDateRE} {
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			text := strings.TrimSpace(s[m[0]:m[1]])
+			t, ok, present := ParseDate(text)
+			spans = append(spans, dateSpan{m[0], m[1], text, t, ok, present})
+		}
+	}
+	for _, sp := range spans {
+		if !found || sp.present && (!span.present || sp.start > span.start) || !span.present && sp.start > span.start {
+			span, found = sp, true
+		}
+	}
+	return span, found
+}

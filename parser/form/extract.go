@@ -1,0 +1,164 @@
+package form
+
+import (
+	"strings"
+
+	"shenbao/parser/word"
+)
+
+// specVariants lists every label the two specs know, so a cell carrying any
+// of them is treated as a label, never as a value.
+func specVariants(app ApplicationSpec, rev ReviewSpec) [][]string {
+	var out [][]string
+	out = append(out, app.Detect, rev.Detect)
+	for _, f := range app.Fields {
+		out = append(out, f.Labels)
+	}
+	for _, f := range rev.Fields {
+		out = append(out, f.Labels)
+	}
+	for _, r := range rev.Rows {
+		out = append(out, r.Labels, []string{r.Name})
+	}
+	return out
+}
+
+// Detect tells which form d is: the one with more of its Detect labels found
+// as table cell labels, provided at least DetectMin are. Labels mentioned in
+// prose do not count, so the 通知 that names both forms is KindNone.
+func Detect(d *word.Document, app ApplicationSpec, rev ReviewSpec) Kind {
+	g := newGrid(d, specVariants(app, rev))
+	na := countLabels(g, app.Detect)
+	nr := countLabels(g, rev.Detect)
+	okA := na > 0 && na >= app.DetectMin
+	okR := nr > 0 && nr >= rev.DetectMin
+	switch {
+	case okA && (!okR || na > nr):
+		return KindApplication
+	case okR && (!okA || nr > na):
+		return KindReview
+	}
+	return KindNone
+}
+
+func countLabels(g *grid, labels []string) int {
+	n := 0
+	for _, l := range labels {
+		if g.find([]string{l}) != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// ExtractApplication reads the 申报表's fields, 推荐形式 options and staff.
+func ExtractApplication(d *word.Document, spec ApplicationSpec) *Application {
+	g := newGrid(d, specVariants(spec, ReviewSpec{}))
+	a := &Application{Fields: map[string]Field{}, Options: []Option{}, Staff: []Person{}}
+	values := map[string]value{}
+	for _, f := range spec.Fields {
+		h := g.find(append(f.Labels, f.Name))
+		if h == nil {
+			a.Fields[f.Key] = Field{}
+			a.Missing = append(a.Missing, f.Key)
+			continue
+		}
+		v := g.valueOf(h)
+		values[f.Key] = v
+		a.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
+	}
+	a.Options = readOptions(values["recommend"], spec.Options)
+	if v, ok := values["staff"]; ok {
+		a.Staff = ParseStaff(v.text)
+	}
+	if a.Staff == nil {
+		a.Staff = []Person{}
+	}
+	return a
+}
+
+// ExtractReview reads the 初审表's fields and its opinion rows.
+func ExtractReview(d *word.Document, spec ReviewSpec) *Review {
+	g := newGrid(d, specVariants(ApplicationSpec{}, spec))
+	r := &Review{Fields: map[string]Field{}, Rows: []ReviewRow{}}
+	for _, f := range spec.Fields {
+		h := g.find(append(f.Labels, f.Name))
+		if h == nil {
+			r.Fields[f.Key] = Field{}
+			r.Missing = append(r.Missing, f.Key)
+			continue
+		}
+		v := g.valueOf(h)
+		r.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
+	}
+	placeholders := compilePlaceholders(spec.Placeholders)
+	for _, rs := range spec.Rows {
+		row := ReviewRow{Role: rs.Name}
+		h := g.find(append(append([]string{}, rs.Labels...), rs.Name))
+		if h == nil {
+			r.Rows = append(r.Rows, row)
+			r.Missing = append(r.Missing, rs.Name)
+			continue
+		}
+		v := g.valueOf(h)
+		row.Found = true
+		row.Location = v.loc
+		fillOpinion(&row, v, placeholders)
+		r.Rows = append(r.Rows, row)
+	}
+	return r
+}
+
+// fillOpinion sets a review row's Raw, Opinion, Date and Images from the
+// row's value cells.
+func fillOpinion(row *ReviewRow, v value, placeholders []placeholder) {
+	row.Raw = v.text
+	for _, c := range v.cells {
+		for _, im := range c.Images() {
+			row.Images = append(row.Images, ImageRef{Target: im.Target, ContentType: im.ContentType, Width: im.Width, Height: im.Height})
+		}
+	}
+	text := v.text
+	if ds, ok := findDate(text); ok {
+		row.DateText = ds.text
+		if ds.ok {
+			row.Date = ds.t
+		}
+		row.DateInvalid = ds.present && !ds.ok
+		if !ds.present && isBlankDate(ds.text) {
+			row.DateText = ""
+		}
+		text = text[:ds.start] + text[ds.end:]
+	}
+	// Other printed date placeholders ("X年X月X日" beside a filled date).
+	for {
+		ds, ok := findDate(text)
+		if !ok || ds.present {
+			break
+		}
+		text = text[:ds.start] + text[ds.end:]
+	}
+	for _, p := range placeholders {
+		text = p.remove(text)
+	}
+	row.Opinion = cleanLines(text)
+}
+
+// isBlankDate reports the printed "年 月 日" with nothing filled in, as
+// opposed to "X年X月X日" which is kept in DateText for F07.
+func isBlankDate(s string) bool {
+	return !strings.ContainsAny(s, "Xx×Ｘｘ")
+}
+
+// cleanLines trims every line, drops empty ones and stray separators left
+// by removed placeholders.
+func cleanLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.Trim(l, " \t\u3000:：")
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,205 @@
+package form
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"shenbao/parser/word"
+)
+
+// grid is the document's tables with each origin cell's text computed once.
+type grid struct {
+	tables []*word.Table
+	text   map[*word.Cell]string
+	norm   map[*word.Cell]string
+	// all holds every label variant the spec knows, normalised, longest
+	// first: a cell matching one of them is a label, never a value.
+	all []string
+}
+
+func newGrid(d *word.Document, variants [][]string) *grid {
+	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}}
+	if d != nil {
+		g.tables = d.Tables()
+	}
+	for _, t := range g.tables {
+		for _, c := range t.Origins() {
+			s := c.Text()
+			g.text[c] = s
+			g.norm[c] = NormalizeLabel(s)
+		}
+	}
+	seen := map[string]bool{}
+	for _, vs := range variants {
+		for _, v := range vs {
+			if n := NormalizeLabel(v); n != "" && !seen[n] {
+				seen[n] = true
+				g.all = append(g.all, n)
+			}
+		}
+	}
+	sortLongestFirst(g.all)
+	return g
+}
+
+func sortLongestFirst(vs []string) {
+	sort.SliceStable(vs, func(i, j int) bool { return len([]rune(vs[i])) > len([]rune(vs[j])) })
+}
+
+// hit is a label found in a table cell.
+type hit struct {
+	table *word.Table
+	cell  *word.Cell
+	// rest is the cell's raw text after the label, with a separating colon
+	// and spaces removed; colon tells whether a colon separated them.
+	rest  string
+	colon bool
+}
+
+// matchLen returns how many normalised runes of norm a variant covers when
+// norm is label-like for it (equal, or the variant followed by a colon, a
+// bracket or a short remainder), or 0.
+func matchLen(norm string, variants []string) int {
+	for _, v := range variants {
+		if !strings.HasPrefix(norm, v) {
+			continue
+		}
+		rest := norm[len(v):]
+		if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "(") ||
+			len([]rune(rest)) <= len([]rune(v)) {
+			return len([]rune(v))
+		}
+	}
+	return 0
+}
+
+// isLabel reports whether c is a label cell of any variant the spec knows.
+func (g *grid) isLabel(c *word.Cell) bool {
+	return matchLen(g.norm[c], g.all) > 0
+}
+
+// find returns the first cell, in reading order, that is a label for one of
+// variants; nil when none is.
+func (g *grid) find(variants []string) *hit {
+	norms := make([]string, 0, len(variants))
+	for _, v := range variants {
+		if n := NormalizeLabel(v); n != "" {
+			norms = append(norms, n)
+		}
+	}
+	sortLongestFirst(norms)
+	for _, t := range g.tables {
+		for _, c := range t.Origins() {
+			n := matchLen(g.norm[c], norms)
+			if n == 0 {
+				continue
+			}
+			h := &hit{table: t, cell: c}
+			h.rest, h.colon = restAfter(g.text[c], n)
+			return h
+		}
+	}
+	return nil
+}
+
+// restAfter returns the raw text of s after its first n label runes
+// (counted as NormalizeLabel counts them), without a leading colon.
+func restAfter(s string, n int) (string, bool) {
+	rs := []rune(s)
+	_, from := labelRunes(rs)
+	if n > len(from) {
+		return "", false
+	}
+	i := len(rs)
+	if n < len(from) {
+		i = from[n]
+	}
+	rest := strings.TrimSpace(string(rs[i:]))
+	colon := false
+	if r, ok := strings.CutPrefix(rest, "："); ok {
+		rest, colon = strings.TrimSpace(r), true
+	} else if r, ok := strings.CutPrefix(rest, ":"); ok {
+		rest, colon = strings.TrimSpace(r), true
+	}
+	return rest, colon
+}
+
+// value is what a label points at.
+type value struct {
+	text  string
+	cells []*word.Cell
+	loc   string
+	// table is the table the cells are in.
+	table *word.Table
+}
+
+// valueOf finds the value of a label hit: the cells to its right in every
+// row the label spans (stopping at another label), else the cell below,
+// else the rest of the label's own cell.
+func (g *grid) valueOf(h *hit) value {
+	v := value{table: h.table}
+	if h.rest != "" && !isPrompt(h.rest) && h.colon {
+		return g.own(h)
+	}
+	c := h.cell
+	var lines []string
+	seen := map[*word.Cell]bool{c: true}
+	for r := c.Row; r < c.Row+max(c.RowSpan, 1); r++ {
+		var parts []string
+		for col := c.Col + max(c.ColSpan, 1); col < h.table.NumCols; col++ {
+			x := h.table.At(r, col)
+			if x == nil || seen[x] {
+				continue
+			}
+			seen[x] = true
+			if g.isLabel(x) {
+				break
+			}
+			if x.Pad {
+				continue
+			}
+			v.cells = append(v.cells, x)
+			parts = append(parts, strings.TrimSpace(g.text[x]))
+		}
+		if len(parts) > 0 {
+			lines = append(lines, strings.Join(parts, "\t"))
+		}
+	}
+	if len(v.cells) > 0 {
+		v.text = strings.TrimSpace(strings.Join(lines, "\n"))
+		v.loc = location(h.table, v.cells[0])
+		if v.text == "" && h.rest != "" && !isPrompt(h.rest) {
+			return g.own(h)
+		}
+		return v
+	}
+	if h.rest != "" && !isPrompt(h.rest) {
+		return g.own(h)
+	}
+	if below := h.table.At(c.Row+max(c.RowSpan, 1), c.Col); below != nil && !below.Pad && !g.isLabel(below) {
+		v.cells = []*word.Cell{below}
+		v.text = strings.TrimSpace(g.text[below])
+		v.loc = location(h.table, below)
+		return v
+	}
+	v.text = h.rest
+	v.loc = location(h.table, c)
+	return v
+}
+
+// own is the value written in the label's own cell.
+func (g *grid) own(h *hit) value {
+	return value{text: h.rest, cells: []*word.Cell{h.cell}, loc: location(h.table, h.cell), table: h.table}
+}
+
+// isPrompt reports text that is only a bracketed remark, e.g. "（200字左右）".
+func isPrompt(s string) bool {
+	n := NormalizeLabel(s)
+	return strings.HasPrefix(n, "(") && strings.HasSuffix(n, ")") && strings.Count(n, "(") == 1
+}
+
+// location names a cell for the clerk: "表1 第2行第3列" (1-based).
+func location(t *word.Table, c *word.Cell) string {
+	return fmt.Sprintf("表%d 第%d行第%d列", t.Index, c.Row+1, c.Col+1)
+}

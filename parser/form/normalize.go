@@ -1,0 +1,81 @@
+package form
+
+import (
+	"strings"
+	"unicode"
+)
+
+// foldWidth maps full-width ASCII forms (U+FF01–U+FF5E) to ASCII and the
+// ideographic space to a space; other runes are returned unchanged.
+func foldWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+// foldBracket unifies the bracket forms met in forms to ASCII ( and ).
+func foldBracket(r rune) rune {
+	switch r {
+	case '（', '〔', '【', '[', '［', '﹙':
+		return '('
+	case '）', '〕', '】', ']', '］', '﹚':
+		return ')'
+	}
+	return r
+}
+
+// isSpace reports whitespace including U+3000, zero-width and BOM runes.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == 0x3000 || r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF || r == 0xA0
+}
+
+// NormalizeLabel folds a label for matching: full width to half width, all
+// whitespace (U+3000 and line breaks included) removed, brackets unified to
+// ( and ), trailing colons removed.
+func NormalizeLabel(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		b.WriteRune(foldBracket(foldWidth(r)))
+	}
+	return strings.TrimRight(b.String(), ":")
+}
+
+// labelRunes normalises s rune by rune like NormalizeLabel (without the
+// colon trimming) and records, for each normalised rune, the index of the
+// rune of s it came from, so a match can be mapped back to the raw text.
+func labelRunes(s []rune) (norm []rune, from []int) {
+	for i, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		norm = append(norm, foldBracket(foldWidth(r)))
+		from = append(from, i)
+	}
+	return norm, from
+}
+
+// NormalizeName is the window-name key used for grouping and comparison:
+// width folded, brackets unified, whitespace, the punctuation ·•-—–_ and
+// quotes removed. Other characters are kept exactly.
+func NormalizeName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isSpace(r) {
+			continue
+		}
+		r = foldBracket(foldWidth(r))
+		switch r {
+		case '·', '•', '・', '-', '—', '–', '‐', '_', '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

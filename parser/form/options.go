@@ -1,0 +1,244 @@
+package form
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"shenbao/parser/word"
+)
+
+// Typed ticks the reader may have left as text (it normally turns them into
+// word.Checked already).
+const typedTicks = "√✓✔"
+
+// readOptions finds each option in the 推荐形式 value and decides whether it
+// is ticked.
+func readOptions(v value, specs []OptionSpec) []Option {
+	out := make([]Option, len(specs))
+	for i, s := range specs {
+		out[i] = Option{Name: s.Name}
+	}
+	if v.text == "" && len(v.cells) == 0 {
+		return out
+	}
+	// Work on the value cells' own text, so checkbox offsets line up.
+	text, boxes := cellsText(v.cells)
+	if len(v.cells) == 0 {
+		text = v.text
+	}
+	rs := []rune(text)
+	norm, from := labelRunes(rs)
+
+	type match struct{ opt, start, end int } // rune span in rs
+	var ms []match
+	for i, s := range specs {
+		for _, variant := range append(append([]string{}, s.Variants...), s.Name) {
+			nv := []rune(NormalizeLabel(variant))
+			if len(nv) == 0 {
+				continue
+			}
+			for at := 0; at+len(nv) <= len(norm); at++ {
+				if string(norm[at:at+len(nv)]) == string(nv) {
+					ms = append(ms, match{i, from[at], from[at+len(nv)-1] + 1})
+				}
+			}
+		}
+	}
+	// Longer matches claim their text first; each option keeps its first
+	// claimed occurrence.
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].end-ms[a].start > ms[b].end-ms[b].start })
+	claimed := make([]bool, len(rs))
+	best := map[int]match{}
+	for _, m := range ms {
+		free := true
+		for k := m.start; k < m.end; k++ {
+			if claimed[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			claimed[k] = true
+		}
+		if b, ok := best[m.opt]; !ok || m.start < b.start {
+			best[m.opt] = m
+		}
+	}
+	for i := range specs {
+		m, ok := best[i]
+		if !ok {
+			continue
+		}
+		checked, at := boxBefore(rs, m.start)
+		if at < 0 {
+			checked, at = boxAfter(rs, m.end)
+		}
+		if at < 0 {
+			continue
+		}
+		out[i].Checked = checked
+		out[i].Form = formAt(boxes, at, rs[at])
+	}
+	return out
+}
+
+// isBox reports a checkbox glyph or a typed tick.
+func isBox(r rune) bool {
+	return string(r) == word.Checked || string(r) == word.Unchecked || strings.ContainsRune(typedTicks, r)
+}
+
+func isTick(r rune) bool { return string(r) == word.Checked || strings.ContainsRune(typedTicks, r) }
+
+// boxBefore looks at the glyphs right before rune index i (spaces allowed):
+// checked when any of them is a tick ("☑☐窗口自荐" counts). at is the index of
+// the deciding glyph, -1 when there is no box before the option.
+func boxBefore(rs []rune, i int) (checked bool, at int) {
+	at = -1
+	for k := i - 1; k >= 0; k-- {
+		r := rs[k]
+		if r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 {
+			continue
+		}
+		if !isBox(r) {
+			break
+		}
+		if at < 0 || isTick(r) && !checked {
+			at = k
+		}
+		if isTick(r) {
+			checked = true
+		}
+	}
+	return checked, at
+}
+
+// boxAfter looks at the glyphs right after the option ("窗口自荐☑").
+func boxAfter(rs []rune, i int) (checked bool, at int) {
+	at = -1
+	for k := i; k < len(rs); k++ {
+		r := rs[k]
+		if r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 {
+			continue
+		}
+		if !isBox(r) {
+			break
+		}
+		if at < 0 || isTick(r) && !checked {
+			at = k
+		}
+		if isTick(r) {
+			checked = true
+		}
+	}
+	return checked, at
+}
+
+// boxRef is a checkbox record placed at a rune offset of the cells' text.
+type boxRef struct {
+	offset int
+	box    word.Checkbox
+}
+
+// cellsText joins the top-level paragraphs of cells with "\n" (cells and
+// rows as valueOf does not matter here: only offsets must agree) and places
+// each paragraph's checkboxes at their offset in the joined text.
+func cellsText(cells []*word.Cell) (string, []boxRef) {
+	var b strings.Builder
+	var boxes []boxRef
+	n := 0
+	for ci, c := range cells {
+		if ci > 0 {
+			b.WriteByte('\n')
+			n++
+		}
+		for bi, blk := range c.Blocks {
+			if bi > 0 {
+				b.WriteByte('\n')
+				n++
+			}
+			var s string
+			switch {
+			case blk.Paragraph != nil:
+				s = blk.Paragraph.Text
+				for _, cb := range blk.Paragraph.Checkboxes {
+					boxes = append(boxes, boxRef{n + cb.Offset, cb})
+				}
+			case blk.Table != nil:
+				s = (&word.Cell{Blocks: []word.Block{blk}}).Text()
+			}
+			b.WriteString(s)
+			n += len([]rune(s))
+		}
+	}
+	return b.String(), boxes
+}
+
+// formAt names the checkbox form of the glyph at rune offset at.
+func formAt(boxes []boxRef, at int, r rune) string {
+	for _, b := range boxes {
+		if b.offset == at {
+			if b.box.Form == word.FormUnicode && strings.ContainsRune(typedTicks, []rune(b.box.Glyph + " ")[0]) {
+				return "typed-tick"
+			}
+			return b.box.Form
+		}
+	}
+	if strings.ContainsRune(typedTicks, r) {
+		return "typed-tick"
+	}
+	return word.FormUnicode
+}
+
+// placeholder is a printed template text to remove from opinion cells,
+// matched with width, bracket and spacing differences allowed.
+type placeholder struct{ re *regexp.Regexp }
+
+func compilePlaceholders(ps []string) []placeholder {
+	sorted := append([]string{}, ps...)
+	sortLongestFirst(sorted)
+	var out []placeholder
+	for _, p := range sorted {
+		var b strings.Builder
+		first := true
+		for _, r := range p {
+			if isSpace(r) {
+				continue
+			}
+			if !first {
+				b.WriteString(`[ \t\x{3000}]*`)
+			}
+			first = false
+			b.WriteString(runeClass(r))
+		}
+		if b.Len() == 0 {
+			continue
+		}
+		re, err := regexp.Compile(b.String())
+		if err != nil {
+			continue
+		}
+		out = append(out, placeholder{re})
+	}
+	return out
+}
+
+// runeClass matches r in either width and, for brackets, any bracket form.
+func runeClass(r rune) string {
+	f := foldBracket(foldWidth(r))
+	switch f {
+	case '(':
+		return `[(（〔【\[［]`
+	case ')':
+		return `[)）〕】\]］]`
+	}
+	if f != r || (f >= 0x21 && f <= 0x7E) {
+		return "[" + regexp.QuoteMeta(string(f)) + regexp.QuoteMeta(string(f+0xFEE0)) + "]"
+	}
+	return regexp.QuoteMeta(string(r))
+}
+
+func (p placeholder) remove(s string) string { return p.re.ReplaceAllString(s, "") }

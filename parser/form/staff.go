@@ -1,0 +1,176 @@
+package form
+
+import (
+	"strings"
+	"unicode"
+)
+
+// staffWords are words of the staff cell's own printed text (column heads,
+// prompts) that are never names. They are generic to every campaign's
+// staff field, not labels of one form.
+var staffWords = []string{
+	"窗口工作人员", "窗口人员", "工作人员", "身份证号码", "身份证号", "身份证", "证件号码",
+	"号码", "姓名", "性别", "职务", "人员", "以下", "共", "名", "人", "男", "女", "等",
+}
+
+// Bounds on what one staff cell can yield.
+const (
+	maxStaff     = 200
+	maxNameRunes = 12
+	minIDDigits  = 14
+	maxIDDigits  = 20
+)
+
+type staffToken struct {
+	id   bool
+	text string
+}
+
+// ParseStaff reads names and ID numbers written in any layout: "张三
+// 210302198503121234、李四 …", one per line, "姓名：张三 身份证号：…",
+// "210302198503121234 张三", a name/ID sub-table (cells separated by tabs
+// or newlines). Names are runs of Chinese characters (with · in minority
+// names) that are not printed words such as 姓名; ID numbers are runs of 14–20
+// digits with an optional X (wrong lengths are kept so they can be
+// reported). Names and numbers are paired in reading order; a name or
+// number left over becomes a Person with the other part empty.
+func ParseStaff(s string) []Person {
+	toks := staffTokens(s)
+	var out []Person
+	idFirst := len(toks) > 0 && toks[0].id
+	for i := 0; i < len(toks) && len(out) < maxStaff; i++ {
+		t := toks[i]
+		var next *staffToken
+		if i+1 < len(toks) {
+			next = &toks[i+1]
+		}
+		switch {
+		case !t.id && next != nil && next.id && !idFirst:
+			out = append(out, Person{Name: t.text, ID: next.text})
+			i++
+		case t.id && next != nil && !next.id && idFirst:
+			out = append(out, Person{Name: next.text, ID: t.text})
+			i++
+		case t.id:
+			out = append(out, Person{ID: t.text})
+		default:
+			out = append(out, Person{Name: t.text})
+		}
+	}
+	return out
+}
+
+// staffTokens splits s into names and ID numbers in reading order.
+func staffTokens(s string) []staffToken {
+	rs := []rune(s)
+	var toks []staffToken
+	depth := 0 // inside brackets: remarks such as （科长）are not names
+	for i := 0; i < len(rs) && len(toks) < 2*maxStaff; {
+		r := foldWidth(rs[i])
+		switch {
+		case r == '(' || r == '（' || r == '[' || r == '【':
+			depth++
+			i++
+		case r == ')' || r == '）' || r == ']' || r == '】':
+			if depth > 0 {
+				depth--
+			}
+			i++
+		case r >= '0' && r <= '9':
+			id, n := readID(rs[i:])
+			i += n
+			if id != "" {
+				toks = append(toks, staffToken{id: true, text: id})
+			}
+		case depth == 0 && isNameRune(r):
+			j := i
+			for j < len(rs) && (isNameRune(rs[j]) || isNameDot(rs[j]) && j > i) {
+				j++
+			}
+			for _, name := range splitNames(string(rs[i:j])) {
+				toks = append(toks, staffToken{text: name})
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return toks
+}
+
+// readID reads a digit run starting at rs[0]; groups split by single spaces
+// are joined while the number is shorter than 18 digits ("2103 0219 …").
+// It returns the ID ("" when the run is too short to be one) and the runes
+// consumed.
+func readID(rs []rune) (string, int) {
+	var b strings.Builder
+	i := 0
+	digits := 0
+	for i < len(rs) {
+		r := foldWidth(rs[i])
+		if r >= '0' && r <= '9' {
+			if digits < maxIDDigits+10 {
+				b.WriteRune(r)
+			}
+			digits++
+			i++
+			continue
+		}
+		if (r == 'X' || r == 'x') && digits >= minIDDigits {
+			b.WriteRune('X')
+			i++
+			break
+		}
+		if r == ' ' && digits < 18 && digits%4 == 0 && i+1 < len(rs) && isDigit(foldWidth(rs[i+1])) {
+			i++
+			continue
+		}
+		break
+	}
+	if digits < minIDDigits || digits > maxIDDigits {
+		if digits > maxIDDigits {
+			return b.String(), i
+		}
+		return "", i
+	}
+	return b.String(), i
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isNameRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func isNameDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '.' }
+
+// splitNames cuts a run of Chinese characters at printed words (姓名,
+// 身份证号码…) and keeps the pieces that can be names.
+func splitNames(run string) []string {
+	pieces := []string{run}
+	for _, w := range staffWords {
+		var next []string
+		for _, p := range pieces {
+			if len([]rune(w)) == 1 {
+				// Single-character words only stand alone.
+				if p != w {
+					next = append(next, p)
+				}
+				continue
+			}
+			for _, q := range strings.Split(p, w) {
+				if q != "" {
+					next = append(next, q)
+				}
+			}
+		}
+		pieces = next
+	}
+	var out []string
+	for _, p := range pieces {
+		p = strings.Trim(p, "·•・.")
+		n := len([]rune(p))
+		if n >= 2 && n <= maxNameRunes {
+			out = append(out, p)
+		}
+	}
+	return out
+}
