@@ -2,6 +2,7 @@ package mail
 
 import (
 	"encoding/base64"
+	"errors"
 	"strings"
 )
 
@@ -138,20 +139,33 @@ func decodeWordBytes(enc, text string) ([]byte, error) {
 	return out, nil
 }
 
-// decodeBase64Loose decodes base64 ignoring white space, stray characters and
-// missing padding.
+// errBase64 reports characters outside the base64 alphabet.
+var errBase64 = errors.New("invalid base64 characters")
+
+// decodeBase64Loose decodes base64 ignoring white space and missing padding.
+// Stray characters are skipped and reported with errBase64 beside the data.
 func decodeBase64Loose(text string) ([]byte, error) {
 	clean := make([]byte, 0, len(text))
+	var bad error
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' {
+		switch {
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/':
 			clean = append(clean, c)
+		case c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		default:
+			bad = errBase64
 		}
 	}
 	if len(clean)%4 == 1 {
 		clean = clean[:len(clean)-1]
+		bad = errBase64
 	}
-	return base64.RawStdEncoding.DecodeString(string(clean))
+	out, err := base64.RawStdEncoding.DecodeString(string(clean))
+	if err != nil {
+		return out, err
+	}
+	return out, bad
 }
 
 func isHex(c byte) bool {

@@ -123,7 +123,7 @@ func (c *collector) finish() {
 // baseName sanitises a decoded file name for display: control characters
 // go, and leading directories ("C:\fakepath\申报表.docx") are cut off.
 func baseName(name string) string {
-	name = cleanText(name)
+	name = strings.TrimRight(cleanText(name), `/\ `)
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		if rest := strings.TrimSpace(name[i+1:]); rest != "" {
 			name = rest
