@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"shenbao/parser/form"
 )
 
 // Limits on what one metadata file may hold.
@@ -179,10 +181,11 @@ func (t *table) record(cells map[column]string, line int) {
 		t.problem(line, "置信度“%s”无法识别（应为0–1或0–100）", cells[colConfidence])
 	}
 	if r.DateText != "" {
-		d, valid, _ := parseDate(r.DateText)
-		if valid {
+		d, valid, present := form.ParseDate(r.DateText)
+		switch {
+		case valid:
 			r.Date = d
-		} else {
+		case present:
 			t.problem(line, "日期“%s”无法识别", r.DateText)
 		}
 	}

@@ -25,6 +25,7 @@ const (
 // group collects the parsed items of one window before superseding.
 type group struct {
 	key      string
+	fold     string // foldText of the name, for tolerant matching; "" for unnamed forms
 	name     string // window name from the first item that named the window
 	nameRank int    // where name came from: 0 申报表, 1 初审表, 2 non-Word 申报表, 3 photo
 	apps     []*Parsed
@@ -35,6 +36,9 @@ type group struct {
 	images   []*intake.Item
 	records  []scan.Record
 }
+
+// rankUnnamed is the name rank of a window made for a form that names none.
+const rankUnnamed = 4
 
 // assembler holds the state of one Assemble call.
 type assembler struct {
@@ -113,9 +117,15 @@ func (a *assembler) get(key, name string, rank int) *group {
 	g := a.groups[key]
 	if g == nil {
 		g = &group{key: key, name: name, nameRank: rank}
+		if rank < rankUnnamed {
+			g.fold = foldText(name)
+		}
 		a.groups[key] = g
 	} else if rank < g.nameRank && name != "" {
 		g.name, g.nameRank = name, rank
+		if g.fold == "" && rank < rankUnnamed {
+			g.fold = foldText(name)
+		}
 	}
 	return g
 }
@@ -147,26 +157,27 @@ func (a *assembler) mailWindow(it *intake.Item) *group {
 // path that names one (photos sent as 企业登记注册窗口/环境照片.jpg);
 // the longest key wins within one element. nil when none.
 func (a *assembler) byFileName(it *intake.Item) *group {
-	if g := a.containing(nameKey(stem(it.Name))); g != nil {
+	if g := a.containing(foldText(stem(it.Name))); g != nil {
 		return g
 	}
 	elems := strings.FieldsFunc(strings.ReplaceAll(it.Path, intake.Sep, "/"), func(r rune) bool { return r == '/' || r == '\\' })
 	for i := len(elems) - 2; i >= 0; i-- {
-		if g := a.containing(nameKey(stem(elems[i]))); g != nil {
+		if g := a.containing(foldText(stem(elems[i]))); g != nil {
 			return g
 		}
 	}
 	return nil
 }
 
-// containing returns the window with the longest key contained in name.
+// containing returns the window with the longest folded name contained in
+// the folded text name.
 func (a *assembler) containing(name string) *group {
 	var best *group
 	for _, g := range a.groups {
-		if !containsName(name, g.key) {
+		if !containsName(name, g.fold) {
 			continue
 		}
-		if best == nil || len(g.key) > len(best.key) || (len(g.key) == len(best.key) && g.key < best.key) {
+		if best == nil || len(g.fold) > len(best.fold) || (len(g.fold) == len(best.fold) && g.key < best.key) {
 			best = g
 		}
 	}
@@ -174,7 +185,9 @@ func (a *assembler) containing(name string) *group {
 }
 
 // byName returns the known window named name: the same key, else the one
-// window whose key contains name's key or is contained in it.
+// window whose folded name equals name's, contains it or is contained in
+// it (不动产登记窗口 for 市政务服务中心不动产登记窗口). nil when none or
+// several.
 func (a *assembler) byName(name string) *group {
 	key := nameKey(name)
 	if key == "" {
@@ -183,9 +196,13 @@ func (a *assembler) byName(name string) *group {
 	if g := a.groups[key]; g != nil {
 		return g
 	}
+	f := foldText(name)
 	var found *group
 	for _, g := range a.groups {
-		if containsName(key, g.key) || containsName(g.key, key) {
+		if g.fold == "" {
+			continue
+		}
+		if g.fold == f || containsName(f, g.fold) || containsName(g.fold, f) {
 			if found != nil {
 				return nil // ambiguous
 			}
@@ -242,6 +259,11 @@ func (a *assembler) addNonWord(it *Parsed) {
 // named after the file.
 func (a *assembler) formGroup(it *Parsed, name string, rank int) *group {
 	if key := nameKey(name); key != "" {
+		if a.groups[key] == nil {
+			if g := a.sameFold(name); g != nil {
+				return g
+			}
+		}
 		return a.get(key, name, rank)
 	}
 	if g := a.byFileName(it.Item); g != nil {
@@ -250,7 +272,19 @@ func (a *assembler) formGroup(it *Parsed, name string, rank int) *group {
 	if g := a.mailWindow(it.Item); g != nil {
 		return g
 	}
-	return a.get("file:"+it.Item.Path, "未填写窗口名称（"+it.Item.Name+"）", 4)
+	return a.get("file:"+it.Item.Path, "未填写窗口名称（"+it.Item.Name+"）", rankUnnamed)
+}
+
+// sameFold returns the window whose folded name equals name's, so
+// 铁东区税务局（办税服务厅） and 铁东区税务局办税服务厅 are one window.
+func (a *assembler) sameFold(name string) *group {
+	f := foldText(name)
+	for _, key := range sortedKeys(a.groups) {
+		if g := a.groups[key]; f != "" && g.fold == f {
+			return g
+		}
+	}
+	return nil
 }
 
 // addReview joins a 初审表 to its window: the same name; else the one
@@ -263,6 +297,9 @@ func (a *assembler) addReview(it *Parsed) {
 	}
 	key := nameKey(name)
 	g := a.groups[key]
+	if g == nil && key != "" {
+		g = a.sameFold(name)
+	}
 	if g == nil || key == "" {
 		g = a.mailWindow(it.Item)
 	}
@@ -274,6 +311,9 @@ func (a *assembler) addReview(it *Parsed) {
 	}
 	if g.nameRank > 1 && key != "" {
 		g.name, g.nameRank = name, 1
+		if g.fold == "" {
+			g.fold = foldText(name)
+		}
 	}
 	g.reviews = append(g.reviews, it)
 	a.noteMail(it.Item, g.key)

@@ -71,10 +71,14 @@ func TestAssemble(t *testing.T) {
 			name: "tolerant names group one window",
 			items: []*Parsed{
 				app(item("x › 申报表.docx", m1, 0, 0, 1), "铁东区 税务局（办税服务厅）", "铁东区税务局"),
-				review(item("x › 初审表.docx", m1, 0, 0, 2), "铁东区税务局办税服务厅"),
+				review(item("初审表.docx", nil, 1), "铁东区税务局办税服务厅"),
+				app(item("申报表-修改.docx", nil, 2), "铁东区税务局(办税服务厅)", "铁东区税务局"),
+				photo(item("铁东区税务局 办税服务厅 环境照片.jpg", nil, 3), 1280, 960),
 			},
-			want:    "[铁东区 税务局（办税服务厅）] unit=铁东区税务局 app=申报表.docx rev=初审表.docx\n",
-			windows: "x › 初审表.docx=铁东区 税务局（办税服务厅）\nx › 申报表.docx=铁东区 税务局（办税服务厅）",
+			want: "[铁东区税务局(办税服务厅)] unit=铁东区税务局 app=申报表-修改.docx rev=初审表.docx photo=铁东区税务局 办税服务厅 环境照片.jpg:environment" +
+				" replaced=x › 申报表.docx>申报表-修改.docx\n",
+			windows: "x › 申报表.docx=铁东区税务局(办税服务厅)\n初审表.docx=铁东区税务局(办税服务厅)\n" +
+				"申报表-修改.docx=铁东区税务局(办税服务厅)\n铁东区税务局 办税服务厅 环境照片.jpg=铁东区税务局(办税服务厅)",
 		},
 		{
 			name: "two windows in one email; photos by name; an unnamed photo stays unattributed",

@@ -4,11 +4,12 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"shenbao/parser/form"
 )
 
-// nameKey is the grouping key of a window name: foldText, so spaces,
-// brackets and punctuation do not split a window.
-func nameKey(s string) string { return foldText(s) }
+// nameKey is the grouping key of a window name (Dossier.Key).
+func nameKey(s string) string { return form.NormalizeName(s) }
 
 // minContain is the shortest key (in runes) that may be matched by
 // containment: shorter names ("窗口") would match everything.

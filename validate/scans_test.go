@@ -1,0 +1,52 @@
+package validate
+
+import (
+	"testing"
+
+	"shenbao/parser/scan"
+	"shenbao/validate/dossier"
+	"shenbao/validate/profile"
+)
+
+func TestCheckScans(t *testing.T) {
+	p := profile.Default()
+	row := func(role, needs, from string, signed, stamped scan.Tri, conf float64) dossier.Row {
+		return dossier.Row{Role: role, Needs: needs, Found: true, Signed: signed, Stamped: stamped,
+			MarkFrom: from, Confidence: conf, Location: "meta.csv 第3行"}
+	}
+	rec := []scan.Record{{Source: "meta.csv", Row: 3, Field: "推荐单位"}}
+	tests := []struct {
+		name string
+		d    dossier.Dossier
+		want string
+	}{
+		{"S01 low-confidence stamp", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.62)}},
+			"S01|review|推荐单位|“推荐单位”的盖章在扫描件中识别为“是”，识别置信度62%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“推荐单位”栏的盖章"},
+		{"S01 low-confidence signature not read", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("部门负责人意见", "签字", "扫描", scan.Unknown, scan.Unknown, 0.5)}},
+			"S01|review|部门负责人意见|“部门负责人意见”的签字在扫描件中未能识别，识别置信度50%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“部门负责人意见”栏的签字"},
+		{"no S01 at or above the threshold, without confidence, or from Word", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.8),
+			row("行业主管部门意见", "盖章", "扫描", scan.Unknown, scan.Yes, -1),
+			row("组织（人事）部门意见", "盖章", "电子版", scan.Unknown, scan.Yes, -1)}}, ""},
+		{"S04 Word 初审表 alone", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")},
+			Rows:   []dossier.Row{{Role: "推荐单位", Needs: "盖章", Found: true, Confidence: -1}}},
+			"S04|error|初审表|初审表只有WORD电子版，没有签字盖章的扫描件，也没有电子签章|mail › 初审表.docx|请提交已签字盖章的纸质初审表（附件2）扫描件（PDF或JPG），各审核栏目的签字、盖章须清晰可见"},
+		{"no S04 with an electronic seal", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")},
+			Rows:   []dossier.Row{row("推荐单位", "盖章", "电子版", scan.Unknown, scan.Yes, -1)}}, ""},
+		{"no S04 with scan records", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")}, Scans: rec,
+			Rows:   []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.99)}}, ""},
+		{"no S04 without a Word 初审表", dossier.Dossier{}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := renderFindings(CheckScans(&tc.d, p)); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
