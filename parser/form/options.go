@@ -68,13 +68,28 @@ func readOptions(v value, specs []OptionSpec) []Option {
 			best[m.opt] = m
 		}
 	}
+	// Boxes stand after the options ("窗口自荐☑ 联名举荐☐") when the first
+	// option in the text has none before it but one after it; then the box
+	// before any later option belongs to its predecessor.
+	after := false
+	first := -1
+	for i, m := range best {
+		if first < 0 || m.start < best[first].start {
+			first = i
+		}
+	}
+	if first >= 0 {
+		_, before := boxBefore(rs, best[first].start)
+		_, behind := boxAfter(rs, best[first].end)
+		after = before < 0 && behind >= 0
+	}
 	for i := range specs {
 		m, ok := best[i]
 		if !ok {
 			continue
 		}
 		checked, at := boxBefore(rs, m.start)
-		if at < 0 {
+		if at < 0 || after {
 			checked, at = boxAfter(rs, m.end)
 		}
 		if at < 0 {
