@@ -39,7 +39,7 @@ func TestCheckScans(t *testing.T) {
 			Rows:   []dossier.Row{row("推荐单位", "盖章", "电子版", scan.Unknown, scan.Yes, -1)}}, ""},
 		{"no S04 with scan records", dossier.Dossier{
 			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")}, Scans: rec,
-			Rows:   []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.99)}}, ""},
+			Rows: []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.99)}}, ""},
 		{"no S04 without a Word 初审表", dossier.Dossier{}, ""},
 	}
 	for _, tc := range tests {
