@@ -221,7 +221,7 @@ func checkCell(t *testing.T, tb *word.Table, w cellWant) {
 func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		data func(t *testing.T) []byte
+		data func(t testing.TB) []byte
 		want error
 	}{
 		{"encrypted.doc", fixture("encrypted.doc"), ErrEncrypted},
@@ -231,7 +231,7 @@ func TestReadErrors(t *testing.T) {
 		{"obfuscated", patchFIB(0x0A, 0x8000), ErrEncrypted},
 		{"docx", fixture("shenbao.docx"), ErrUnsupported},
 		{"rtf", fixture("shenbao.rtf"), ErrUnsupported},
-		{"empty", func(*testing.T) []byte { return nil }, errFormat},
+		{"empty", func(testing.TB) []byte { return nil }, errFormat},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -244,8 +244,8 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
-func fixture(name string) func(t *testing.T) []byte {
-	return func(t *testing.T) []byte {
+func fixture(name string) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -255,8 +255,8 @@ func fixture(name string) func(t *testing.T) []byte {
 }
 
 // renamed returns shenbao.doc with a directory entry renamed in place.
-func renamed(from, to string) func(t *testing.T) []byte {
-	return func(t *testing.T) []byte {
+func renamed(from, to string) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
 		b := fixture("shenbao.doc")(t)
 		old := append(utf16Bytes(from), 0, 0)
 		i := bytes.Index(b, old)
@@ -273,8 +273,8 @@ func renamed(from, to string) func(t *testing.T) []byte {
 
 // patchFIB ORs (offset 0x0A) or sets (else) a 16-bit FIB field of
 // shenbao.doc; the WordDocument stream starts at the sector holding wIdent.
-func patchFIB(off int, v uint16) func(t *testing.T) []byte {
-	return func(t *testing.T) []byte {
+func patchFIB(off int, v uint16) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
 		b := fixture("shenbao.doc")(t)
 		at := -1
 		for s := 512; s+2 <= len(b); s += 512 {
