@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -54,6 +55,31 @@ func FuzzWordCount(f *testing.F) {
 		n := WordCount(s)
 		if n < 0 || n > utf8.RuneCountInString(s) {
 			t.Fatalf("WordCount(%q) = %d, runes %d", s, n, utf8.RuneCountInString(s))
+		}
+	})
+}
+
+// FuzzTextRules feeds arbitrary text to the F07, F08, P07 and P08 helpers:
+// no panic, and what they report comes from the input.
+func FuzzTextRules(f *testing.F) {
+	for _, s := range []string{"（200字左右）服务,群众。。", "无不同意见，同意推荐", "张  三、李四", "“《（", "X年X月X日", "\xff("} {
+		f.Add(s)
+	}
+	prompts := labelPrompts([]string{"主要事迹（200字左右）"})
+	marks := markPlaceholders(nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, is := range textIssues(s) {
+			if is.message == "" || is.fix == "" {
+				t.Fatalf("textIssues(%q): empty issue", s)
+			}
+		}
+		leftovers(s, prompts, marks)
+		if w := negativeWord(s, []string{"不同意", "不推荐"}); w != "" && !strings.Contains(s, w) {
+			t.Fatalf("negativeWord(%q) = %q", s, w)
+		}
+		lack, _ := compareStaff(s, []string{"张三", "李四"})
+		if len(lack) > 2 {
+			t.Fatalf("compareStaff(%q): lack %v", s, lack)
 		}
 	})
 }
