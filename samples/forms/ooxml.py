@@ -124,6 +124,9 @@ def table_xml(table, cbstyle, image_rids, counter):
             tcpr += '<w:vAlign w:val="center"/>'
             ps = []
             for p in c["paras"]:
+                if isinstance(p, dict):  # a nested table
+                    ps.append(table_xml(p["table"], cbstyle, image_rids, counter) + "<w:p/>")
+                    continue
                 inner = []
                 for it in p:
                     if isinstance(it, tuple) and it[0] == "cb":

@@ -1,0 +1,169 @@
+package form
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/parser/docx"
+)
+
+// TestFixtures reads the testdata forms (see testdata/README.md) and checks
+// the facts each one is there for.
+func TestFixtures(t *testing.T) {
+	s := loadSpecs(t, "qingfeng-liaoning")
+	type app struct {
+		window, unit string
+		checked      []string
+		form         string // Form of the first checked option
+		staff        []Person
+	}
+	tests := []struct {
+		file string
+		kind Kind
+		app  *app
+		// rows: role → want opinion, date (YYYY-MM-DD or ""), invalid, images
+		rows map[string]rowWant
+	}{
+		{file: "app-sdt-inline.docx", kind: KindApplication, app: &app{"市民中心不动产登记窗口", "鞍山市不动产登记中心",
+			[]string{"窗口自荐", "领导推荐"}, "sdt", []Person{{"周海燕", "210303198307083623"}, {"吴刚", "210311198802191912"}}}},
+		{file: "app-sym.docx", kind: KindApplication, app: &app{"规划许可审批窗口", "鞍山市自然资源局",
+			[]string{"领导推荐"}, "sym", []Person{{"邓佳", "210304198402204127"}, {"许文博", "210302199001311732"}}}},
+		{file: "app-formfield.docx", kind: KindApplication, app: &app{"工程建设项目审批窗口", "海城市政务服务中心",
+			[]string{"窗口自荐"}, "formfield", []Person{{"宋宇", "210381198707072981"}}}},
+		{file: "app-lo-cells.docx", kind: KindApplication, app: &app{"企业登记注册窗口", "鞍山市市场监督管理局",
+			[]string{"窗口自荐"}, "unicode", []Person{{"王丽娜", "210302198605121249"}, {"刘洋", "210303199208173513"}}}},
+		{file: "app-lo.doc", kind: KindApplication, app: &app{"车驾管业务窗口", "鞍山市公安局交通警察支队",
+			[]string{"领导推荐"}, "unicode", []Person{{"张志强", "210304198003022139"}}}},
+		{file: "v-boxes-after.docx", kind: KindApplication, app: &app{"铁西区医保服务窗口", "铁西区医疗保障分局",
+			[]string{"领导推荐"}, "unicode", []Person{{"张三", id1}, {"李四", id2}}}},
+		{file: "v-nested-staff.docx", kind: KindApplication, app: &app{"千山区不动产登记窗口", "千山区自然资源分局",
+			[]string{"窗口自荐", "群众共荐"}, "sym", []Person{{"王五", id1}, {"赵六", "21030219900101567"}}}},
+		{file: "notice.docx", kind: KindNone},
+		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
+			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},
+			"部门负责人意见": {"经审核，该窗口申报材料真实准确，同意推荐。", "2024-04-02", false, 0},
+		}},
+		{file: "review-spaced.docx", kind: KindReview, rows: map[string]rowWant{
+			"行业主管部门意见": {"经审核，同意推荐该窗口参加“清风辽宁政务窗口”评选。", "2024-04-22", false, 0},
+		}},
+		{file: "v-review-dates.docx", kind: KindReview, rows: map[string]rowWant{
+			"部门负责人意见":    {"同意推荐。", "2024-04-01", false, 0},
+			"分管领导意见":     {"同意。", "2024-04-02", false, 0},
+			"组织（人事）部门意见": {"同意。", "", true, 0},
+			"派驻纪检监察部门意见": {"", "", false, 0},
+			"主要领导意见":     {"同意推荐", "2024-04-02", false, 0},
+			"推荐单位":       {"暂缓推荐。", "2024-04-09", false, 0},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			d := readWord(t, filepath.Join("testdata", tc.file))
+			if got := Detect(d, s.Application, s.Review); got != tc.kind {
+				t.Fatalf("Detect = %q, want %q", got, tc.kind)
+			}
+			if tc.app != nil {
+				a := ExtractApplication(d, s.Application)
+				if a.Value("window_name") != tc.app.window || a.Value("unit") != tc.app.unit {
+					t.Errorf("window/unit = %q/%q", a.Value("window_name"), a.Value("unit"))
+				}
+				if got := a.Checked(); !reflect.DeepEqual(got, tc.app.checked) {
+					t.Errorf("checked = %v, want %v", got, tc.app.checked)
+				}
+				for _, o := range a.Options {
+					if o.Checked && o.Form != tc.app.form {
+						t.Errorf("option %s form = %q, want %q", o.Name, o.Form, tc.app.form)
+					}
+				}
+				if !reflect.DeepEqual(a.Staff, tc.app.staff) {
+					t.Errorf("staff = %v, want %v", a.Staff, tc.app.staff)
+				}
+			}
+			if tc.rows != nil {
+				r := ExtractReview(d, s.Review)
+				if len(r.Rows) != 7 {
+					t.Fatalf("%d rows", len(r.Rows))
+				}
+				for _, row := range r.Rows {
+					want, ok := tc.rows[row.Role]
+					if !ok {
+						continue
+					}
+					date := ""
+					if !row.Date.IsZero() {
+						date = row.Date.Format(time.DateOnly)
+					}
+					if !row.Found || row.Opinion != want.opinion || date != want.date || row.DateInvalid != want.invalid || len(row.Images) != want.images {
+						t.Errorf("%s: opinion %q date %q invalid %v images %d; want %+v", row.Role, row.Opinion, date, row.DateInvalid, len(row.Images), want)
+					}
+				}
+			}
+		})
+	}
+}
+
+type rowWant struct {
+	opinion string
+	date    string
+	invalid bool
+	images  int
+}
+
+// FuzzExtract feeds mutated testdata documents through the docx reader and
+// every extraction entry point: none may panic, and a document the reader
+// accepts always yields records.
+func FuzzExtract(f *testing.F) {
+	s := loadSpecs(f, "qingfeng-liaoning")
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.docx"))
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := docx.Read(bytes.NewReader(data), int64(len(data)), docx.Limits{MaxTotalBytes: 8 << 20})
+		if err != nil {
+			if d != nil {
+				t.Fatal("document together with an error")
+			}
+			return
+		}
+		Detect(d, s.Application, s.Review)
+		if a := ExtractApplication(d, s.Application); a == nil || a.Fields == nil {
+			t.Fatal("nil application")
+		}
+		if r := ExtractReview(d, s.Review); r == nil || len(r.Rows) != len(s.Review.Rows) {
+			t.Fatal("review rows do not follow the spec")
+		}
+	})
+}
+
+// FuzzText feeds arbitrary strings to the text parsers.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"张三 210302198503121234、李四 21030219900101567X", "二〇二四年四月二十一日",
+		"2024.4.2", "X年X月X日", "姓名：张三 身份证号：2103 0219 8503 1212 34", "（200字左右）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range ParseStaff(s) {
+			if p.Name == "" && p.ID == "" {
+				t.Fatalf("empty person from %q", s)
+			}
+		}
+		tm, ok, present := ParseDate(s)
+		if ok && (!present || tm.IsZero()) {
+			t.Fatalf("ParseDate(%q) = %v %v %v", s, tm, ok, present)
+		}
+		_ = NormalizeName(s)
+		if n := NormalizeLabel(s); strings.ContainsAny(n, " \n\t\u3000") {
+			t.Fatalf("NormalizeLabel(%q) kept space: %q", s, n)
+		}
+		findDate(s)
+	})
+}
