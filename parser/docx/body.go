@@ -76,6 +76,7 @@ func (r *reader) paragraph(out *[]word.Block) error {
 	if err != nil {
 		return err
 	}
+	r.endParagraph()
 	*out = append(*out, word.Block{Paragraph: pa.paragraph()})
 	*out = append(*out, pa.after...)
 	return nil

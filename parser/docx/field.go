@@ -11,6 +11,7 @@ import (
 const (
 	maxFields     = 64  // open nested complex fields
 	maxInstrBytes = 256 // instruction text kept per field
+	maxInstrParas = 8   // paragraphs a field instruction may span
 )
 
 // field is an open complex field (w:fldChar begin … separate … end).
@@ -19,6 +20,7 @@ type field struct {
 	done   bool // its checkbox, if any, has been placed
 	instr  strings.Builder
 	box    *formBox // w:ffData/w:checkBox of a FORMCHECKBOX
+	paras  int      // paragraphs ended while in the instruction
 }
 
 // visible reports whether text read now is shown: not inside the
@@ -67,6 +69,21 @@ func (r *reader) fldChar(se xml.StartElement) error {
 		}
 	}
 	return r.skip()
+}
+
+// endParagraph gives up on fields whose instruction has run on for more
+// than maxInstrParas paragraphs: a begin without separate or end would
+// otherwise hide the rest of the document.
+func (r *reader) endParagraph() {
+	for _, f := range r.fields {
+		if !f.result {
+			f.paras++
+		}
+	}
+	for n := len(r.fields); n > 0 && !r.fields[n-1].result && r.fields[n-1].paras > maxInstrParas; n = len(r.fields) {
+		r.warn("a field instruction runs over more than %d paragraphs; the text after it is shown", maxInstrParas)
+		r.fields = r.fields[:n-1]
+	}
 }
 
 // instr adds w:instrText to the innermost field still in its instruction.

@@ -76,6 +76,7 @@ func TestRead(t *testing.T) {
 		{file: "renamed.docx", text: "主文档改名"},
 		{file: "renamed_ct.docx", text: "只靠内容类型找到"},
 		{file: "split_runs.docx", text: "申报单位"},
+		{file: "field_unclosed.docx", text: "前\n\n\n\n\n\n\n\n\nshown", warnings: 1},
 		{file: "not_word.docx", err: "content type", notDocx: true},
 		{file: "lo_merged.docx",
 			text:  "LibreOffice 合并单元格\n横向合并\t纵向合并\n甲\t☐乙 ☑丙\n结束",

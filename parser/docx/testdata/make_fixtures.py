@@ -260,6 +260,13 @@ def main():
             '<w:bookmarkStart w:id="0" w:name="a"/>', t("单"), '<w:bookmarkEnd w:id="0"/>',
             t("位", '<w:rPr><w:b/></w:rPr>')))
 
+    # A field begin with no separate or end: the reader gives up on it
+    # after eight paragraphs instead of hiding the rest of the document.
+    write("field_unclosed.docx",
+          p(t("前"), '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+            '<w:r><w:instrText> REF x </w:instrText></w:r>', t("hidden0")) +
+          "".join(p(t("hidden%d" % i)) for i in range(1, 9)) + p(t("shown")))
+
     write("not_word.docx", "", main="xl/workbook.xml", root="x:workbook",
           ns='xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:w="%s"' % W,
           wprefix="x", override=False)
