@@ -65,22 +65,22 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 
 	// Forms first: they name the windows that photos, scans and failed
 	// items are attributed to.
-	var later []*Parsed
 	for _, it := range sorted {
-		switch it.Kind {
-		case kindApplication:
+		if it.Kind == kindApplication {
 			a.addApplication(it)
-		case kindNonWord:
-			a.addNonWord(it)
-		default:
-			later = append(later, it)
 		}
 	}
-	for _, it := range later {
+	for _, it := range sorted {
+		if it.Kind == kindNonWord {
+			a.addNonWord(it)
+		}
+	}
+	for _, it := range sorted {
 		if it.Kind == kindReview {
 			a.addReview(it)
 		}
 	}
+	later := sorted
 	for _, it := range later {
 		switch it.Kind {
 		case kindPhoto:
@@ -213,29 +213,40 @@ func (a *assembler) byName(name string) *group {
 }
 
 // attribute finds the window of an item that does not name one itself:
-// by its file name, its WindowHint, then by its email when that carries one
-// window. create makes a window from a WindowHint that matches none.
+// by its file name or path, by the window name its WindowHint (a file name)
+// suggests, then by its email when that carries one window. create makes a
+// window from the hint when nothing matches (a window that sent only
+// photos).
 func (a *assembler) attribute(it *Parsed, create bool) *group {
 	if g := a.byFileName(it.Item); g != nil {
 		return g
 	}
-	if g := a.byName(it.WindowHint); g != nil {
+	hint := a.hintName(it)
+	if g := a.byName(hint); g != nil {
 		return g
 	}
 	if g := a.mailWindow(it.Item); g != nil {
 		return g
 	}
-	if create && plausibleWindow(it.WindowHint) {
-		return a.get(nameKey(it.WindowHint), strings.TrimSpace(it.WindowHint), 3)
+	if create && plausibleWindow(hint) {
+		return a.get(nameKey(hint), hint, 3)
 	}
 	return nil
 }
 
-// plausibleWindow reports whether a hint read from a file name looks like a
-// window name rather than a word like 环境照片.
-func plausibleWindow(hint string) bool {
-	key := nameKey(hint)
-	return utf8.RuneCountInString(key) >= minContain && !strings.Contains(key, "照片")
+// hintName is the window name an item's WindowHint suggests, "" for none.
+func (a *assembler) hintName(it *Parsed) string {
+	var extra []string
+	if it.Kind == kindPhoto {
+		extra = append(slices.Clone(a.p.Photos.EnvironmentHints), a.p.Photos.WorkHints...)
+	}
+	return windowFromFile(it.WindowHint, extra)
+}
+
+// plausibleWindow reports whether a name derived from a file name may be
+// a window name rather than a word like 环境照片.
+func plausibleWindow(name string) bool {
+	return utf8.RuneCountInString(nameKey(name)) >= minContain && !strings.Contains(name, "照片")
 }
 
 func (a *assembler) addApplication(it *Parsed) {
@@ -248,8 +259,21 @@ func (a *assembler) addApplication(it *Parsed) {
 	a.noteMail(it.Item, g.key)
 }
 
+// addNonWord places a 申报表 that came as PDF or image: by the window its
+// file name names, its email's one window, else a window named after the
+// file.
 func (a *assembler) addNonWord(it *Parsed) {
-	g := a.formGroup(it, strings.TrimSpace(it.WindowHint), 2)
+	g := a.byFileName(it.Item)
+	hint := a.hintName(it)
+	if g == nil {
+		g = a.byName(hint)
+	}
+	if g == nil {
+		g = a.mailWindow(it.Item)
+	}
+	if g == nil {
+		g = a.formGroup(it, hint, 2)
+	}
 	g.nonWord = append(g.nonWord, it.Item)
 	a.noteMail(it.Item, g.key)
 }

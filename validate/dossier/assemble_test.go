@@ -159,14 +159,16 @@ func TestAssemble(t *testing.T) {
 		{
 			name: "windows with only photos, only a 初审表, only a PDF 申报表",
 			items: []*Parsed{
-				{Item: item("千山区市场监管窗口环境照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口", Width: 2000, Height: 1000},
-				{Item: item("环境照片.jpg", nil, 2), Kind: "photo", WindowHint: "环境照片"},
+				{Item: item("千山区市场监管窗口-集体工作照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口-集体工作照片.jpg", Width: 2000, Height: 1000},
+				{Item: item("千山区市场监管窗口环境照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口环境照片.jpg", Width: 2000, Height: 1000},
+				{Item: item("环境照片.jpg", nil, 2), Kind: "photo", WindowHint: "环境照片.jpg"},
 				review(item("初审表.docx", nil, 3), "立山区医保服务窗口"),
-				kind(item("高新区人社窗口申报表.pdf", nil, 4), "application-nonword", "高新区人社窗口"),
+				kind(item("附件1-高新区人社窗口申报表(盖章版).pdf", nil, 4), "application-nonword", "附件1-高新区人社窗口申报表(盖章版).pdf"),
+				kind(item("高新区人社窗口申报表.jpg", nil, 5), "application-nonword", "高新区人社窗口申报表.jpg"),
 			},
-			want: "[千山区市场监管窗口] unit= photo=千山区市场监管窗口环境照片.jpg:environment\n" +
+			want: "[千山区市场监管窗口] unit= photo=千山区市场监管窗口-集体工作照片.jpg:work photo=千山区市场监管窗口环境照片.jpg:environment\n" +
 				"[立山区医保服务窗口] unit= rev=初审表.docx\n" +
-				"[高新区人社窗口] unit= nonword=高新区人社窗口申报表.pdf\n",
+				"[高新区人社窗口] unit= nonword=附件1-高新区人社窗口申报表(盖章版).pdf nonword=高新区人社窗口申报表.jpg\n",
 		},
 		{
 			name: "a misnamed 初审表 joins the one window of its email",
@@ -237,5 +239,29 @@ func TestUnmatchedFindings(t *testing.T) {
 	want := "S03|review|扫描记录 meta.csv 第7行：窗口“不存在的窗口”（栏目“推荐单位”）无法对应到已收到材料的任何窗口|meta.csv 第7行"
 	if got := fmt.Sprintf("%s|%s|%s|%s", f.Code, f.Level, f.Message, f.Location); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestWindowFromFile(t *testing.T) {
+	photoHints := append(testProfile().Photos.EnvironmentHints, testProfile().Photos.WorkHints...)
+	tests := []struct {
+		name  string
+		extra []string
+		want  string
+	}{
+		{"附件1-市民中心不动产登记窗口申报表(盖章版).pdf", nil, "市民中心不动产登记窗口"},
+		{"铁东区税务局（办税服务厅）申报表.pdf", nil, "铁东区税务局（办税服务厅）"},
+		{"市政务服务中心综合窗口.pdf", nil, "市政务服务中心综合窗口"},
+		{"申报表.pdf", nil, ""},
+		{"scan_0001.pdf", nil, ""},
+		{"千山区市场监管窗口集体工作照片.jpg", photoHints, "千山区市场监管窗口"},
+		{"政务服务中心窗口_环境照片.jpg", photoHints, "政务服务中心窗口"},
+		{"IMG_20240401_0001.jpg", photoHints, ""},
+		{"服务大厅全景.jpg", photoHints, ""},
+	}
+	for _, tc := range tests {
+		if got := windowFromFile(tc.name, tc.extra); got != tc.want {
+			t.Errorf("windowFromFile(%q) = %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,4 +51,76 @@ func foldLabel(s string) string {
 // enough to be specific.
 func containsName(hay, needle string) bool {
 	return needle != "" && utf8.RuneCountInString(needle) >= minContain && strings.Contains(hay, needle)
+}
+
+// fileNoise are words that file names add around a window name: the form
+// names, copy and version marks. Photo hints come from the profile.
+var fileNoise = []string{
+	"附件1", "附件2", "附件一", "附件二", "附件", "申报表", "初审表", "推荐表", "审核表", "申报材料", "材料",
+	"扫描件", "扫描", "复印件", "照片", "图片", "盖章版", "签字版", "最终版", "修改版", "修订版", "定稿",
+	"电子版", "副本", "新版", "旧版",
+}
+
+// windowFromFile derives a window name from a file name given as a hint
+// (附件1-市民中心不动产登记窗口申报表(盖章版).pdf → 市民中心不动产登记窗口):
+// the extension, bracketed noise, and noise words, extra words, ASCII,
+// digits at either end of each separated part are removed, and the longest
+// part is kept. Words inside a name (服务 in 政务服务中心) stay. "" when
+// nothing plausible is left.
+func windowFromFile(name string, extra []string) string {
+	words := append(slices.Clone(fileNoise), extra...)
+	s := dropBracketed(stem(strings.TrimSpace(name)), words)
+	var best string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("_-—–、，,：:。.+·~", r)
+	}) {
+		part = trimNoise(part, words)
+		if utf8.RuneCountInString(part) > utf8.RuneCountInString(best) {
+			best = part
+		}
+	}
+	if utf8.RuneCountInString(best) < minContain {
+		return ""
+	}
+	return best
+}
+
+// trimNoise removes noise words, ASCII and digits from both ends of s until
+// none is left there.
+func trimNoise(s string, words []string) string {
+	for {
+		before := s
+		s = strings.TrimFunc(s, func(r rune) bool { return r < utf8.RuneSelf || unicode.IsDigit(r) })
+		for _, w := range words {
+			if w == "" {
+				continue
+			}
+			s = strings.TrimPrefix(s, w)
+			s = strings.TrimSuffix(s, w)
+		}
+		if s == before {
+			return s
+		}
+	}
+}
+
+// dropBracketed removes bracketed groups that hold only noise: (盖章版),
+// 【最终版】, (1).
+func dropBracketed(s string, words []string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if strings.ContainsRune("(（【[", rs[i]) {
+			if j := slices.IndexFunc(rs[i+1:], func(r rune) bool { return strings.ContainsRune(")）】]", r) }); j >= 0 {
+				inner := string(rs[i+1 : i+1+j])
+				if trimNoise(inner, words) == "" {
+					b.WriteRune(' ')
+					i += j + 1
+					continue
+				}
+			}
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
 }
