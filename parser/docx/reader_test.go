@@ -64,6 +64,12 @@ func TestRead(t *testing.T) {
 				{1, 2, 3, "", 1, 1, true}, {1, 3, 1, "", 1, 1, true}, {1, 3, 3, "", 1, 1, true},
 				{2, 0, 1, "n2", 1, 1, false}},
 			images: []imgWant{{"image/png", 3, 2, "工作照片"}}},
+		{file: "table_edge.docx",
+			text: "a\tc\t\nd\te\t\nf\tg\th\t\ni\tj\tk\nl\tm\t\t",
+			cells: []cellWant{
+				{1, 0, 1, "a", 1, 2, false}, {1, 0, 3, "", 1, 1, true}, {1, 1, 1, "d", 1, 2, false},
+				{1, 2, 0, "f", 2, 1, false}, {1, 3, 0, "f", 2, 1, false}, {1, 3, 3, "k", 1, 1, false},
+				{1, 4, 1, "m", 1, 1, false}, {1, 4, 2, "", 1, 1, true}}},
 		{file: "tracked.docx", text: "申报单位新处\nkept row"},
 		{file: "altcontent.docx",
 			text:   "正文\n文本框内容\n图表fallback text\n",

@@ -196,6 +196,22 @@ def main():
           rels=[("rId10", REL_IMG, "media/image1.png", False)],
           media=[("word/media/image1.png", cell_png)])
 
+    # No tblGrid: the widest row sets the columns. Legacy hMerge, a vMerge
+    # continuation whose span does not match the cell above (it starts a
+    # cell of its own), a row inside a content control, cells in customXml.
+    write("table_edge.docx",
+          "<w:tbl>" +
+          "<w:tr>%s%s%s</w:tr>" % (cell(p(t("a")), '<w:hMerge w:val="restart"/>'),
+                                   cell(p(), '<w:hMerge/>'), cell(p(t("c")))) +
+          "<w:tr>%s%s</w:tr>" % (cell(p(t("d")), '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>'),
+                                 cell(p(t("e")))) +
+          "<w:tr>%s%s%s</w:tr>" % (cell(p(t("f")), '<w:vMerge/>'), cell(p(t("g"))), cell(p(t("h")))) +
+          "<w:tr>%s%s%s%s</w:tr>" % (cell(p(), '<w:vMerge/>'), cell(p(t("i"))),
+                                     cell(p(t("j"))), cell(p(t("k")))) +
+          '<w:sdt><w:sdtPr/><w:sdtContent><w:tr><w:customXml w:element="c">%s%s</w:customXml></w:tr>'
+          '</w:sdtContent></w:sdt>' % (cell(p(t("l"))), cell(p(t("m")))) +
+          "</w:tbl>")
+
     write("tracked.docx",
           p(t("申报"), '<w:ins w:id="1" w:author="a">%s</w:ins>' % t("单位"),
             '<w:del w:id="2" w:author="a"><w:r><w:delText>删掉</w:delText></w:r></w:del>',
