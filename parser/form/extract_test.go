@@ -290,3 +290,14 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+func TestOptionsInLabelCell(t *testing.T) {
+	d := document(table(1, word.FormUnicode,
+		[]string{"窗口名称", "甲窗口"},
+		[]string{"推荐形式 ☐窗口自荐 ☑领导推荐", "<"},
+	))
+	a := ExtractApplication(d, testApp)
+	if got := a.Checked(); !reflect.DeepEqual(got, []string{"领导推荐"}) {
+		t.Errorf("checked = %v", got)
+	}
+}

@@ -59,7 +59,7 @@ type hit struct {
 
 // matchLen returns how many normalised runes of norm a variant covers when
 // norm is label-like for it (equal, or the variant followed by a colon, a
-// bracket or a short remainder), or 0.
+// bracket, a checkbox or a short remainder), or 0.
 func matchLen(norm string, variants []string) int {
 	for _, v := range variants {
 		if !strings.HasPrefix(norm, v) {
@@ -67,6 +67,7 @@ func matchLen(norm string, variants []string) int {
 		}
 		rest := norm[len(v):]
 		if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "(") ||
+			strings.HasPrefix(rest, word.Checked) || strings.HasPrefix(rest, word.Unchecked) ||
 			len([]rune(rest)) <= len([]rune(v)) {
 			return len([]rune(v))
 		}

@@ -22,6 +22,7 @@ import zipfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 from windows import (DATES, DEEDS, DUTIES, HONORS, OPINIONS, OPTIONS, ROWS,  # noqa: E402
                      WINDOWS, ZF_ROWS, ZF_WINDOWS)
