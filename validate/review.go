@@ -75,12 +75,13 @@ func checkRow(r dossier.Row, p *profile.Profile, scans bool) []finding.Finding {
 		fs = append(fs, newFinding("P03", fmt.Sprintf("初审表“%s”栏未盖章%s", role, from), role, loc,
 			fmt.Sprintf("请在初审表“%s”栏加盖单位公章%s", role, resubmitReview)))
 	}
-	if r.Date.IsZero() && (opinion != "" || r.Found) {
+	date, dated := rowDate(r)
+	if !dated && (opinion != "" || r.Found) {
 		fs = append(fs, newFinding("P04", dateProblem(r), role, loc,
 			fmt.Sprintf("请在初审表“%s”栏填写签署日期（某年某月某日）%s", role, resubmitReview)))
 	}
-	if dl, ok := deadline(p, role); ok && !r.Date.IsZero() && day(r.Date).After(dl) {
-		fs = append(fs, newFinding("P05", fmt.Sprintf("初审表“%s”日期（%s）晚于时间节点（%s）", role, ymd(r.Date), ymd(dl)), role, loc,
+	if dl, ok := deadline(p, role); ok && dated && date.After(dl) {
+		fs = append(fs, newFinding("P05", fmt.Sprintf("初审表“%s”日期（%s）晚于时间节点（%s）", role, ymd(date), ymd(dl)), role, loc,
 			fmt.Sprintf("请核实“%s”的签署日期；确实晚于时间节点的，请书面说明原因", role)))
 	}
 	if w := negativeWord(opinion, p.NegativeWords); w != "" {
@@ -99,6 +100,15 @@ func dateProblem(r dossier.Row) string {
 		return fmt.Sprintf("初审表“%s”未填写日期（仍为“X年X月X日”）", r.Role)
 	}
 	return fmt.Sprintf("初审表“%s”未填写日期", r.Role)
+}
+
+// rowDate is the row's date as a calendar day; false when there is none
+// or what was written is not a real date.
+func rowDate(r dossier.Row) (time.Time, bool) {
+	if r.Date.IsZero() || r.DateInvalid {
+		return time.Time{}, false
+	}
+	return day(r.Date), true
 }
 
 // day is t's calendar day, so dates compare by day whatever the clock.
@@ -135,21 +145,27 @@ func deadline(p *profile.Profile, role string) (time.Time, bool) {
 // than the recommend row (or, without a dated recommend row, than the latest
 // internal row). Undated rows are P04's and skipped here.
 func checkOrder(rows []dossier.Row, p *profile.Profile) []finding.Finding {
-	var internal, recommend *dossier.Row
-	for i := range rows {
-		r := &rows[i]
+	// dated is a row with a real date; internal is the latest internal
+	// row, recommend the latest recommend row.
+	type dated struct {
+		role string
+		date time.Time
+	}
+	var internal, recommend *dated
+	for _, r := range rows {
 		pr, _ := profileRow(p, r.Role)
-		if r.Date.IsZero() {
+		t, ok := rowDate(r)
+		if !ok {
 			continue
 		}
 		switch pr.Stage {
 		case stageInternal:
-			if internal == nil || day(r.Date).After(day(internal.Date)) {
-				internal = r
+			if internal == nil || t.After(internal.date) {
+				internal = &dated{r.Role, t}
 			}
 		case stageRecommend:
-			if recommend == nil || day(r.Date).After(day(recommend.Date)) {
-				recommend = r
+			if recommend == nil || t.After(recommend.date) {
+				recommend = &dated{r.Role, t}
 			}
 		}
 	}
@@ -157,26 +173,27 @@ func checkOrder(rows []dossier.Row, p *profile.Profile) []finding.Finding {
 	var fs []finding.Finding
 	for _, r := range rows {
 		pr, _ := profileRow(p, r.Role)
-		if r.Date.IsZero() {
+		t, ok := rowDate(r)
+		if !ok {
 			continue
 		}
 		switch {
 		case pr.Stage == stageRecommend && internal != nil:
-			earliest := day(internal.Date).AddDate(0, 0, p.PublicityDays)
-			if day(r.Date).Before(earliest) {
-				msg := fmt.Sprintf("“%s”日期（%s）早于内部审核日期（“%s”%s）加%d天公示（%s）", r.Role, ymd(r.Date), internal.Role, ymd(internal.Date), p.PublicityDays, ymd(earliest))
+			earliest := internal.date.AddDate(0, 0, p.PublicityDays)
+			if t.Before(earliest) {
+				msg := fmt.Sprintf("“%s”日期（%s）早于内部审核日期（“%s”%s）加%d天公示（%s）", r.Role, ymd(t), internal.role, ymd(internal.date), p.PublicityDays, ymd(earliest))
 				if p.PublicityDays == 0 {
-					msg = fmt.Sprintf("“%s”日期（%s）早于内部审核日期（“%s”%s）", r.Role, ymd(r.Date), internal.Role, ymd(internal.Date))
+					msg = fmt.Sprintf("“%s”日期（%s）早于内部审核日期（“%s”%s）", r.Role, ymd(t), internal.role, ymd(internal.date))
 				}
 				fs = append(fs, newFinding("P06", msg, r.Role, r.Location, fix))
 			}
 		case pr.Stage == stageIndustry && recommend != nil:
-			if day(r.Date).Before(day(recommend.Date)) {
-				fs = append(fs, newFinding("P06", fmt.Sprintf("“%s”日期（%s）早于“%s”日期（%s）", r.Role, ymd(r.Date), recommend.Role, ymd(recommend.Date)), r.Role, r.Location, fix))
+			if t.Before(recommend.date) {
+				fs = append(fs, newFinding("P06", fmt.Sprintf("“%s”日期（%s）早于“%s”日期（%s）", r.Role, ymd(t), recommend.role, ymd(recommend.date)), r.Role, r.Location, fix))
 			}
 		case pr.Stage == stageIndustry && internal != nil:
-			if day(r.Date).Before(day(internal.Date)) {
-				fs = append(fs, newFinding("P06", fmt.Sprintf("“%s”日期（%s）早于内部审核日期（“%s”%s）", r.Role, ymd(r.Date), internal.Role, ymd(internal.Date)), r.Role, r.Location, fix))
+			if t.Before(internal.date) {
+				fs = append(fs, newFinding("P06", fmt.Sprintf("“%s”日期（%s）早于内部审核日期（“%s”%s）", r.Role, ymd(t), internal.role, ymd(internal.date)), r.Role, r.Location, fix))
 			}
 		}
 	}

@@ -64,11 +64,19 @@ func TestReviewRules(t *testing.T) {
 			w := wordRow(d, "分管领导意见")
 			w.Raw, w.DateText = "同意推荐。 签字： X年X月X日", "X年X月X日"
 		}, []string{"F07/error", "P04/error"}},
+		{"P04 invalid date even with a parsed value", func(d *dossier.Dossier) {
+			r := row(d, "推荐单位")
+			r.Date, r.DateText, r.DateInvalid = day0(2024, 3, 1), "2024年2月30日", true
+		}, []string{"P04/error"}},
 		{"P05 after the deadline", func(d *dossier.Dossier) { row(d, "行业主管部门意见").Date = day0(2024, 4, 22) }, []string{"P05/info"}},
 		{"P05 not on the deadline", func(d *dossier.Dossier) { row(d, "行业主管部门意见").Date = day0(2024, 4, 19) }, []string{}},
 		{"P06 推荐单位 before 公示 ended", func(d *dossier.Dossier) { row(d, "推荐单位").Date = day0(2024, 4, 5) }, []string{"P06/info"}},
 		{"P06 not on the first day after 公示", func(d *dossier.Dossier) { row(d, "推荐单位").Date = day0(2024, 4, 6) }, []string{}},
 		{"P06 行业 before 推荐单位", func(d *dossier.Dossier) { row(d, "行业主管部门意见").Date = day0(2024, 4, 7) }, []string{"P06/info"}},
+		{"P06 行业 before 内部审核 when 推荐单位 is undated", func(d *dossier.Dossier) {
+			row(d, "推荐单位").Date = time.Time{}
+			row(d, "行业主管部门意见").Date = day0(2024, 4, 2)
+		}, []string{"P04/error", "P06/info"}},
 		{"P07 window name differs", func(d *dossier.Dossier) {
 			setField(d.Review.Form.Fields, keyWindow, "鞍山市政务服务中心不动产交易窗口")
 		}, []string{"P07/error"}},
@@ -127,6 +135,13 @@ func TestReviewMessages(t *testing.T) {
 			Code: "P02", Level: finding.Error, Message: "初审表“部门负责人意见”栏未签字（依据扫描）", Field: "部门负责人意见",
 			Location: "初审表.docx 表1 第3行第2列",
 			Fix:      "请由负责人在初审表“部门负责人意见”栏亲笔签字（打印的姓名不能代替签字）后重新报送签字盖章的初审表（扫描件）"}},
+		{"P04", func(d *dossier.Dossier) {
+			r := row(d, "分管领导意见")
+			r.Date, r.DateText, r.DateInvalid = time.Time{}, "2024年2月30日", true
+		}, finding.Finding{
+			Code: "P04", Level: finding.Error, Message: "初审表“分管领导意见”日期“2024年2月30日”无效", Field: "分管领导意见",
+			Location: "初审表.docx 表1 第4行第2列",
+			Fix:      "请在初审表“分管领导意见”栏填写签署日期（某年某月某日）后重新报送签字盖章的初审表（扫描件）"}},
 		{"P05", func(d *dossier.Dossier) { row(d, "行业主管部门意见").Date = day0(2024, 4, 22) }, finding.Finding{
 			Code: "P05", Level: finding.Info, Message: "初审表“行业主管部门意见”日期（2024-04-22）晚于时间节点（2024-04-19）",
 			Field: "行业主管部门意见", Location: "初审表.docx 表1 第9行第2列",
