@@ -114,7 +114,6 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	stamp := res.GeneratedAt.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          opt.RegisterTitle,

@@ -185,7 +185,7 @@ func writeFiles(f *excelize.File, st *styles, res *validate.Result) error {
 		sheet: sheetFiles,
 		cols: []column{
 			{"序号", 6, true}, {"来源", 28, false}, {"路径", 44, false}, {"文件名", 24, false},
-			{"类型", 8, true}, {"大小(字节)", 11, false}, {"SHA-256", 24, false},
+			{"类型", 8, true}, {"大小(字节)", 12, false}, {"SHA-256", 36, false},
 			{"处理结果", 10, true}, {"原因", 30, false}, {"归属窗口", 20, false},
 		},
 		count: len(res.Inputs),

@@ -304,9 +304,9 @@ func wrappedLines(s string, width float64) int {
 		w := 0.0
 		for _, r := range line {
 			if r >= 0x2E80 {
-				w += 1.8
+				w += 1.85
 			} else {
-				w += 1
+				w += 1.05
 			}
 		}
 		k := int(w/usable) + 1

@@ -163,10 +163,11 @@ func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt Regist
 	row++
 	w.setRow(row, st.header, "问题", "代码", "级别", "次数", "涉及窗口数")
 	codes := tallyCodes(res)
-	first := row + 1
+	first, most := row+1, 0
 	for _, c := range codes {
 		row++
 		w.setRow(row, st.text, c.name, c.code, c.level, c.count, c.windows)
+		most = max(most, c.count)
 	}
 	if w.err != nil {
 		return w.err
@@ -174,16 +175,20 @@ func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt Regist
 	if len(codes) == 0 {
 		return nil
 	}
-	return addCodeChart(f, first, row)
+	return addCodeChart(f, first, row, most)
 }
 
 // addCodeChart adds a column chart of 次数 (column D) per code (column B)
-// over rows first..last of 汇总.
-func addCodeChart(f *excelize.File, first, last int) error {
+// over rows first..last of 汇总; most is the largest count.
+func addCodeChart(f *excelize.File, first, last, most int) error {
 	ref := func(col string) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheetSummary, col, first, col, last)
 	}
 	font := excelize.Font{Family: fontName, Size: 9, Color: "000000"}
+	unit := 0.0 // automatic
+	if most <= 10 {
+		unit = 1 // counts are whole numbers
+	}
 	err := f.AddChart(sheetSummary, "G3", &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
@@ -195,7 +200,7 @@ func addCodeChart(f *excelize.File, first, last int) error {
 		Dimension: excelize.ChartDimension{Width: uint(max(480, 36*(last-first+1)+120)), Height: 320},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		XAxis:     excelize.ChartAxis{Font: font},
-		YAxis:     excelize.ChartAxis{Font: font, MajorGridLines: true},
+		YAxis:     excelize.ChartAxis{Font: font, MajorGridLines: true, MajorUnit: unit},
 	})
 	if err != nil {
 		return fmt.Errorf("add chart: %w", err)
