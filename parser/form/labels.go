@@ -146,9 +146,11 @@ func (g *grid) valueOf(h *hit) value {
 	c := h.cell
 	var lines []string
 	seen := map[*word.Cell]bool{c: true}
-	for r := c.Row; r < c.Row+max(c.RowSpan, 1); r++ {
+	// Spans come from the file: bound them by the grid actually built.
+	lastRow := min(c.Row+max(c.RowSpan, 1), len(h.table.Rows))
+	for r := c.Row; r < lastRow; r++ {
 		var parts []string
-		for col := c.Col + max(c.ColSpan, 1); col < h.table.NumCols; col++ {
+		for col := c.Col + max(c.ColSpan, 1); col < len(h.table.Rows[r]); col++ {
 			x := h.table.At(r, col)
 			if x == nil || seen[x] {
 				continue
