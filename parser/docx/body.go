@@ -61,6 +61,8 @@ func (r *reader) block(se xml.StartElement, out *[]word.Block) error {
 		return r.blocks(out)
 	case "r", "hyperlink", "pict", "drawing":
 		return r.loose(se, out)
+	case "altChunk":
+		r.warn("an altChunk (imported HTML or RTF content) in %s was not read", r.part)
 	}
 	// w:del, w:moveFrom, w:sectPr, w:bookmarkStart, w:altChunk, unknown.
 	return r.skip()

@@ -70,7 +70,7 @@ func (r *reader) glyphBox(ch rune, rs *runState) (word.Checkbox, bool) {
 	if b := r.openBox(); b != nil {
 		_, sym := symBox(rs.font, ch)
 		_, uni := unicodeBox(ch)
-		if ch == b.checkedGlyph || ch == b.uncheckedGlyph || sym || uni {
+		if b.isGlyph(ch) || sym || uni {
 			b.used = true
 			return word.Checkbox{Checked: b.checked, Form: word.FormSDT, Glyph: string(ch)}, true
 		}
@@ -95,16 +95,21 @@ func (r *reader) sym(se xml.StartElement) {
 	font, _ := wAttr(se, "font")
 	char, _ := wAttr(se, "char")
 	code, err := strconv.ParseUint(char, 16, 32)
-	checked, ok := symBox(fontOf(font), rune(code))
-	if err != nil || !ok {
-		r.warn("w:sym font %q char %q is not a known checkbox; written as \"?\"", font, char)
-		r.cur.write("?")
-		return
+	if err != nil || code > 0xFFFF {
+		code = 0
 	}
+	checked, ok := symBox(fontOf(font), rune(code))
 	glyph := strings.ToUpper(char)
-	if b := r.openBox(); b != nil {
+	// In a checkbox control the symbol of its checked or unchecked state
+	// stands for the control whatever font it is drawn in.
+	if b := r.openBox(); b != nil && (ok || b.isGlyph(rune(code))) {
 		b.used = true
 		r.cur.box(word.Checkbox{Checked: b.checked, Form: word.FormSDT, Glyph: glyph, Font: font})
+		return
+	}
+	if !ok {
+		r.warn("w:sym font %q char %q is not a known checkbox; written as \"?\"", font, char)
+		r.cur.write("?")
 		return
 	}
 	r.cur.box(word.Checkbox{Checked: checked, Form: word.FormSym, Glyph: glyph, Font: font})
@@ -117,6 +122,20 @@ type sdtBox struct {
 	checked                      bool
 	checkedGlyph, uncheckedGlyph rune
 	used                         bool
+}
+
+// isGlyph reports whether code is the control's checked or unchecked
+// symbol, in plain or private-use (F0xx) form.
+func (b *sdtBox) isGlyph(code rune) bool {
+	if code <= 0 {
+		return false
+	}
+	for _, g := range []rune{b.checkedGlyph, b.uncheckedGlyph} {
+		if g > 0 && (code == g || code == g|0xF000 || code|0xF000 == g) {
+			return true
+		}
+	}
+	return false
 }
 
 // openBox returns the innermost open checkbox control whose glyph has not
@@ -133,13 +152,21 @@ func (r *reader) openBox() *sdtBox {
 // glyph still yields its checkbox in the current paragraph.
 func (r *reader) sdt(content func() error, emit bool) error {
 	var box *sdtBox
+	placeholder := false
 	err := r.children(func(se xml.StartElement) error {
 		switch {
 		case wEl(se, "sdtPr"):
-			b, err := r.sdtPr()
-			box = b
+			b, ph, err := r.sdtPr()
+			box, placeholder = b, ph && b == nil
 			return err
 		case wEl(se, "sdtContent"):
+			if placeholder {
+				// The content is the control's prompt ("单击此处输入文字"),
+				// not something the user wrote: keep the structure, drop
+				// the text.
+				r.placeholder++
+				defer func() { r.placeholder-- }()
+			}
 			if box == nil {
 				return content()
 			}
@@ -159,10 +186,15 @@ func (r *reader) sdt(content func() error, emit bool) error {
 	return nil
 }
 
-// sdtPr reads content-control properties; only w14:checkbox matters.
-func (r *reader) sdtPr() (*sdtBox, error) {
-	var box *sdtBox
-	err := r.children(func(se xml.StartElement) error {
+// sdtPr reads content-control properties: a w14:checkbox, and whether the
+// control shows its placeholder (w:showingPlcHdr). The rest is ignored.
+func (r *reader) sdtPr() (box *sdtBox, placeholder bool, err error) {
+	err = r.children(func(se xml.StartElement) error {
+		if wEl(se, "showingPlcHdr") {
+			v, present := wAttr(se, "val")
+			placeholder = onOff(v, present)
+			return r.skip()
+		}
 		if !isW14(se.Name) || se.Name.Local != "checkbox" {
 			return r.skip()
 		}
@@ -187,7 +219,7 @@ func (r *reader) sdtPr() (*sdtBox, error) {
 			return r.skip()
 		})
 	})
-	return box, err
+	return box, placeholder, err
 }
 
 func hexRune(s string) rune {

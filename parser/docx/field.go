@@ -24,8 +24,12 @@ type field struct {
 }
 
 // visible reports whether text read now is shown: not inside the
-// instruction part of any open field.
+// instruction part of any open field, nor placeholder text of an unfilled
+// content control.
 func (r *reader) visible() bool {
+	if r.placeholder > 0 {
+		return false
+	}
 	for _, f := range r.fields {
 		if !f.result {
 			return false

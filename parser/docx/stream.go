@@ -24,15 +24,16 @@ type reader struct {
 	rels  map[string]rel
 	doc   *word.Document
 
-	tables   int                // tables started so far, for Table.Index
-	cur      *para              // the paragraph being read, nil between paragraphs
-	fields   []*field           // open complex fields, innermost last
-	overflow int                // field begins past maxFields, not pushed
-	boxes    []*sdtBox          // open checkbox content controls, innermost last
-	drawName string             // docPr name of the drawing being read
-	vmlAlt   string             // alt text of the VML shape being read
-	images   map[string]imgInfo // media parts already measured
-	warned   map[string]bool
+	tables      int                // tables started so far, for Table.Index
+	cur         *para              // the paragraph being read, nil between paragraphs
+	fields      []*field           // open complex fields, innermost last
+	overflow    int                // field begins past maxFields, not pushed
+	boxes       []*sdtBox          // open checkbox content controls, innermost last
+	placeholder int                // open content controls showing placeholder text
+	drawName    string             // docPr name of the drawing being read
+	vmlAlt      string             // alt text of the VML shape being read
+	images      map[string]imgInfo // media parts already measured
+	warned      map[string]bool
 }
 
 // nsBinding is one xmlns:prefix declaration in scope, needed to resolve the

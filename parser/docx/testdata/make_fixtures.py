@@ -154,6 +154,24 @@ def main():
               '<w:sdtContent>%s</w:sdtContent></w:sdt>' % cell(p(t("☐")))) +
           p(t("end")))
 
+    # Placeholder text of unfilled controls is dropped (structure kept); a
+    # checkbox control drawn with w:sym in a font of its own; a checkbox
+    # control with no glyph at all; an altChunk (warned, not read).
+    write("sdt_more.docx",
+          p(t("姓名："), '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>'
+            % t("单击或点击此处输入文字。")) +
+          '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>'
+          % p(t("单击此处输入事迹。")) +
+          p(t("已填："), '<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>'
+            % t("张三")) +
+          p('<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="1"/>'
+            '<w14:checkedState w14:val="2714" w14:font="Segoe UI Symbol"/>'
+            '<w14:uncheckedState w14:val="2B1A" w14:font="Segoe UI Symbol"/></w14:checkbox></w:sdtPr>'
+            '<w:sdtContent>%s</w:sdtContent></w:sdt>' % sym("Segoe UI Symbol", "2714"), t("是")) +
+          p(t("空控件"), '<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="true"/></w14:checkbox>'
+            '</w:sdtPr><w:sdtContent></w:sdtContent></w:sdt>') +
+          '<w:altChunk r:id="rId9"/>' + p(t("end")))
+
     write("sym_wingdings.docx",
           p(sym("Wingdings", "F0FE"), t("窗口"), sym("Wingdings", "F0A8"), t("个人")) +
           p(sym("Wingdings 2", "F052"), t("是"), sym("Wingdings 2", "F0A3"), t("否"),
