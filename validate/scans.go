@@ -15,27 +15,32 @@ const (
 )
 
 // CheckScans judges the scan evidence of a window: S01 for a mark read
-// with low confidence, S04 for a Word 初审表 that has neither scan records
+// with low confidence or not given at all (the scan settles nothing: a
+// person looks), S04 for a Word 初审表 that has neither scan records
 // nor signature or seal images. (S02 and the S03 of unknown 栏目 are made
 // while assembling and arrive in d.Findings; the S03 of records that match
 // no window comes from dossier.UnmatchedFindings.)
 func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 	var fs []finding.Finding
 	for _, r := range d.Rows {
-		if r.MarkFrom != "扫描" || r.Confidence < 0 || r.Confidence >= p.Scans.MinConfidence {
+		if r.MarkFrom != "扫描" {
 			continue
 		}
 		mark := r.Signed
 		if r.Needs == needsStamp {
 			mark = r.Stamped
 		}
-		what := "识别为“" + mark.String() + "”"
-		if mark.String() == "" {
-			what = "未能识别"
+		fix := fmt.Sprintf("请人工核对纸质初审表“%s”栏的%s", r.Role, r.Needs)
+		switch {
+		case mark.String() == "":
+			fs = append(fs, materialFinding("S01",
+				fmt.Sprintf("扫描记录未给出“%s”是否%s（该项空白或无法识别），需人工核对", r.Role, r.Needs),
+				r.Role, r.Location, fix))
+		case r.Confidence >= 0 && r.Confidence < p.Scans.MinConfidence:
+			fs = append(fs, materialFinding("S01",
+				fmt.Sprintf("“%s”的%s在扫描件中识别为“%s”，识别置信度%.0f%%，低于%.0f%%，需人工核对", r.Role, r.Needs, mark, r.Confidence*100, p.Scans.MinConfidence*100),
+				r.Role, r.Location, fix))
 		}
-		fs = append(fs, materialFinding("S01",
-			fmt.Sprintf("“%s”的%s在扫描件中%s，识别置信度%.0f%%，低于%.0f%%，需人工核对", r.Role, r.Needs, what, r.Confidence*100, p.Scans.MinConfidence*100),
-			r.Role, r.Location, fmt.Sprintf("请人工核对纸质初审表“%s”栏的%s", r.Role, r.Needs)))
 	}
 	if d.Review != nil && len(d.Scans) == 0 && !hasElectronicMark(d) {
 		fs = append(fs, materialFinding("S04",

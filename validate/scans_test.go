@@ -23,9 +23,12 @@ func TestCheckScans(t *testing.T) {
 		{"S01 low-confidence stamp", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
 			row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.62)}},
 			"S01|review|推荐单位|“推荐单位”的盖章在扫描件中识别为“是”，识别置信度62%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“推荐单位”栏的盖章"},
-		{"S01 low-confidence signature not read", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
-			row("部门负责人意见", "签字", "扫描", scan.Unknown, scan.Unknown, 0.5)}},
-			"S01|review|部门负责人意见|“部门负责人意见”的签字在扫描件中未能识别，识别置信度50%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“部门负责人意见”栏的签字"},
+		{"S01 low-confidence missing signature", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("部门负责人意见", "签字", "扫描", scan.No, scan.Unknown, 0.5)}},
+			"S01|review|部门负责人意见|“部门负责人意见”的签字在扫描件中识别为“否”，识别置信度50%，低于80%，需人工核对|meta.csv 第3行|请人工核对纸质初审表“部门负责人意见”栏的签字"},
+		{"S01 blank signature cell", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
+			row("分管领导意见", "签字", "扫描", scan.Unknown, scan.Yes, 0.95)}},
+			"S01|review|分管领导意见|扫描记录未给出“分管领导意见”是否签字（该项空白或无法识别），需人工核对|meta.csv 第3行|请人工核对纸质初审表“分管领导意见”栏的签字"},
 		{"no S01 at or above the threshold, without confidence, or from Word", dossier.Dossier{Scans: rec, Rows: []dossier.Row{
 			row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.8),
 			row("行业主管部门意见", "盖章", "扫描", scan.Unknown, scan.Yes, -1),
