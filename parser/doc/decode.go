@@ -89,6 +89,16 @@ func papOf(g []byte) pap {
 			p.innerTtp = arg[0] != 0
 		case sprmTDefTable:
 			p.cols = parseTDefTable(arg)
+		case sprmTMerge:
+			if len(arg) == 2 {
+				for i := int(arg[0]) + 1; i < int(arg[1]) && i < len(p.cols); i++ {
+					p.cols[i].hmerge = true
+				}
+			}
+		case sprmTVertMerge:
+			if len(arg) == 3 && int(arg[1]) < len(p.cols) {
+				p.cols[arg[1]].vcont = arg[2] == 1
+			}
 		}
 	})
 	if p.depth < 0 || p.depth > maxDepth {
@@ -226,7 +236,7 @@ func (d *decoder) char(ch uint16, cp, fc int64) {
 		return
 	}
 	c := chpOf(lookup(d.chpx, fc))
-	if c.deleted || c.vanish {
+	if c.deleted {
 		return
 	}
 	if n := len(d.fields); n > 0 && !d.fields[n-1].result {
@@ -238,7 +248,7 @@ func (d *decoder) char(ch uint16, cp, fc int64) {
 		}
 		return
 	}
-	if !d.visible() {
+	if c.vanish || !d.visible() {
 		return
 	}
 	d.visibleChar(ch, cp, c)

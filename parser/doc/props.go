@@ -145,7 +145,8 @@ const (
 	sprmPHugePapx         = 0x6646
 	sprmTDefTable         = 0xD608
 	sprmPChgTabs          = 0xC615
-	sprmTDefTableShdRaw   = 0xD609
+	sprmTMerge            = 0x5624
+	sprmTVertMerge        = 0xD62B
 	maxSprmsInOneProperty = 4096
 )
 

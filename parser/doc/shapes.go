@@ -35,7 +35,18 @@ func parseOfficeArt(st *streams, spa, dgg fcLcb) *officeArt {
 		a.anchorCP = append(a.anchorCP, int64(le32(plc, 4*i)))
 		a.anchorID = append(a.anchorID, le32(plc, 4*(n+1)+26*i))
 	}
-	for _, r := range records(content) {
+	// OfficeArtContent: a DggContainer, then drawings, each a dgglbl byte
+	// and a DgContainer.
+	for i, rest := 0, content; len(rest) >= 8 && i < maxArtRecords; i++ {
+		if i > 0 {
+			rest = rest[1:]
+		}
+		rs := records(rest)
+		if len(rs) == 0 {
+			break
+		}
+		r := rs[0]
+		rest = rest[8+len(r.data):]
 		switch r.typ {
 		case rtDggContainer:
 			for _, c := range records(r.data) {

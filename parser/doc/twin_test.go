@@ -27,6 +27,7 @@ func TestTwins(t *testing.T) {
 		{"chushen.docx", "chushen.html", false},
 		{"chushen.docx", "chushen-saved-as.doc", false},
 		{"nested.docx", "nested.doc", false},
+		{"seal-float.docx", "seal-float.doc", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.twin, func(t *testing.T) {

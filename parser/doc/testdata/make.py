@@ -50,6 +50,20 @@ def image():
             '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
             '</wp:inline></w:drawing></w:r>')
 
+def anchored():
+    return ('<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            'relativeHeight="2" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>360000'
+            '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionV><wp:extent cx="720000" cy="720000"/><wp:wrapNone/>'
+            '<wp:docPr id="2" name="seal2"/><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+            '<pic:nvPicPr><pic:cNvPr id="2" name="seal2.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            '<pic:blipFill><a:blip r:embed="rIdImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="720000" cy="720000"/></a:xfrm>'
+            '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></w:r>')
+
 def para(*runs):
     return '<w:p>%s</w:p>' % ''.join(r if r.startswith('<') else run(r) for r in runs)
 
@@ -140,6 +154,10 @@ def chushen():
     ]
     write_docx('chushen.docx', para('初审表') + table(g, rows) + para('审核人：赵六'))
 
+def floating():
+    rows = [[cell(2400, '单位意见'), cell(6600, para('同意推荐。（盖章）', anchored()))]]
+    write_docx('seal-float.docx', para('浮动印章') + table([2400, 6600], rows), with_image=True)
+
 def nested():
     inner = table([1500, 1500], [[cell(1500, '甲'), cell(1500, '乙')],
                                   [cell(1500, '丙'), cell(1500, '丁')]])
@@ -171,3 +189,4 @@ else:
     shenbao()
     chushen()
     nested()
+    floating()
