@@ -12,12 +12,14 @@
 // Tracked insertions are kept and deletions dropped; field results are kept
 // and instructions hidden; of each mc:AlternateContent exactly one branch is
 // read; text boxes contribute their paragraphs after the paragraph that holds
-// them.
+// them. Content controls are read through; the placeholder text of an
+// unfilled control (w:showingPlcHdr) is dropped, since nobody wrote it.
 //
 // Not supported: headers, footers, footnotes, endnotes and comments (body
 // only), formatting and styles, numbering labels, hidden-text detection,
-// embedded objects other than pictures, altChunk content and encrypted
-// files (those are CFB containers and are refused with ErrNotDocx).
+// embedded objects other than pictures, altChunk content (a warning says it
+// was skipped), fonts inherited from styles when spotting Wingdings glyphs,
+// and encrypted files (CFB containers, refused with ErrNotDocx).
 //
 // Every size taken from the input is bounded by Limits: entry count, the
 // uncompressed size of each part and of all parts read, and XML nesting.

@@ -77,7 +77,7 @@ func (p *pkg) open(f *zip.File) (io.Reader, io.Closer, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, nil, fmt.Errorf("open %s: %w", f.Name, err)
+		return nil, nil, fmt.Errorf("docx: open %s: %w", f.Name, err)
 	}
 	// One byte more than allowed so that an overrun is seen, not truncated.
 	lr := io.LimitReader(rc, p.lim.MaxPartBytes+1)
