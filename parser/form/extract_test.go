@@ -301,3 +301,14 @@ func TestOptionsInLabelCell(t *testing.T) {
 		t.Errorf("checked = %v", got)
 	}
 }
+
+func TestOptionsInSeparateCells(t *testing.T) {
+	d := document(table(1, word.FormSDT,
+		[]string{"窗口名称", "甲窗口", "<", "<", "<"},
+		[]string{"推荐形式", "☐", "窗口自荐", "☑", "群众共荐"},
+	))
+	a := ExtractApplication(d, testApp)
+	if got := a.Checked(); !reflect.DeepEqual(got, []string{"群众共荐"}) || a.Options[3].Form != word.FormSDT {
+		t.Errorf("checked = %v, options %+v", got, a.Options)
+	}
+}

@@ -167,3 +167,22 @@ func FuzzText(f *testing.F) {
 		findDate(s)
 	})
 }
+
+func BenchmarkExtractApplication(b *testing.B) {
+	s := loadSpecs(b, "qingfeng-liaoning")
+	d := readWord(b, filepath.Join("testdata", "app-lo-cells.docx"))
+	for b.Loop() {
+		if Detect(d, s.Application, s.Review) != KindApplication {
+			b.Fatal("not detected")
+		}
+		ExtractApplication(d, s.Application)
+	}
+}
+
+func BenchmarkExtractReview(b *testing.B) {
+	s := loadSpecs(b, "qingfeng-liaoning")
+	d := readWord(b, filepath.Join("testdata", "review-seal.docx"))
+	for b.Loop() {
+		ExtractReview(d, s.Review)
+	}
+}

@@ -158,16 +158,16 @@ type boxRef struct {
 	box    word.Checkbox
 }
 
-// cellsText joins the top-level paragraphs of cells with "\n" (cells and
-// rows as valueOf does not matter here: only offsets must agree) and places
-// each paragraph's checkboxes at their offset in the joined text.
+// cellsText joins the cells with "\t" and their top-level paragraphs with
+// "\n", and places each paragraph's checkboxes at their offset in the
+// joined text.
 func cellsText(cells []*word.Cell) (string, []boxRef) {
 	var b strings.Builder
 	var boxes []boxRef
 	n := 0
 	for ci, c := range cells {
 		if ci > 0 {
-			b.WriteByte('\n')
+			b.WriteByte('\t') // a box may sit in its own cell before the option
 			n++
 		}
 		for bi, blk := range c.Blocks {
