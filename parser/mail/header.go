@@ -161,11 +161,12 @@ func decodeBase64Loose(text string) ([]byte, error) {
 		clean = clean[:len(clean)-1]
 		bad = errBase64
 	}
-	out, err := base64.RawStdEncoding.DecodeString(string(clean))
+	out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+	n, err := base64.RawStdEncoding.Decode(out, clean)
 	if err != nil {
-		return out, err
+		return out[:n], err
 	}
-	return out, bad
+	return out[:n], bad
 }
 
 func isHex(c byte) bool {

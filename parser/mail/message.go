@@ -38,6 +38,9 @@ type Limits struct {
 
 const maxProblems = 20
 
+// maxMultiparts bounds the multipart containers of one message.
+const maxMultiparts = 1000
+
 func (l Limits) maxBytes() int64 {
 	if l.MaxMessageBytes <= 0 {
 		return 200 << 20
@@ -78,6 +81,11 @@ func Parse(data []byte, lim Limits) (*Message, error) {
 	}
 	if !hasHeader(data) {
 		return nil, fmt.Errorf("mail: %w：开头没有邮件头", ErrNotMessage)
+	}
+	// enmime recurses once per nested multipart and buffers at each level;
+	// a message built to nest thousands deep would exhaust memory there
+	if n := bytes.Count(data, []byte("oundary=")) + bytes.Count(data, []byte("OUNDARY=")); n > maxMultiparts {
+		return nil, fmt.Errorf("mail: 邮件结构过于复杂（%d 层以上的分段），未读取", maxMultiparts)
 	}
 	p := enmime.NewParser(
 		enmime.SkipMalformedParts(true),

@@ -3,6 +3,7 @@ package mail
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/jhillyerd/enmime/v2"
@@ -71,9 +72,13 @@ func (c *collector) leaf(p *enmime.Part) {
 	}
 	isText := ctype == "text/plain" || ctype == "text/html"
 	if isText && disp != "attachment" && name == "" {
-		s, ok := decodeCharset(cparams["charset"], data)
+		charset := cparams["charset"]
+		if charset == "" && ctype == "text/html" {
+			charset = metaCharset(data)
+		}
+		s, ok := decodeCharset(charset, data)
 		if !ok {
-			c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", clip(cparams["charset"], 30)))
+			c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", clip(charset, 30)))
 		}
 		if ctype == "text/html" {
 			c.html = append(c.html, s)
@@ -90,7 +95,7 @@ func (c *collector) leaf(p *enmime.Part) {
 		Name:        baseName(name),
 		ContentType: ctype,
 		Data:        data,
-		Inline:      disp == "inline",
+		Inline:      disp == "inline" || disp == "" && inRelated(p),
 	}
 	lower := strings.ToLower(part.Name)
 	if ctype == "message/rfc822" || ctype == "message/global" ||
@@ -214,4 +219,21 @@ func normalizeText(s string) string {
 		return r
 	}, s)
 	return strings.TrimSpace(s)
+}
+
+// inRelated reports whether p is a resource of a multipart/related body,
+// such as a signature image referenced by its Content-ID.
+func inRelated(p *enmime.Part) bool {
+	return p.Parent != nil && strings.EqualFold(p.Parent.ContentType, "multipart/related") && p.ContentID != ""
+}
+
+var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)`)
+
+// metaCharset finds the charset an HTML body declares in a meta tag.
+func metaCharset(data []byte) string {
+	head := data[:min(len(data), 4096)]
+	if m := metaCharsetRe.FindSubmatch(head); m != nil {
+		return string(m[1])
+	}
+	return ""
 }
