@@ -6,7 +6,7 @@ import "time"
 type Kind string
 
 const (
-	KindNone        Kind = ""       // neither form (e.g. the 通知 itself)
+	KindNone        Kind = ""    // neither form (e.g. the 通知 itself)
 	KindApplication Kind = "申报表" // 附件1
 	KindReview      Kind = "初审表" // 附件2
 )

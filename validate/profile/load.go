@@ -82,6 +82,11 @@ func Load(nameOrPath string) (*Profile, error) {
 	}
 	f, err := os.Open(nameOrPath)
 	if err != nil {
+		// "qingfeng-liaoning.yaml" with no such file here means the embedded one.
+		base := strings.TrimSuffix(nameOrPath, filepath.Ext(nameOrPath))
+		if data, e := embedded.ReadFile("profiles/" + base + ".yaml"); e == nil && os.IsNotExist(err) && !strings.ContainsAny(base, `/\`) {
+			return Parse(base+".yaml", data)
+		}
 		return nil, &Error{File: nameOrPath, Msg: "无法打开：" + err.Error()}
 	}
 	defer f.Close()
