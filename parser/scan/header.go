@@ -3,6 +3,7 @@ package scan
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // column is one kind of metadata column.
@@ -60,25 +61,39 @@ func foldHeader(s string) string {
 }
 
 // classify returns the column a header cell names, colNone when none.
-// A cell that names a column in two languages ("窗口名称 window",
-// "签字(signed)", "盖章/stamped") is matched by any of its parts.
+// A short cell that names a column in two languages ("窗口名称 window",
+// "签字(signed)", "盖章/stamped", "置信度(%)") is matched by its parts when
+// no part names another column; prose that happens to hold header words
+// is not a header.
 func classify(cell string) column {
 	if c := lookupHeader(foldHeader(cell)); c != colNone {
 		return c
 	}
-	parts := strings.FieldsFunc(cell, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("()（）/／|、[]【】", r)
-	})
-	if len(parts) < 2 {
+	if utf8.RuneCountInString(cell) > maxBilingual {
 		return colNone
 	}
+	parts := strings.FieldsFunc(cell, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()（）/／|、[]【】%％", r)
+	})
+	if len(parts) == 0 || len(parts) > 3 {
+		return colNone
+	}
+	found := colNone
 	for _, p := range parts {
-		if c := lookupHeader(foldHeader(p)); c != colNone {
-			return c
+		c := lookupHeader(foldHeader(p))
+		switch {
+		case c == colNone:
+		case found == colNone:
+			found = c
+		case found != c:
+			return colNone
 		}
 	}
-	return colNone
+	return found
 }
+
+// maxBilingual bounds a header cell read by its parts, in characters.
+const maxBilingual = 32
 
 func lookupHeader(folded string) column {
 	if folded == "" {
@@ -101,8 +116,8 @@ type layout struct {
 	known int             // columns recognised
 }
 
-// parseHeader reads row as a header. ok is false unless the row has both a
-// window and a field column.
+// parseHeader reads row as a header. ok is false unless the row has a
+// window column, a field column and one more known column.
 func parseHeader(row []string) (layout, bool) {
 	var l layout
 	for i := range l.index {
@@ -119,8 +134,12 @@ func parseHeader(row []string) (layout, bool) {
 		l.index[c] = i
 		l.known++
 	}
-	return l, l.index[colWindow] >= 0 && l.index[colField] >= 0
+	return l, l.index[colWindow] >= 0 && l.index[colField] >= 0 && l.known >= minColumns
 }
+
+// minColumns is how many known columns a header row needs: the window, the
+// 栏目 and at least one piece of evidence.
+const minColumns = 3
 
 // cell returns the trimmed value of column c in row, "" when absent.
 func (l *layout) cell(row []string, c column) string {

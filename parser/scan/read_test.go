@@ -124,6 +124,8 @@ func TestReadUnusable(t *testing.T) {
 		{"binary.csv", []byte("\x00\x01\x02窗口名称,栏目"), "扫描记录 binary.csv：不是文本表格"},
 		{"fake.xlsx", []byte("PK\x03\x04 xl/workbook.xml garbage"), "扫描记录 fake.xlsx：XLSX文件无法打开"},
 		{"empty.csv", nil, "扫描记录 empty.csv：找不到表头"},
+		{"prose.txt", mustRead(t, "prose.txt"), "扫描记录 prose.txt：找不到表头"},
+		{"two-columns.csv", []byte("窗口名称,栏目\n甲窗口,推荐单位\n"), "扫描记录 two-columns.csv：找不到表头"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
