@@ -119,7 +119,7 @@ func TestReadUnusable(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"noheader.csv", mustRead(t, "noheader.csv"), "扫描记录 noheader.csv：找不到表头（需要“窗口名称”和“栏目”两列）"},
+		{"noheader.csv", mustRead(t, "noheader.csv"), "扫描记录 noheader.csv：找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）"},
 		{"broken.json", mustRead(t, "broken.json"), "扫描记录 broken.json：JSON格式无法识别"},
 		{"binary.csv", []byte("\x00\x01\x02窗口名称,栏目"), "扫描记录 binary.csv：不是文本表格"},
 		{"fake.xlsx", []byte("PK\x03\x04 xl/workbook.xml garbage"), "扫描记录 fake.xlsx：XLSX文件无法打开"},

@@ -94,7 +94,7 @@ func readText(name string, data []byte) ([]Record, []Problem, error) {
 	}
 	text, sep, ok := sniffText(data)
 	if !ok {
-		return nil, nil, fmt.Errorf("扫描记录 %s：找不到表头（需要“窗口名称”和“栏目”两列）", label)
+		return nil, nil, fmt.Errorf("扫描记录 %s：找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）", label)
 	}
 	t := newTable(name, label, true)
 	r := newCSV(text, sep)

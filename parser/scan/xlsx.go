@@ -100,7 +100,7 @@ func readXLSX(name string, data []byte) ([]Record, []Problem, error) {
 	defer f.Close()
 	sheet, ok := findSheet(f)
 	if !ok {
-		return nil, nil, fmt.Errorf("扫描记录 %s：没有含“窗口名称”和“栏目”表头的工作表", label)
+		return nil, nil, fmt.Errorf("扫描记录 %s：没有含“窗口名称”“栏目”及签字、盖章等列表头的工作表", label)
 	}
 	rows, err := sheetRows(f, sheet, xlsxMaxSheetRows)
 	if err != nil {

@@ -52,7 +52,7 @@ var gaps = []gap{
 	{"社保医保综合窗口", "组织（人事）部门意见", func(r *record) { r.stamped = "no" }, "盖章为“否”", "P03"},
 	{"车驾管业务窗口", "分管领导意见", func(r *record) { r.signed = "" }, "签字栏空白（未知）", "S01"},
 	{"公积金提取窗口", "推荐单位", func(r *record) { r.confidence = 0.62 }, "盖章置信度0.62", "S01"},
-	{"医保经办服务窗口", "部门负责人意见", func(r *record) { r.dateText = "2024年4月31日" }, "日期“2024年4月31日”无法识别", "扫描记录问题（无窗口代码）"},
+	{"医保经办服务窗口", "部门负责人意见", func(r *record) { r.dateText = "2024年4月31日" }, "日期“2024年4月31日”无法识别", "metadata problem, listed unattributed (S03)"},
 	{"企业登记注册窗口", "主要领导意见", func(r *record) { r.date = r.date.AddDate(0, 0, 1); r.dateText = "" }, "日期比WORD版晚一天（2024年4月3日）", "S02"},
 }
 

@@ -231,7 +231,7 @@ the windows without scan records keep the codes listed in samples/forms/README.m
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", fileOf(placed, names, g.window), g.window, g.role, g.note, g.codes)
 	}
 	fmt.Fprintf(&b, "| 扫描记录_第一批.csv | %s | 推荐单位 | a window that sent nothing | S03 (unattributed) |\n", unknownWindow)
-	fmt.Fprintf(&b, "| 扫描记录_第二批_GBK.csv | %s | (line %d) | a row cut to 5 cells after the window's rows: “列数为5，表头为9列，已跳过” | scan metadata problem (unattributed, no code) |\n",
+	fmt.Fprintf(&b, "| 扫描记录_第二批_GBK.csv | %s | (line %d) | a row cut to 5 cells after the window's rows: “列数为5，表头为9列，已跳过” | metadata problem, listed unattributed (the pipeline files it as S03) |\n",
 		firstOr(placed[1]), badLine)
 	b.WriteString(`
 S01 covers both a low confidence and a blank 签字/盖章 cell: the scan does not
