@@ -16,8 +16,12 @@ type gridCell struct {
 	blocks      []word.Block
 }
 
-// maxGridCols bounds the columns of one table.
-const maxGridCols = 256
+// maxGridCols bounds the columns of one table, maxGridSlots its slots
+// (rows past the limit are dropped).
+const (
+	maxGridCols  = 256
+	maxGridSlots = 1 << 20
+)
 
 // layoutGrid places rows of cells on a grid. byBounds: columns come from the
 // union of the cells' boundaries (Word, RTF); otherwise each cell takes the
@@ -67,6 +71,9 @@ func layoutGrid(rows [][]gridCell, byBounds bool) *word.Table {
 			numCols = max(numCols, end)
 			plan[r] = append(plan[r], placed{c, start, end})
 		}
+	}
+	if numCols > 0 && len(rows)*numCols > maxGridSlots {
+		rows, plan = rows[:maxGridSlots/numCols], plan[:maxGridSlots/numCols]
 	}
 	t := &word.Table{NumRows: len(rows), NumCols: numCols, Rows: make([][]*word.Cell, len(rows))}
 	for r := range rows {
