@@ -49,6 +49,7 @@ func TestMbox(t *testing.T) {
 
 func TestMboxEdges(t *testing.T) {
 	big := strings.Repeat("x", 200)
+	long := strings.Repeat("y", 64<<10)
 	tests := []struct {
 		name string
 		in   string
@@ -64,6 +65,9 @@ func TestMboxEdges(t *testing.T) {
 		{"no separator", "Subject: 1\n\nbody\n", Limits{}, []string{"Subject: 1\n\nbody\n"}},
 		{"over limit then fine", "From a Mon Jan 1 10:00:00 2026\nSubject: 1\n\n" + big + "\n\nFrom b Mon Jan 1 10:00:00 2026\nSubject: 2\n\nok\n",
 			Limits{MaxMessageBytes: 100}, []string{"ERR", "Subject: 2\n\nok\n"}},
+		{"blank line first", "\nFrom a Mon Jan 1 10:00:00 2026\nSubject: 1\n\nx\n", Limits{}, []string{"Subject: 1\n\nx\n"}},
+		{"From inside a long line", "From a Mon Jan 1 10:00:00 2026\nSubject: 1\n\n" + long + "From b Mon Jan 1 10:00:00 2026\n",
+			Limits{}, []string{"Subject: 1\n\n" + long + "From b Mon Jan 1 10:00:00 2026\n"}},
 		{"empty", "", Limits{}, nil},
 		{"separator only", "From a Mon Jan 1 10:00:00 2026\n", Limits{}, nil},
 	}

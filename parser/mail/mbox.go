@@ -37,41 +37,39 @@ var fromTime = regexp.MustCompile(`\d{1,2}:\d\d`)
 // Next returns the next message, without its "From " separator line. It
 // returns io.EOF after the last one. A message over Limits.MaxMessageBytes is
 // skipped with an error wrapping ErrTooLarge; Next can be called again.
+// Empty messages (two separators in a row) are skipped.
 func (m *MboxReader) Next() ([]byte, error) {
-	if m.done {
-		return nil, m.eof()
-	}
-	if !m.started {
-		m.started = true
-		line, err := m.readLine()
-		if len(line) == 0 && err != nil {
-			m.done = true
-			m.err = err
-			return nil, m.eof()
-		}
-		if !bytes.HasPrefix(line, []byte("From ")) {
-			// not an mbox separator: keep the line as message content
-			m.pending = nil
-			return m.body(line, err)
-		}
-		if err != nil {
-			m.done, m.err = true, err
-		}
-	} else if m.pending == nil {
-		m.done = true
-		return nil, m.eof()
-	}
-	m.pending = nil
 	for !m.done {
-		b, err := m.body(nil, nil)
+		var b []byte
+		var err error
+		if !m.started {
+			m.started = true
+			line, rerr := m.readLine()
+			switch {
+			case len(line) == 0:
+				m.done, m.err = true, rerr
+				return nil, m.eof()
+			case bytes.HasPrefix(line, []byte("From ")):
+				if rerr != nil {
+					m.done, m.err = true, rerr
+					return nil, m.eof()
+				}
+				b, err = m.body(nil, nil)
+			default:
+				// no separator first: the line is message content
+				b, err = m.body(line, rerr)
+			}
+		} else {
+			if m.pending == nil {
+				m.done = true
+				break
+			}
+			m.pending = nil
+			b, err = m.body(nil, nil)
+		}
 		if err != nil || len(bytes.TrimSpace(b)) > 0 {
 			return b, err
 		}
-		// an empty message between two separators: skip it
-		if m.pending == nil {
-			break
-		}
-		m.pending = nil
 	}
 	return nil, m.eof()
 }
@@ -107,18 +105,20 @@ func (m *MboxReader) body(first []byte, firstErr error) ([]byte, error) {
 		prevBlank = isBlank(first)
 	}
 	err := firstErr
+	atStart := first == nil || bytes.HasSuffix(first, []byte("\n"))
 	for err == nil {
 		var line []byte
 		line, err = m.readLine()
 		if len(line) == 0 {
 			break
 		}
-		if bytes.HasPrefix(line, []byte("From ")) && (prevBlank || fromTime.Match(line)) {
+		if atStart && bytes.HasPrefix(line, []byte("From ")) && (prevBlank || fromTime.Match(line)) {
 			m.pending = line
 			break
 		}
 		add(line)
-		prevBlank = isBlank(line)
+		atStart = line[len(line)-1] == '\n' // false inside a line longer than the buffer
+		prevBlank = atStart && isBlank(line)
 	}
 	if err != nil {
 		m.done = true
