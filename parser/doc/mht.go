@@ -27,9 +27,8 @@ const (
 // htmlPage returns the HTML of data: data itself, or the first text/html
 // part of an MHT archive with its Content-Type and the other parts.
 func htmlPage(data []byte) ([]byte, string, map[string]mhtPart, error) {
-	head := strings.ToLower(string(data[:min(len(data), 4096)]))
-	if !strings.HasPrefix(strings.TrimLeft(head, " \r\n\t"), "mime-version:") &&
-		!strings.HasPrefix(strings.TrimLeft(head, " \r\n\t"), "content-type:") {
+	head := strings.TrimLeft(strings.ToLower(string(data[:min(len(data), 4096)])), " \r\n\t")
+	if strings.HasPrefix(head, "<") || !strings.Contains(head, "content-type:") {
 		return data, "", nil, nil
 	}
 	msg, err := mail.ReadMessage(bytes.NewReader(data))

@@ -121,6 +121,15 @@ func TestReadFixtures(t *testing.T) {
 		{"chushen.html", "html", 1, 5, 4, "初审表", "审核人：赵六", chushenCells(true, word.FormFormField)},
 		{"chushen-saved-as.doc", "html", 1, 5, 4, "初审表", "审核人：赵六", chushenCells(true, word.FormFormField)},
 		{"nested.doc", "doc", 2, 2, 2, "嵌套表", "结束", nestedCells},
+		{"word-style.rtf", "rtf", 2, 3, 2, "申报表", "完", []cellWant{
+			{table: 1, r: 0, c: 1, text: "推荐形式 ☑集体 ☐个人", boxes: []bool{true, false},
+				forms: []string{word.FormSym, word.FormSym}},
+			{table: 1, r: 1, c: 0, text: "审核", rowSpan: 2, colSpan: 1},
+			{table: 1, r: 2, c: 0, text: "审核", rowSpan: 2, colSpan: 1},
+			{table: 1, r: 1, c: 1, text: "☑", boxes: []bool{true}, forms: []string{word.FormFormField}},
+			{table: 1, r: 2, c: 1, text: "☑ 甲\t乙 后", boxes: []bool{true}, forms: []string{word.FormSym}},
+			{table: 2, r: 0, c: 1, text: "乙"},
+		}},
 		{"seal-float.doc", "doc", 1, 1, 2, "浮动印章", "", []cellWant{
 			{table: 1, r: 0, c: 1, text: "同意推荐。（盖章）", images: []string{"image/png"}},
 		}},

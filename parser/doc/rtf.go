@@ -59,6 +59,7 @@ type rtfState struct {
 	uc       int    // fallback characters after \u
 	font     int
 	afont    int
+	dbch     bool // \dbch: text in the associated (double-byte) font
 	hidden   bool
 	field    *rtfField // the field whose parts this group belongs to
 	inResult bool

@@ -83,11 +83,22 @@ func (p *rtfParser) currentCodepage() int {
 	if p.st.dest == "fonttbl" && p.fontTbl != nil && p.fontTbl.codepage != 0 {
 		return p.fontTbl.codepage
 	}
+	cp := p.codepage
 	if f, ok := p.fonts[p.st.font]; ok && f.codepage != 0 {
-		return f.codepage
+		cp = f.codepage
 	}
-	return p.codepage
+	if f, ok := p.fonts[p.st.afont]; ok && p.st.dbch && dbcs(f.codepage) {
+		cp = f.codepage
+	}
+	if cp == 1252 && dbcs(p.codepage) {
+		// A Latin font over DBCS bytes in a Chinese (or Japanese, Korean)
+		// document: the bytes are in the document's code page.
+		cp = p.codepage
+	}
+	return cp
 }
+
+func dbcs(cp int) bool { return cp == 936 || cp == 950 || cp == 932 || cp == 949 }
 
 // flushBytes decodes the pending \'hh bytes as one run.
 func (p *rtfParser) flushBytes() {

@@ -19,6 +19,7 @@ var skippedDests = map[string]bool{
 	"txbxcontent": true, "filetbl": true, "pn": true, "pntext": true, "listtext": true,
 	"bkmkstart": true, "bkmkend": true, "atnid": true, "atnauthor": true, "mmathPr": true,
 	"userprops": true, "docvar": true, "picprop": true, "blipuid": true, "shptxt": true,
+	"nonesttables": true,
 }
 
 // parentSkip reports whether the enclosing group is skipped.
@@ -53,6 +54,12 @@ func (p *rtfParser) word(name string, arg int, hasArg bool) {
 		return
 	case "af":
 		p.st.afont = arg
+		return
+	case "dbch":
+		p.st.dbch = true
+		return
+	case "loch", "hich":
+		p.st.dbch = false
 		return
 	case "fcharset":
 		if p.st.dest == "fonttbl" && p.fontTbl != nil {

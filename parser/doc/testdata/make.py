@@ -183,7 +183,36 @@ def mht(src, dst):
     with open(dst, 'w', encoding='ascii', newline='\r\n') as f:
         f.write(msg.as_string(policy=email.policy.SMTP.clone(linesep='\n')))
 
-if len(sys.argv) > 1 and sys.argv[1] == 'mht':
+def gbk(text):
+    return ''.join("\\'%02x" % b for b in text.encode('gbk'))
+
+def word_rtf():
+    """Writes word-style.rtf by hand in the shape Word's RTF writer uses
+    (\\ansicpg936, GBK \\'hh text, FORMCHECKBOX with \\ffres, SYMBOL field,
+    Wingdings 2 characters, \\clvmgf/\\clvmrg, a nested table with \\itap2,
+    \\nestcell, \\nesttableprops and \\nonesttables)."""
+    rtf = (r'{\rtf1\ansi\ansicpg936\uc2\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}'
+           r'{\f13\fnil\fcharset134 ' + gbk('宋体') + r';}{\f40\fnil\fcharset2 Wingdings 2;}}'
+           r'{\*\generator hand-written;}'
+           '\n\\pard\\plain \\f13 ' + gbk('申报表') + '\\par\n'
+           r'\trowd\trgaph108\trleft-108\cellx2000\cellx6000'
+           '\n\\pard\\intbl ' + gbk('窗口名称') + r'\cell ' + gbk('推荐形式') + r' {\f40 \'52}' + gbk('集体') +
+           r' {\f40 \'a3}' + gbk('个人') + r'\cell\row'
+           '\n' r'\trowd\trleft-108\clvmgf\cellx2000\cellx6000'
+           '\n\\pard\\intbl ' + gbk('审核') + r'\cell {\field{\*\fldinst {FORMCHECKBOX {\*\formfield'
+           r'{\fftype1\ffres1\ffdefres0{\*\ffname Check1}}}}}{\fldrslt }}\cell\row'
+           '\n' r'\trowd\trleft-108\clvmrg\cellx2000\cellx6000'
+           '\n' r'\pard\intbl \cell {\field{\*\fldinst SYMBOL 84 \\f "Wingdings 2" \\s 10}{\fldrslt }}\par'
+           '\n\\pard\\intbl\\itap2 ' + gbk('甲') + r'\nestcell ' + gbk('乙') + r'\nestcell'
+           r'{\*\nesttableprops\trowd\trleft0\cellx1000\cellx2000\nestrow}{\nonesttables\par}'
+           '\n\\pard\\intbl\\itap1 ' + gbk('后') + r'\cell\row'
+           '\n\\pard ' + gbk('完') + '\\par}\n')
+    with open('word-style.rtf', 'w', encoding='ascii') as f:
+        f.write(rtf)
+
+if len(sys.argv) > 1 and sys.argv[1] == 'rtf':
+    word_rtf()
+elif len(sys.argv) > 1 and sys.argv[1] == 'mht':
     mht('chushen.html', 'chushen-saved-as.doc')
 else:
     shenbao()
