@@ -123,6 +123,7 @@ type walker struct {
 	size    int64 // compressed size of the whole archive
 	total   int64 // uncompressed bytes read so far
 	entries int
+	solid   bool // later entries are reached by decoding the current one
 	fn      func(Entry, io.Reader, error) error
 }
 
@@ -149,6 +150,15 @@ func (w *walker) precheck(e Entry, packed int64) error {
 		return fmt.Errorf("%w: %d bytes from %d", ErrRatio, e.Size, packed)
 	}
 	return nil
+}
+
+// skip counts against the total the part of an entry of declared size that
+// was not read (read bytes are counted already) but that the decoder must
+// still decompress to reach the next entry of a solid stream.
+func (w *walker) skip(size, read int64) {
+	if size > read {
+		w.total += min(size-read, w.lim.MaxTotalBytes)
+	}
 }
 
 // reader wraps an entry's decompressed stream with the limits.

@@ -57,9 +57,18 @@ func (w *walker) rarEntry(rr *rardecode.Reader, h *rardecode.FileHeader, e Entry
 		packed = -1
 	}
 	if err := w.precheck(e, packed); err != nil {
+		if h.Solid {
+			w.skip(e.Size, 0)
+		}
 		return w.fn(e, nil, err)
 	}
-	return w.fn(e, w.reader(rr, packed), nil)
+	lr := w.reader(rr, packed)
+	err := w.fn(e, lr, nil)
+	if h.Solid {
+		// Next decodes what fn left unread to reach the next entry.
+		w.skip(e.Size, lr.n)
+	}
+	return err
 }
 
 // rarError wraps a decoder error, marking encrypted headers.

@@ -22,10 +22,16 @@ func (w *walker) sevenZip(r io.ReaderAt, size int64) error {
 		}
 		return fmt.Errorf("open 7z: %w", err)
 	}
+	left := map[int]int{} // entries not yet visited, per solid stream
+	for _, f := range zr.File {
+		left[f.Stream]++
+	}
 	for _, f := range zr.File {
 		if err := w.count(); err != nil {
 			return err
 		}
+		left[f.Stream]--
+		w.solid = left[f.Stream] > 0
 		e := Entry{
 			Name: decodeName(f.Name),
 			Size: int64(min(f.UncompressedSize, 1<<62)),
@@ -43,6 +49,11 @@ func (w *walker) sevenZipEntry(f *sevenzip.File, e Entry) error {
 		return w.fn(e, eofReader{}, nil)
 	}
 	if err := w.precheck(e, -1); err != nil {
+		// Later entries of the same solid stream are reached by decoding
+		// this one: count it against the total.
+		if w.solid {
+			w.skip(e.Size, 0)
+		}
 		return w.fn(e, nil, err)
 	}
 	rc, err := f.Open()
@@ -55,7 +66,12 @@ func (w *walker) sevenZipEntry(f *sevenzip.File, e Entry) error {
 		return w.fn(e, nil, fmt.Errorf("open %q: %w", e.Name, err))
 	}
 	defer rc.Close()
-	return w.fn(e, encryptedHint{w.reader(rc, -1)}, nil)
+	lr := w.reader(rc, -1)
+	err = w.fn(e, encryptedHint{lr}, nil)
+	if w.solid {
+		w.skip(e.Size, lr.n)
+	}
+	return err
 }
 
 // encryptedHint turns a 7z read error flagged as encrypted into ErrEncrypted.

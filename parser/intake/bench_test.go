@@ -23,14 +23,14 @@ import (
 // noiseJPEG returns a random-noise JPEG of roughly 400 KB.
 func noiseJPEG(tb testing.TB, seed uint64) []byte {
 	r := rand.New(rand.NewPCG(seed, 1))
-	img := image.NewRGBA(image.Rect(0, 0, 560, 420))
-	for y := range 420 {
-		for x := range 560 {
+	img := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	for y := range 600 {
+		for x := range 800 {
 			img.Set(x, y, color.RGBA{uint8(r.Uint32()), uint8(r.Uint32()), uint8(r.Uint32()), 255})
 		}
 	}
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80}); err != nil {
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()

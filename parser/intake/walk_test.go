@@ -119,11 +119,16 @@ func TestWalkFixtures(t *testing.T) {
 		{file: "traversal.zip"},
 		{file: "corrupt.zip"},
 		{file: "fake.rar"},
+		{file: "../../archive/testdata/encrypted.zip"},
+		{file: "../../archive/testdata/encrypted-headers.7z"},
+		{file: "../../archive/testdata/v4-gbk.rar"},
+		{file: "../../archive/testdata/v5.rar"},
+		{file: "../../archive/testdata/badcrc.zip"},
 		{file: "docx-in-zip.zip", lim: Limits{Archive: archiveLimits(1)}},
 		{file: "export.mbox", lim: Limits{MaxDepth: 1}},
 	}
 	for _, tc := range tests {
-		name := tc.file
+		name := filepath.Base(tc.file)
 		if tc.lim != (Limits{}) {
 			name += fmt.Sprintf("-depth%d-entries%d", tc.lim.MaxDepth, tc.lim.Archive.MaxEntries)
 		}
