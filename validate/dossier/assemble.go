@@ -54,6 +54,9 @@ type assembler struct {
 // window each item was attributed to (by item Path) for 文件清单. Records
 // whose window matches no dossier are returned as unmatched.
 func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []*Dossier, windowOf map[string]string, unmatched []scan.Record) {
+	if p == nil {
+		p = &profile.Profile{}
+	}
 	a := &assembler{p: p, groups: map[string]*group{}, mails: map[string][]string{}}
 	sorted := make([]*Parsed, 0, len(items))
 	for _, it := range items {

@@ -265,3 +265,27 @@ func TestWindowFromFile(t *testing.T) {
 		}
 	}
 }
+
+func TestAssembleOddItems(t *testing.T) {
+	items := []*Parsed{
+		nil,
+		{Kind: "application"},
+		{Item: item("空白申报表.docx", nil, 1), Kind: "application"},
+		{Item: item("空白初审表.docx", nil, 2), Kind: "review"},
+		{Item: item("未知.bin", nil, 3), Kind: "other"},
+		{Item: item("无名照片.jpg", nil, 4), Kind: "photo"},
+	}
+	ds, windowOf, unmatched := Assemble(items, []scan.Record{{Window: "", Field: ""}}, nil)
+	want := "[未填写窗口名称（空白初审表.docx）] unit= rev=空白初审表.docx\n[未填写窗口名称（空白申报表.docx）] unit= app=空白申报表.docx\n"
+	if got := render(ds); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if len(windowOf) != 2 || len(unmatched) != 1 {
+		t.Errorf("windowOf = %v, unmatched = %v", windowOf, unmatched)
+	}
+	for _, d := range ds {
+		if len(d.Rows) != 0 || len(d.Findings) != 0 {
+			t.Errorf("%s: rows %v findings %v with an empty profile", d.Window, d.Rows, d.Findings)
+		}
+	}
+}
