@@ -1,0 +1,50 @@
+package intake
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestTooLarge checks that a file or entry over MaxItemBytes is hashed in
+// full, listed as Failed with its size, and never handed over as data.
+func TestTooLarge(t *testing.T) {
+	big := bytes.Repeat([]byte("0123456789abcdef"), 1<<16) // 1 MiB
+	sum := sha256.Sum256(big)
+	want := hex.EncodeToString(sum[:])
+	const reason = "文件过大（1.0 MB），超过上限（0.5 MB），未读取"
+	lim := Limits{MaxItemBytes: 512 << 10}
+
+	dir := t.TempDir()
+	p := filepath.Join(dir, "大照片.jpg")
+	if err := os.WriteFile(p, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var c collector
+	if err := (&Walker{Limits: lim}).Walk(context.Background(), []string{p}, c.emit); err != nil {
+		t.Fatal(err)
+	}
+	items := c.sorted(t)
+	if len(items) != 1 || items[0].Status != Failed || items[0].Reason != reason || items[0].SHA256 != want || items[0].Size != 1<<20 || c.data["[0]"] != nil {
+		t.Errorf("file: %s", c.dump(t))
+	}
+
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("大照片.jpg")
+	w.Write(big)
+	zw.Close()
+	c = collector{}
+	if err := (&Walker{Limits: lim}).WalkBytes(context.Background(), "照片.zip", buf.Bytes(), c.emit); err != nil {
+		t.Fatal(err)
+	}
+	items = c.sorted(t)
+	if len(items) != 2 || items[1].Status != Failed || items[1].Reason != reason || items[1].SHA256 != want || items[1].Size != 1<<20 || items[1].Path != "照片.zip › 大照片.jpg" {
+		t.Errorf("entry: %s", c.dump(t))
+	}
+}
