@@ -15,6 +15,7 @@ import (
 // with the header on every page.
 type list struct {
 	sheet string
+	paper int // paperA3 or paperA4; 0 means A4
 	cols  []column
 	// rows calls emit once per row, in order.
 	rows func(emit func([]any) error) error
@@ -32,7 +33,11 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	if err := f.AutoFilter(l.sheet, ref, nil); err != nil {
 		return fmt.Errorf("autofilter: %w", err)
 	}
-	if err := setupPrint(f, l.sheet, paperA4, "$1:$1"); err != nil {
+	paper := l.paper
+	if paper == 0 {
+		paper = paperA4
+	}
+	if err := setupPrint(f, l.sheet, paper, "$1:$1"); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(l.sheet)
@@ -183,6 +188,7 @@ func statusWord(status string) string {
 func writeFiles(f *excelize.File, st *styles, res *validate.Result) error {
 	return writeList(f, st, list{
 		sheet: sheetFiles,
+		paper: paperA3, // ten columns with long paths and hashes
 		cols: []column{
 			{"序号", 6, true}, {"来源", 28, false}, {"路径", 44, false}, {"文件名", 24, false},
 			{"类型", 8, true}, {"大小(字节)", 12, false}, {"SHA-256", 36, false},
