@@ -83,19 +83,18 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 			a.addReview(it)
 		}
 	}
-	later := sorted
-	for _, it := range later {
+	for _, it := range sorted {
 		switch it.Kind {
 		case kindPhoto:
 			a.addPhoto(it)
 		case kindFailed:
-			if g := a.attribute(it, true); g != nil {
+			if g := a.attribute(it, false); g != nil {
 				g.failed = append(g.failed, it.Item)
 			}
 		}
 	}
 	unmatched = a.addRecords(records)
-	for _, it := range later {
+	for _, it := range sorted {
 		if it.Kind == kindScanImage {
 			a.addScanImage(it)
 		}
@@ -246,10 +245,22 @@ func (a *assembler) hintName(it *Parsed) string {
 	return windowFromFile(it.WindowHint, extra)
 }
 
-// plausibleWindow reports whether a name derived from a file name may be
-// a window name rather than a word like 环境照片.
+// plausibleWindow reports whether a name derived from a photo's file name
+// may be a window name (…窗口, …办税服务厅, …服务中心) rather than a word
+// like 鞍山风景.
 func plausibleWindow(name string) bool {
-	return utf8.RuneCountInString(nameKey(name)) >= minContain && !strings.Contains(name, "照片")
+	if utf8.RuneCountInString(nameKey(name)) < minContain || strings.Contains(name, "照片") {
+		return false
+	}
+	if strings.Contains(name, "窗口") {
+		return true
+	}
+	for _, suffix := range []string{"厅", "中心", "站", "专区"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *assembler) addApplication(it *Parsed) {

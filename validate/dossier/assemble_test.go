@@ -162,6 +162,8 @@ func TestAssemble(t *testing.T) {
 				{Item: item("千山区市场监管窗口-集体工作照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口-集体工作照片.jpg", Width: 2000, Height: 1000},
 				{Item: item("千山区市场监管窗口环境照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口环境照片.jpg", Width: 2000, Height: 1000},
 				{Item: item("环境照片.jpg", nil, 2), Kind: "photo", WindowHint: "环境照片.jpg"},
+				{Item: item("鞍山风景.jpg", nil, 2, 1), Kind: "photo", WindowHint: "鞍山风景.jpg"},
+				kind(item("鞍山市营商局通知文件.docx", nil, 2, 2), "failed", "鞍山市营商局通知文件.docx"),
 				review(item("初审表.docx", nil, 3), "立山区医保服务窗口"),
 				kind(item("附件1-高新区人社窗口申报表(盖章版).pdf", nil, 4), "application-nonword", "附件1-高新区人社窗口申报表(盖章版).pdf"),
 				kind(item("高新区人社窗口申报表.jpg", nil, 5), "application-nonword", "高新区人社窗口申报表.jpg"),
