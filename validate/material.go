@@ -52,9 +52,13 @@ func checkForms(d *dossier.Dossier) []finding.Finding {
 	var fs []finding.Finding
 	switch {
 	case d.Application == nil && len(d.NonWord) == 0:
+		loc := ""
+		if len(d.Items) > 0 {
+			loc = d.Items[0].Path
+		}
 		fs = append(fs, materialFinding("M01",
 			fmt.Sprintf("收到“%s”的材料，但没有申报表（附件1）", d.Window),
-			"申报表", "", "请提交WORD格式（.docx或.doc）的申报表（附件1）"))
+			"申报表", loc, "请提交WORD格式（.docx或.doc）的申报表（附件1）"))
 	case d.Application == nil:
 		var names []string
 		for _, it := range d.NonWord {

@@ -60,8 +60,10 @@ func TestCheckMaterials(t *testing.T) {
 		want   string
 	}{
 		{"complete", func(d *dossier.Dossier) {}, ""},
-		{"M01 no 申报表", func(d *dossier.Dossier) { d.Application = nil },
-			"M01|error|申报表|收到“立山区医保服务窗口”的材料，但没有申报表（附件1）||请提交WORD格式（.docx或.doc）的申报表（附件1）"},
+		{"M01 no 申报表", func(d *dossier.Dossier) {
+			d.Application = nil
+			d.Items = []*intake.Item{d.Review.Item}
+		}, "M01|error|申报表|收到“立山区医保服务窗口”的材料，但没有申报表（附件1）|mail › 初审表.docx|请提交WORD格式（.docx或.doc）的申报表（附件1）"},
 		{"M02 申报表 only as PDF", func(d *dossier.Dossier) {
 			d.Application = nil
 			d.NonWord = []*intake.Item{matItem("mail › 申报表.pdf"), matItem("mail › 申报表.jpg")}
