@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -36,14 +37,22 @@ func CheckWritable(path string) error {
 	return nil
 }
 
-// checkDir is CheckWritable for an output folder (the notices).
-func checkDir(dir string) error {
-	fi, err := os.Stat(dir)
-	if err != nil {
-		return fmt.Errorf("告知书输出文件夹 %q 不存在或无法访问，请先创建该文件夹", dir)
+// CheckDir reports, before any work is done, whether the notices can be
+// written into dir: an existing dir must be a writable folder; a missing
+// one is created by WriteNotices, so its parent must exist and be
+// writable. The error is a Chinese message for the clerk.
+func CheckDir(dir string) error {
+	if dir == "" {
+		return errors.New("告知书输出文件夹为空")
 	}
-	if !fi.IsDir() {
-		return fmt.Errorf("告知书输出路径 %q 不是文件夹", dir)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return CheckWritable(dir)
+	case err != nil:
+		return fmt.Errorf("告知书输出文件夹 %q 无法访问，请换一个输出位置", dir)
+	case !fi.IsDir():
+		return fmt.Errorf("告知书输出路径 %q 是一个文件，不是文件夹", dir)
 	}
 	return CheckWritable(filepath.Join(dir, "告知书.docx"))
 }

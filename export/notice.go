@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -49,10 +50,14 @@ type NoticeOptions struct {
 // WriteNotices writes one 材料补正一次性告知书 (.docx) into dir for every
 // submission whose conclusion is not 合规, each atomically, and returns the
 // written paths, sorted. File names are <序号>_<窗口名称>_材料补正一次性告知书.docx
-// with 序号 as in 登记表, safe on Windows and unique.
+// with 序号 as in 登记表, safe on Windows and unique. A missing dir is
+// created (its parent must exist).
 func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string, error) {
-	if err := checkDir(dir); err != nil {
+	if err := CheckDir(dir); err != nil {
 		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create notices folder: %w", err)
 	}
 	if opt.Title == "" {
 		opt.Title = res.Title
@@ -74,7 +79,7 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 		name := uniqueName(fmt.Sprintf("%0*d_%s_材料补正一次性告知书", width, i+1, safeName(s.WindowName)), ".docx", used)
 		path := filepath.Join(dir, name)
 		if err := writeNotice(path, s, opt); err != nil {
-			return paths, fmt.Errorf("write notice %s: %w", name, err)
+			return nil, fmt.Errorf("write notice %s: %w", name, err)
 		}
 		paths = append(paths, path)
 	}

@@ -216,9 +216,36 @@ func FuzzSafeName(f *testing.F) {
 	})
 }
 
-func TestWriteNoticesBadDir(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "missing")
-	if _, err := WriteNotices(dir, sampleResult(), NoticeOptions{}); err == nil || !strings.Contains(err.Error(), "不存在") {
-		t.Fatalf("WriteNotices into a missing folder = %v", err)
+func TestWriteNoticesDir(t *testing.T) {
+	base := t.TempDir()
+	file := filepath.Join(base, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, dir string
+		want      string // part of the error; "" when the notices are written
+	}{
+		{"missing parent", filepath.Join(base, "missing", "告知书"), "不存在"},
+		{"a file", file, "是一个文件"},
+		{"empty", "", "为空"},
+		{"created", filepath.Join(base, "告知书"), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paths, err := WriteNotices(tc.dir, sampleResult(), NoticeOptions{})
+			if tc.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("WriteNotices(%q) = %v, want an error with %q", tc.dir, err, tc.want)
+				}
+				if paths != nil {
+					t.Fatalf("WriteNotices(%q) returned paths with an error", tc.dir)
+				}
+				return
+			}
+			if err != nil || len(paths) != 4 {
+				t.Fatalf("WriteNotices(%q) = %d paths, %v; want 4, nil", tc.dir, len(paths), err)
+			}
+		})
 	}
 }
