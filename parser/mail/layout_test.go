@@ -18,6 +18,7 @@ func TestLayouts(t *testing.T) {
 		name, in string
 		text     string
 		parts    []wantPart
+		problems []string
 	}{
 		{"related image without disposition is inline",
 			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: multipart/related; boundary=R\r\n\r\n" +
@@ -30,6 +31,11 @@ func TestLayouts(t *testing.T) {
 		{"single-part attachment",
 			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n",
 			"", []wantPart{{"a.pdf", "application/pdf", false, false}}},
+		{"multipart without boundary parameter",
+			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: multipart/mixed\r\n\r\n" +
+				"--XYZ\r\nContent-Type: text/plain\r\n\r\nhello\r\n--XYZ\r\nContent-Type: application/pdf; name=a.pdf\r\n\r\n%PDF\r\n--XYZ--\r\n",
+			"hello", []wantPart{{"a.pdf", "application/pdf", false, false}},
+			[]string{"邮件分段结构没有声明分隔符（boundary），已按推测的分隔符读取"}},
 		{"mbox separator before a single message",
 			"From a@b.cn Mon Apr  8 09:00:00 2024\nFrom: a@b.cn\nSubject: s\nDate: Mon, 8 Apr 2024 09:00:00 +0800\n\nbody\n",
 			"body", nil},
@@ -40,7 +46,7 @@ func TestLayouts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkMessage(t, m, "a@b.cn", "s", "2024-04-08T09:00:00+08:00", tc.text, tc.parts, nil)
+			checkMessage(t, m, "a@b.cn", "s", "2024-04-08T09:00:00+08:00", tc.text, tc.parts, tc.problems)
 		})
 	}
 }

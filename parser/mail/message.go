@@ -101,7 +101,7 @@ func Parse(data []byte, lim Limits) (*Message, error) {
 		return nil, fmt.Errorf("mail: 无法读取邮件结构：%v", err)
 	}
 	m := &Message{}
-	c := &collector{msg: m, lim: lim}
+	c := &collector{msg: m, lim: lim, parser: p}
 	m.From = decodeAddress(root.Header.Get("From"))
 	m.Subject = decodeHeader(root.Header.Get("Subject"))
 	m.DateText = strings.TrimSpace(fixRaw(root.Header.Get("Date")))

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -16,6 +17,7 @@ const maxDepth = 50
 type collector struct {
 	msg       *Message
 	lim       Limits
+	parser    *enmime.Parser // to re-read multiparts without a boundary
 	plain     []string
 	html      []string
 	forwarded int
@@ -52,9 +54,44 @@ func (c *collector) walk(p *enmime.Part, depth int) {
 		return
 	}
 	if strings.HasPrefix(strings.ToLower(p.ContentType), "multipart/") {
-		return // an empty multipart
+		c.noBoundary(p, depth)
+		return
 	}
 	c.leaf(p)
+}
+
+// noBoundary reads a multipart whose boundary parameter is missing, using
+// the first "--" line of its body as the boundary.
+func (c *collector) noBoundary(p *enmime.Part, depth int) {
+	if len(bytes.TrimSpace(p.Content)) == 0 {
+		return // an empty multipart
+	}
+	if b := guessBoundary(p.Content); b != "" && c.parser != nil {
+		sub := append([]byte("Content-Type: multipart/mixed; boundary=\""+b+"\"\r\n\r\n"), p.Content...)
+		if root, err := c.parser.ReadParts(bytes.NewReader(sub)); err == nil && root.FirstChild != nil {
+			c.problem("邮件分段结构没有声明分隔符（boundary），已按推测的分隔符读取")
+			c.walk(root, depth+1)
+			return
+		}
+	}
+	c.problem("邮件分段结构没有声明分隔符（boundary），这部分内容未能读取")
+}
+
+// guessBoundary returns the boundary of the first "--boundary" line.
+func guessBoundary(body []byte) string {
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		line = bytes.TrimRight(line, "\r \t")
+		if len(line) > 2 && len(line) <= 200 && bytes.HasPrefix(line, []byte("--")) && !bytes.ContainsAny(line, "\"\x00") {
+			return strings.TrimSuffix(string(line[2:]), "--")
+		}
+	}
+	return ""
 }
 
 // leaf sorts one leaf part into body text or Parts.
