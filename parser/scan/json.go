@@ -85,9 +85,12 @@ func jsonText(v json.RawMessage) string {
 
 func isJSONMetadata(data []byte) bool {
 	list, err := jsonRecords(data)
-	if err != nil {
-		return false
-	}
+	return err == nil && hasJSONRecord(list)
+}
+
+// hasJSONRecord reports whether one of the first objects has the keys of a
+// record: window, 栏目 and one more known column.
+func hasJSONRecord(list []json.RawMessage) bool {
 	for i, raw := range list {
 		if i >= maxHeaderProbe {
 			break
@@ -95,7 +98,7 @@ func isJSONMetadata(data []byte) bool {
 		if cells, ok := jsonCells(raw); ok {
 			_, w := cells[colWindow]
 			_, f := cells[colField]
-			if w && f {
+			if w && f && len(cells) >= minColumns {
 				return true
 			}
 		}
@@ -108,6 +111,9 @@ func readJSON(name string, data []byte) ([]Record, []Problem, error) {
 	list, err := jsonRecords(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("扫描记录 %s：JSON格式无法识别（需要记录数组或{\"records\": [...]}）：%v", label, err)
+	}
+	if len(list) > 0 && !hasJSONRecord(list) {
+		return nil, nil, fmt.Errorf("扫描记录 %s：JSON中没有扫描记录（需要“窗口名称”“栏目”键，以及签字、盖章、日期等至少一项）", label)
 	}
 	t := newTable(name, label, false)
 	t.unit = "条"

@@ -125,6 +125,7 @@ func TestReadUnusable(t *testing.T) {
 		{"fake.xlsx", []byte("PK\x03\x04 xl/workbook.xml garbage"), "扫描记录 fake.xlsx：XLSX文件无法打开"},
 		{"empty.csv", nil, "扫描记录 empty.csv：找不到表头"},
 		{"prose.txt", mustRead(t, "prose.txt"), "扫描记录 prose.txt：找不到表头"},
+		{"other.json", []byte(`[{"name": "张三", "window": "甲窗口"}]`), "扫描记录 other.json：JSON中没有扫描记录"},
 		{"two-columns.csv", []byte("窗口名称,栏目\n甲窗口,推荐单位\n"), "扫描记录 two-columns.csv：找不到表头"},
 	}
 	for _, tc := range tests {
