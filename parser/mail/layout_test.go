@@ -24,13 +24,13 @@ func TestLayouts(t *testing.T) {
 			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: multipart/related; boundary=R\r\n\r\n" +
 				"--R\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>hi</p><img src=\"cid:x@y\">\r\n" +
 				"--R\r\nContent-Type: image/png\r\nContent-ID: <x@y>\r\n\r\n\x89PNG\r\n--R--\r\n",
-			"hi", []wantPart{{"附件1.png", "image/png", false, true}}},
+			"hi", []wantPart{{"附件1.png", "image/png", false, true}}, nil},
 		{"html charset from meta tag",
 			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n" + gbkHTML + "\r\n",
-			"申报表\nOK", nil},
+			"申报表\nOK", nil, nil},
 		{"single-part attachment",
 			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n",
-			"", []wantPart{{"a.pdf", "application/pdf", false, false}}},
+			"", []wantPart{{"a.pdf", "application/pdf", false, false}}, nil},
 		{"multipart without boundary parameter",
 			"From: a@b.cn\r\nSubject: s\r\nDate: Mon, 8 Apr 2024 09:00:00 +0800\r\nContent-Type: multipart/mixed\r\n\r\n" +
 				"--XYZ\r\nContent-Type: text/plain\r\n\r\nhello\r\n--XYZ\r\nContent-Type: application/pdf; name=a.pdf\r\n\r\n%PDF\r\n--XYZ--\r\n",
@@ -38,7 +38,7 @@ func TestLayouts(t *testing.T) {
 			[]string{"邮件分段结构没有声明分隔符（boundary），已按推测的分隔符读取"}},
 		{"mbox separator before a single message",
 			"From a@b.cn Mon Apr  8 09:00:00 2024\nFrom: a@b.cn\nSubject: s\nDate: Mon, 8 Apr 2024 09:00:00 +0800\n\nbody\n",
-			"body", nil},
+			"body", nil, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
