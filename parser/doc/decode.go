@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"shenbao/parser/word"
@@ -221,6 +222,13 @@ func (d *decoder) char(ch uint16, cp, fc int64) {
 	case chParaEnd, chCellMark:
 		d.endParagraph(ch, fc)
 		return
+	case chPageBreak:
+		// A section mark ends its paragraph (its PAPX run ends right after
+		// it); a manual page break inside a paragraph does not.
+		if d.sectionMark(cp, fc) {
+			d.endParagraph(ch, fc)
+			return
+		}
 	case chFieldBeg:
 		if len(d.fields) < maxFields {
 			d.fields = append(d.fields, &fieldFrame{ffState: -1})
@@ -362,4 +370,15 @@ func symbolCode(code uint16) string {
 		code |= 0xF000
 	}
 	return fmt.Sprintf("%04X", code)
+}
+
+// sectionMark reports whether the 0x0C at cp ends a paragraph.
+func (d *decoder) sectionMark(cp, fc int64) bool {
+	_, next, ok := charAt(d.pieces, d.st.word, cp+1)
+	k := sort.Search(len(d.papx), func(i int) bool { return d.papx[i].fcStart > fc }) - 1
+	if k < 0 || fc >= d.papx[k].fcEnd {
+		return false
+	}
+	end := d.papx[k].fcEnd
+	return end == fc+1 || end == fc+2 && (!ok || next != fc+1)
 }

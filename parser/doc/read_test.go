@@ -130,6 +130,7 @@ func TestReadFixtures(t *testing.T) {
 			{table: 1, r: 2, c: 1, text: "☑ 甲\t乙 后", boxes: []bool{true}, forms: []string{word.FormSym}},
 			{table: 2, r: 0, c: 1, text: "乙"},
 		}},
+		{"breaks.doc", "doc", 0, 0, 0, "第一节", "末", nil},
 		{"seal-float.doc", "doc", 1, 1, 2, "浮动印章", "", []cellWant{
 			{table: 1, r: 0, c: 1, text: "同意推荐。（盖章）", images: []string{"image/png"}},
 		}},
@@ -148,7 +149,11 @@ func TestReadFixtures(t *testing.T) {
 				t.Fatalf("%d tables, want %d", len(tables), tc.tables)
 			}
 			checkGrid(t, tables)
-			if t1 := tables[0]; t1.NumRows != tc.rows || t1.NumCols != tc.cols {
+			if len(tables) == 0 {
+				if n := len(d.Blocks); n != 4 {
+					t.Errorf("%d blocks, want 4 paragraphs", n)
+				}
+			} else if t1 := tables[0]; t1.NumRows != tc.rows || t1.NumCols != tc.cols {
 				t.Errorf("table 1 is %dx%d, want %dx%d", t1.NumRows, t1.NumCols, tc.rows, tc.cols)
 			}
 			first, last := d.Blocks[0].Paragraph, d.Blocks[len(d.Blocks)-1].Paragraph

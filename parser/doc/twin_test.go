@@ -28,6 +28,7 @@ func TestTwins(t *testing.T) {
 		{"chushen.docx", "chushen-saved-as.doc", false},
 		{"nested.docx", "nested.doc", false},
 		{"seal-float.docx", "seal-float.doc", false},
+		{"breaks.docx", "breaks.doc", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.twin, func(t *testing.T) {

@@ -158,6 +158,13 @@ def floating():
     rows = [[cell(2400, '单位意见'), cell(6600, para('同意推荐。（盖章）', anchored()))]]
     write_docx('seal-float.docx', para('浮动印章') + table([2400, 6600], rows), with_image=True)
 
+def breaks():
+    sect = ('<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" '
+            'w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/>'
+            '</w:sectPr></w:pPr>%s</w:p>') % run('第一节')
+    brk = '<w:p>%s<w:r><w:br w:type="page"/></w:r>%s</w:p>' % (run('甲'), run('乙'))
+    write_docx('breaks.docx', sect + brk + para('末'))
+
 def nested():
     inner = table([1500, 1500], [[cell(1500, '甲'), cell(1500, '乙')],
                                   [cell(1500, '丙'), cell(1500, '丁')]])
@@ -219,3 +226,4 @@ else:
     chushen()
     nested()
     floating()
+    breaks()

@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")"
 python3 make.py
-for f in shenbao chushen nested seal-float; do
+for f in shenbao chushen nested seal-float breaks; do
 	soffice --headless --convert-to doc --outdir . "$f.docx"
 done
 soffice --headless --convert-to rtf --outdir . shenbao.docx chushen.docx
