@@ -125,3 +125,34 @@ func TestSymbolBox(t *testing.T) {
 		}
 	}
 }
+
+// TestSymbolCharacters covers sprmCSymbol characters (Word writes w:sym
+// this way; LibreOffice writes typed symbol-font characters instead).
+func TestSymbolCharacters(t *testing.T) {
+	d := &decoder{fonts: []string{"Wingdings 2", "Wingdings", "Times New Roman"}, doc: &word.Document{}}
+	d.visibleChar(chSymbol, 0, chp{spec: true, hasSym: true, symFtc: 0, symChar: 0xF052})
+	d.visibleChar(' ', 1, chp{ftc: -1})
+	d.visibleChar(chSymbol, 2, chp{spec: true, hasSym: true, symFtc: 1, symChar: 0x00A8})
+	d.visibleChar(chSymbol, 3, chp{spec: true, hasSym: true, symFtc: 1, symChar: 0xF04A})
+	d.visibleChar(0xF0FE, 4, chp{ftc: 1})
+	p := d.para.take()
+	if p.Text != "☑ ☐?☑" {
+		t.Errorf("text %q, want %q", p.Text, "☑ ☐?☑")
+	}
+	want := []word.Checkbox{
+		{Checked: true, Form: word.FormSym, Glyph: "F052", Font: "Wingdings 2", Offset: 0},
+		{Checked: false, Form: word.FormSym, Glyph: "F0A8", Font: "Wingdings", Offset: 2},
+		{Checked: true, Form: word.FormSym, Glyph: "\uF0FE", Font: "Wingdings", Offset: 4},
+	}
+	if len(p.Checkboxes) != len(want) {
+		t.Fatalf("checkboxes %+v, want %+v", p.Checkboxes, want)
+	}
+	for i := range want {
+		if p.Checkboxes[i] != want[i] {
+			t.Errorf("checkbox %d = %+v, want %+v", i, p.Checkboxes[i], want[i])
+		}
+	}
+	if len(d.doc.Warnings) != 1 {
+		t.Errorf("warnings %q, want one for the unknown symbol", d.doc.Warnings)
+	}
+}
