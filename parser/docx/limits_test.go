@@ -69,13 +69,46 @@ func allocated(fn func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-func TestZipBomb(t *testing.T) {
+// bombZip returns a package whose word/document.xml inflates to mib MiB of
+// zeros. The deflate stream is one flushed 1 MiB block repeated, so
+// building it costs little even under -race.
+func bombZip(t testing.TB, mib int) []byte {
+	t.Helper()
 	zeros := make([]byte, 1<<20)
-	bomb := newZip(t, func(w io.Writer) {
-		for range 100 { // 100 MiB of zeros, about 100 KiB compressed
-			w.Write(zeros)
-		}
+	var block bytes.Buffer
+	fw, _ := flate.NewWriter(&block, flate.BestCompression)
+	fw.Write(zeros)
+	fw.Flush() // non-final blocks ending on a byte boundary: repeatable
+	var stream bytes.Buffer
+	crc := uint32(0)
+	for range mib {
+		stream.Write(block.Bytes())
+		crc = crc32.Update(crc, crc32.IEEETable, zeros)
+	}
+	stream.Write([]byte{0x03, 0x00}) // final empty fixed-Huffman block
+
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string]string{"[Content_Types].xml": testTypes, "_rels/.rels": testRels} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, data)
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name: "word/document.xml", Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(stream.Len()), UncompressedSize64: uint64(mib) << 20,
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(stream.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestZipBomb(t *testing.T) {
+	bomb := bombZip(t, 100) // 100 MiB of zeros
 	if len(bomb) > 1<<20 {
 		t.Fatalf("bomb is %d bytes compressed", len(bomb))
 	}
@@ -87,14 +120,31 @@ func TestZipBomb(t *testing.T) {
 	if mem > 8<<20 {
 		t.Errorf("refusing the bomb allocated %d bytes", mem)
 	}
+	// A smaller bomb against a smaller limit; and the stream really
+	// inflates to what it declares.
+	small := bombZip(t, 3)
+	mem = allocated(func() { err = readBytes(t, small, Limits{MaxPartBytes: 2 << 20}) })
+	if err == nil || err.Error() != "docx: part word/document.xml exceeds 2 MiB limit" {
+		t.Fatalf("err = %v", err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(small), int64(len(small)))
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			n, err := io.Copy(io.Discard, rc)
+			if err != nil || n != 3<<20 {
+				t.Fatalf("bomb inflates to %d bytes, %v", n, err)
+			}
+		}
+	}
 }
 
-// TestLyingSize: the entry claims 200 bytes but inflates to 10 MiB.
+// TestLyingSize: the entry claims 200 bytes but inflates to 4 MiB.
 func TestLyingSize(t *testing.T) {
 	var raw bytes.Buffer
 	fw, _ := flate.NewWriter(&raw, flate.BestSpeed)
 	io.WriteString(fw, testDocHead)
-	body := bytes.Repeat([]byte("<w:p/>"), 10<<20/6)
+	body := bytes.Repeat([]byte("<w:p/>"), 4<<20/6)
 	fw.Write(body)
 	io.WriteString(fw, testDocTail)
 	fw.Close()
