@@ -8,7 +8,8 @@
 // words and RFC 2231 parameters in GBK, GB2312 (decoded as GB18030, since
 // real mail uses characters outside GB2312), GB18030, Big5 and UTF-8; raw
 // 8-bit GBK header bytes; parameters split into RFC 2231 continuations;
-// missing closing boundaries; bodies in GBK. MIME structure is parsed by
+// missing closing boundaries (and multiparts that lost their boundary
+// parameter: the boundary is guessed from the body); bodies in GBK. MIME structure is parsed by
 // github.com/jhillyerd/enmime/v2; header words, parameters, transfer
 // encodings and charsets are decoded here.
 //

@@ -13,11 +13,15 @@ import (
 // maxDepth bounds MIME nesting walked; enmime itself bounds nothing.
 const maxDepth = 50
 
+// maxGuesses bounds the multiparts re-read with a guessed boundary.
+const maxGuesses = 3
+
 // collector walks enmime's part tree and fills a Message.
 type collector struct {
 	msg       *Message
 	lim       Limits
 	parser    *enmime.Parser // to re-read multiparts without a boundary
+	guesses   int
 	plain     []string
 	html      []string
 	forwarded int
@@ -66,7 +70,8 @@ func (c *collector) noBoundary(p *enmime.Part, depth int) {
 	if len(bytes.TrimSpace(p.Content)) == 0 {
 		return // an empty multipart
 	}
-	if b := guessBoundary(p.Content); b != "" && c.parser != nil {
+	if b := guessBoundary(p.Content); b != "" && c.parser != nil && c.guesses < maxGuesses {
+		c.guesses++ // each guess re-reads the part: a few per message at most
 		sub := append([]byte("Content-Type: multipart/mixed; boundary=\""+b+"\"\r\n\r\n"), p.Content...)
 		if root, err := c.parser.ReadParts(bytes.NewReader(sub)); err == nil && root.FirstChild != nil {
 			c.problem("邮件分段结构没有声明分隔符（boundary），已按推测的分隔符读取")
