@@ -136,7 +136,7 @@ func TestAssemble(t *testing.T) {
 			want: "[铁西区公积金窗口] unit= app=申报表v2.docx rev=初审表(修改).docx replaced=a.eml › 初审表.docx>b.eml › 初审表(修改).docx replaced=申报表v1.docx>申报表v2.docx\n",
 		},
 		{
-			name: "photos of an older email are replaced by the newer email's",
+			name: "a photo of an older email is replaced by the newer email's photo of its kind",
 			items: []*Parsed{
 				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", ""),
 				photo(item("m1 › 环境照片.jpg", m1, 0, 0, 2), 2000, 1000),
@@ -144,8 +144,8 @@ func TestAssemble(t *testing.T) {
 				photo(item("m2 › 环境照片（新）.jpg", m2, 0, 1, 1), 2000, 1000),
 				app(item("m2 › 申报表.docx", m2, 0, 1, 2), "铁西区公积金窗口", ""),
 			},
-			want: "[铁西区公积金窗口] unit= app=申报表.docx photo=环境照片（新）.jpg:environment" +
-				" replaced=m1 › 申报表.docx>m2 › 申报表.docx replaced=m1 › 环境照片.jpg>m2 › 环境照片（新）.jpg replaced=m1 › 工作照片.jpg>m2 › 环境照片（新）.jpg\n",
+			want: "[铁西区公积金窗口] unit= app=申报表.docx photo=工作照片.jpg:work photo=环境照片（新）.jpg:environment" +
+				" replaced=m1 › 申报表.docx>m2 › 申报表.docx replaced=m1 › 环境照片.jpg>m2 › 环境照片（新）.jpg\n",
 		},
 		{
 			name: "a newer email without photos keeps the older photos",

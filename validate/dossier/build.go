@@ -99,34 +99,29 @@ func (a *assembler) build(g *group) *Dossier {
 	return d
 }
 
-// photos sorts the window's photos into categories and keeps those of the
-// newest email that carried photos; photos of older emails are superseded.
-// Photos that did not come by mail are all kept.
+// photos sorts the window's photos into categories and, per category,
+// keeps those of the newest email that carried one: a corrected 环境照片
+// sent alone replaces the older 环境照片 and leaves the 工作照片. Photos of
+// older emails are superseded; photos that did not come by mail are all
+// kept.
 func (a *assembler) photos(d *Dossier, ps []*Parsed) []Photo {
-	var latest *intake.Item // a photo of the newest email with photos
-	for _, p := range ps {
-		if p.Item.Mail != nil && (latest == nil || newer(p.Item, latest) > 0) {
-			latest = p.Item
-		}
-	}
-	var kept, old []Photo
+	all := make([]Photo, 0, len(ps))
+	latest := map[string]*intake.Item{} // category → a photo of the newest email
 	for _, p := range ps {
 		ph := Photo{Item: p.Item, Width: p.Width, Height: p.Height, Category: a.category(p.Item.Name, d.Window)}
-		if p.Item.Mail != nil && latest != nil && p.Item.Mail.Path != latest.Mail.Path {
-			old = append(old, ph)
+		all = append(all, ph)
+		if l := latest[ph.Category]; p.Item.Mail != nil && (l == nil || newer(p.Item, l) > 0) {
+			latest[ph.Category] = p.Item
+		}
+	}
+	var kept []Photo
+	for _, ph := range all {
+		l := latest[ph.Category]
+		if ph.Item.Mail != nil && l != nil && ph.Item.Mail.Path != l.Mail.Path {
+			d.supersede(ph.Item, l)
 			continue
 		}
 		kept = append(kept, ph)
-	}
-	for _, o := range old {
-		by := latest
-		for _, k := range kept {
-			if k.Item.Mail != nil && k.Item.Mail.Path == latest.Mail.Path && k.Category == o.Category {
-				by = k.Item
-				break
-			}
-		}
-		d.supersede(o.Item, by)
 	}
 	return kept
 }
