@@ -39,9 +39,11 @@ type chp struct {
 	ftc                              int
 }
 
-func chpOf(g []byte) chp {
+// chpOf reads the character properties of the grpprls, later ones
+// overriding earlier ones.
+func chpOf(gs ...[]byte) chp {
 	c := chp{ftc: -1}
-	eachSprm(g, func(op uint16, arg []byte) {
+	eachSprms(gs, func(op uint16, arg []byte) {
 		switch op {
 		case sprmCFSpec:
 			c.spec = arg[0]&1 != 0
@@ -71,10 +73,11 @@ type pap struct {
 	cols                     []gridCell
 }
 
-func papOf(g []byte) pap {
+// papOf reads the paragraph properties of the grpprls in order.
+func papOf(gs ...[]byte) pap {
 	var p pap
 	inTable := false
-	eachSprm(g, func(op uint16, arg []byte) {
+	eachSprms(gs, func(op uint16, arg []byte) {
 		switch op {
 		case sprmPFInTable:
 			inTable = arg[0] != 0
@@ -182,15 +185,15 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 		end = last
 	}
 	for cp := int64(0); cp < end; cp++ {
-		ch, fc, ok := charAt(d.pieces, st.word, cp)
+		ch, fc, prm, ok := charAt(d.pieces, st.word, cp)
 		if !ok {
 			d.warn("character %d is in no piece; text ends there", cp)
 			break
 		}
-		d.char(ch, cp, fc)
+		d.char(ch, cp, fc, prm)
 	}
 	if !d.para.empty() {
-		d.endParagraph(chParaEnd, -1)
+		d.endParagraph(chParaEnd, -1, nil)
 	}
 	d.doc.Blocks = d.asm.finish()
 	if d.doc.Blocks == nil {
@@ -217,16 +220,16 @@ func (d *decoder) visible() bool {
 	return true
 }
 
-func (d *decoder) char(ch uint16, cp, fc int64) {
+func (d *decoder) char(ch uint16, cp, fc int64, prm []byte) {
 	switch ch {
 	case chParaEnd, chCellMark:
-		d.endParagraph(ch, fc)
+		d.endParagraph(ch, fc, prm)
 		return
 	case chPageBreak:
 		// A section mark ends its paragraph (its PAPX run ends right after
 		// it); a manual page break inside a paragraph does not.
 		if d.sectionMark(cp, fc) {
-			d.endParagraph(ch, fc)
+			d.endParagraph(ch, fc, prm)
 			return
 		}
 	case chFieldBeg:
@@ -243,7 +246,7 @@ func (d *decoder) char(ch uint16, cp, fc int64) {
 		d.endField()
 		return
 	}
-	c := chpOf(lookup(d.chpx, fc))
+	c := chpOf(lookup(d.chpx, fc), prm)
 	if c.deleted {
 		return
 	}
@@ -347,8 +350,8 @@ func (d *decoder) endField() {
 
 // endParagraph closes the paragraph whose mark (0x0D or 0x07) is at fc and
 // hands it to the assembler with its table properties.
-func (d *decoder) endParagraph(mark uint16, fc int64) {
-	p := papOf(lookup(d.papx, fc))
+func (d *decoder) endParagraph(mark uint16, fc int64, prm []byte) {
+	p := papOf(lookup(d.papx, fc), prm)
 	para := d.para.take()
 	switch {
 	case p.depth == 0:
@@ -374,7 +377,7 @@ func symbolCode(code uint16) string {
 
 // sectionMark reports whether the 0x0C at cp ends a paragraph.
 func (d *decoder) sectionMark(cp, fc int64) bool {
-	_, next, ok := charAt(d.pieces, d.st.word, cp+1)
+	_, next, _, ok := charAt(d.pieces, d.st.word, cp+1)
 	k := sort.Search(len(d.papx), func(i int) bool { return d.papx[i].fcStart > fc }) - 1
 	if k < 0 || fc >= d.papx[k].fcEnd {
 		return false

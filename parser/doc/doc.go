@@ -10,14 +10,20 @@
 //     the PAPX FKPs (table depth, cell marks, row ends, nested tables), the
 //     row layout from sprmTDefTable (cell widths, horizontal and vertical
 //     merges), character properties from the CHPX FKPs (special characters,
-//     symbols, pictures, deleted revisions), field results, FORMCHECKBOX
-//     state from the form field data, and inline pictures;
-//   - RTF (ReadRTF) and HTML or MHT pages saved with a .doc name (ReadHTML);
+//     symbols, pictures, deleted revisions, hidden text), field results,
+//     FORMCHECKBOX state from the form field data (FFData), sprmCSymbol and
+//     typed Wingdings glyphs as checkboxes, inline pictures (PICF and BLIP in
+//     the Data stream) and floating pictures (PlcfSpa and the OfficeArt
+//     drawing), section marks;
+//   - RTF (ReadRTF) and HTML or MHT pages saved with a .doc name (ReadHTML),
+//     with tables, merges, nested tables, checkboxes and pictures;
 //   - Sniff, which tells these formats (and .docx, encrypted .docx, MS Works)
 //     apart by content, never by file name.
 //
 // Not supported: Word 6/95 and older binary files and Microsoft Works files
 // (ErrUnsupported); encrypted or obfuscated files (ErrEncrypted); headers,
 // footers, footnotes, comments and text boxes (only the main text is read);
-// piece-level property modifiers of fast-saved files; formatting and styles.
+// single-sprm piece modifiers (Prm0) of fast-saved files (Prm1, the grpprls
+// of the CLX, are applied); properties inherited from styles; Word 2003 XML
+// (WordprocessingML) saved as .doc; formatting in general.
 package doc

@@ -14,6 +14,7 @@ type piece struct {
 	cpStart, cpEnd int64
 	fc             int64
 	compressed     bool
+	prm            []byte // sprms of a Prm1 (a Pcr of the CLX) applied to the piece
 }
 
 // maxPieces bounds the piece count; Word never writes nearly as many.
@@ -28,8 +29,15 @@ func parseClx(table []byte, loc fcLcb, wordLen int) ([]piece, error) {
 		return nil, fmt.Errorf("clx at %d+%d outside the %d-byte table stream: %w", loc.fc, loc.lcb, len(table), errFormat)
 	}
 	i := 0
-	for i < len(clx) && clx[i] == 0x01 {
-		i += 3 + int(le16(clx, i+1))
+	var prcs [][]byte
+	for i < len(clx) && clx[i] == 0x01 && len(prcs) < maxPieces {
+		n := int(int16(le16(clx, i+1)))
+		g, ok := slice(clx, int64(i+3), int64(n))
+		if !ok {
+			return nil, fmt.Errorf("clx prc of %d bytes: %w", n, errFormat)
+		}
+		prcs = append(prcs, g)
+		i += 3 + n
 	}
 	if i >= len(clx) || clx[i] != 0x02 || i+5 > len(clx) {
 		return nil, fmt.Errorf("clx has no piece table: %w", errFormat)
@@ -48,6 +56,9 @@ func parseClx(table []byte, loc fcLcb, wordLen int) ([]piece, error) {
 		p := piece{cpStart: int64(le32(plc, 4*k)), cpEnd: int64(le32(plc, 4*k+4))}
 		pcd := 4*(n+1) + 8*k
 		raw := le32(plc, pcd+2)
+		if prm := le16(plc, pcd+6); prm&1 == 1 && int(prm>>1) < len(prcs) {
+			p.prm = prcs[prm>>1]
+		}
 		p.compressed = raw&0x40000000 != 0
 		p.fc = int64(raw & 0x3FFFFFFF)
 		width := int64(2)
@@ -67,26 +78,26 @@ func parseClx(table []byte, loc fcLcb, wordLen int) ([]piece, error) {
 	return pcs, nil
 }
 
-// charAt returns the character at cp and its byte offset in WordDocument.
-// ok is false when no piece covers cp.
-func charAt(pcs []piece, word []byte, cp int64) (ch uint16, fc int64, ok bool) {
+// charAt returns the character at cp, its byte offset in WordDocument and
+// the piece's property modifier. ok is false when no piece covers cp.
+func charAt(pcs []piece, word []byte, cp int64) (ch uint16, fc int64, prm []byte, ok bool) {
 	k := sort.Search(len(pcs), func(i int) bool { return pcs[i].cpEnd > cp })
 	if k == len(pcs) || cp < pcs[k].cpStart {
-		return 0, 0, false
+		return 0, 0, nil, false
 	}
 	p := pcs[k]
 	if p.compressed {
 		fc = p.fc + (cp - p.cpStart)
 		if fc >= int64(len(word)) {
-			return 0, 0, false
+			return 0, 0, nil, false
 		}
-		return uint16(cp1252(word[fc])), fc, true
+		return uint16(cp1252(word[fc])), fc, p.prm, true
 	}
 	fc = p.fc + 2*(cp-p.cpStart)
 	if fc+2 > int64(len(word)) {
-		return 0, 0, false
+		return 0, 0, nil, false
 	}
-	return le16(word, int(fc)), fc, true
+	return le16(word, int(fc)), fc, p.prm, true
 }
 
 // cp1252 decodes one byte of a compressed piece.

@@ -150,6 +150,13 @@ const (
 	maxSprmsInOneProperty = 4096
 )
 
+// eachSprms walks several grpprls in order.
+func eachSprms(gs [][]byte, fn func(op uint16, arg []byte)) {
+	for _, g := range gs {
+		eachSprm(g, fn)
+	}
+}
+
 // eachSprm calls fn for every Sprm of a grpprl with its operand. A
 // truncated last Sprm ends the walk.
 func eachSprm(g []byte, fn func(op uint16, arg []byte)) {
