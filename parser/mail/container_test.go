@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -182,6 +183,20 @@ func TestTNEF(t *testing.T) {
 	// cut inside the data attribute: the title is read, the data is not
 	if parts, err := ReadTNEF(data[:60]); err == nil {
 		t.Errorf("ReadTNEF(cut) = %+v, nil; want an error", parts)
+	}
+	// no attAttachRenddata before the attachment
+	attr := func(id uint32, val []byte) []byte {
+		b := binary.LittleEndian.AppendUint32([]byte{2}, id)
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(val)))
+		return append(append(b, val...), 0, 0)
+	}
+	raw := binary.LittleEndian.AppendUint32(nil, tnefSignature)
+	raw = append(raw, 1, 0)
+	raw = append(raw, attr(attAttachTitle, []byte("\xb3\xf5\xc9\xf3\xb1\xed.docx\x00"))...)
+	raw = append(raw, attr(attAttachData, []byte("PK"))...)
+	parts, err = ReadTNEF(raw)
+	if err != nil || len(parts) != 1 || parts[0].Name != "初审表.docx" || string(parts[0].Data) != "PK" {
+		t.Errorf("ReadTNEF(no renddata) = %+v, %v", parts, err)
 	}
 	if IsTNEF([]byte("From: x")) {
 		t.Error("IsTNEF(text) = true")

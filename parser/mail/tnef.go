@@ -50,6 +50,11 @@ func ReadTNEF(data []byte) ([]Part, error) {
 		if level != 2 {
 			continue
 		}
+		if cur == nil && (id == attAttachTitle || id == attAttachData || id == attAttachment) {
+			// some writers omit attAttachRenddata before the first attachment
+			parts = append(parts, Part{ContentType: "application/octet-stream"})
+			cur = &parts[len(parts)-1]
+		}
 		switch id {
 		case attAttachRenddata:
 			if len(parts) >= maxTNEFParts {
