@@ -38,13 +38,6 @@ var headerNames = [numColumns][]string{
 	colConfidence: {"置信度", "识别置信度", "可信度", "confidence", "score"},
 }
 
-// columnNames are the Chinese names of the columns, for messages.
-var columnNames = [numColumns]string{
-	colWindow: "窗口名称", colFile: "文件", colPage: "页码", colField: "栏目",
-	colOpinion: "意见", colSigned: "签字", colStamped: "盖章", colDate: "日期",
-	colConfidence: "置信度",
-}
-
 // foldHeader lower-cases s and drops spaces, underscores, hyphens, dots,
 // colons and the BOM, so "Window_Name", "窗 口 名 称：" and "window-name"
 // compare equal.

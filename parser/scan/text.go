@@ -37,7 +37,7 @@ func decodeText(data []byte) (string, error) {
 
 // separators are tried in this order; the one whose header row names the
 // most columns wins.
-var separators = []rune{',', '\t', ';'}
+const separators = ",\t;"
 
 // sniffText decodes data and finds the separator and the header. ok is
 // false when no separator gives a header with a window and a field column.

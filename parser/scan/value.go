@@ -5,18 +5,17 @@ import (
 	"strings"
 )
 
-// triWords are the yes/no spellings, folded with foldHeader.
-var triWords = map[string]Tri{
-	"是": Yes, "否": No,
-	"有": Yes, "无": No, "没有": No,
-	"√": Yes, "×": No, "✓": Yes, "✗": No, "✔": Yes, "✘": No, "☑": Yes, "☒": No,
-	"1": Yes, "0": No,
-	"true": Yes, "false": No,
-	"y": Yes, "n": No,
-	"yes": Yes, "no": No,
-	"已签字": Yes, "未签字": No, "已签名": Yes, "未签名": No, "已签": Yes, "未签": No,
-	"已盖章": Yes, "未盖章": No, "已盖": Yes, "未盖": No,
-	"有签字": Yes, "无签字": No, "有印章": Yes, "无印章": No, "有章": Yes, "无章": No,
+// triWord maps a folded yes/no spelling to its value.
+func triWord(f string) (Tri, bool) {
+	switch f {
+	case "是", "有", "√", "✓", "✔", "☑", "1", "true", "y", "yes",
+		"已签字", "已签名", "已签", "已盖章", "已盖", "有签字", "有印章", "有章":
+		return Yes, true
+	case "否", "无", "没有", "×", "✗", "✘", "☒", "0", "false", "n", "no",
+		"未签字", "未签名", "未签", "未盖章", "未盖", "无签字", "无印章", "无章":
+		return No, true
+	}
+	return Unknown, false
 }
 
 // parseTri reads a yes/no cell. ok is false when the cell is not blank and
@@ -26,7 +25,7 @@ func parseTri(s string) (t Tri, ok bool) {
 	if f == "" {
 		return Unknown, true
 	}
-	if t, found := triWords[f]; found {
+	if t, found := triWord(f); found {
 		return t, true
 	}
 	return Unknown, false
