@@ -180,6 +180,9 @@ func TestApplicationRules(t *testing.T) {
 		{"F08 half-width comma between Chinese", func(d *dossier.Dossier, a *form.Application) {
 			setField(a.Fields, keyDuties, "负责受理,审核和发证。")
 		}, []string{"F08/info"}},
+		{"F08 half-width comma with a space after it", func(d *dossier.Dossier, a *form.Application) {
+			setField(a.Fields, keyDuties, "负责受理, 审核和发证。")
+		}, []string{"F08/info"}},
 		{"F08 doubled and unbalanced are two findings", func(d *dossier.Dossier, a *form.Application) {
 			setField(a.Fields, keyHonors, "获评“巾帼文明岗。。")
 		}, []string{"F08/info", "F08/info"}},

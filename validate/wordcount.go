@@ -284,14 +284,21 @@ func textIssues(s string) []issue {
 
 // betweenHan reports whether the half-width mark at rs[i] sits in Chinese
 // text: a Chinese character before it (or the start, for an opening
-// bracket) and one after it (or the end, for a closing mark).
+// bracket) and one after it (or the end, for a closing mark), spaces
+// skipped ("服务, 群众" counts).
 func betweenHan(rs []rune, i int) bool {
 	prev, next := rune(0), rune(0)
-	if i > 0 {
-		prev = rs[i-1]
+	for j := i - 1; j >= 0; j-- { // spaces typed around the mark do not matter
+		if !unicode.IsSpace(rs[j]) {
+			prev = rs[j]
+			break
+		}
 	}
-	if i+1 < len(rs) {
-		next = rs[i+1]
+	for j := i + 1; j < len(rs); j++ {
+		if !unicode.IsSpace(rs[j]) {
+			next = rs[j]
+			break
+		}
 	}
 	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
 	switch rs[i] {
