@@ -67,6 +67,7 @@ func TestBaseName(t *testing.T) {
 		{"  .hidden.doc. ", "hidden.doc"},
 		{"", ""},
 		{"/", ""},
+		{"申报表\u202excod.exe", "申报表xcod.exe"},
 		{strings.Repeat("长", 100) + ".docx", strings.Repeat("长", 83) + ".docx"},
 	}
 	for _, tc := range tests {

@@ -170,6 +170,12 @@ func (c *collector) finish() {
 // baseName sanitises a decoded file name for display: control characters
 // go, and leading directories ("C:\fakepath\申报表.docx") are cut off.
 func baseName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F {
+			return -1 // bidi controls can disguise an extension (申报表\u202Excod.exe)
+		}
+		return r
+	}, name)
 	name = strings.TrimRight(cleanText(name), `/\ `)
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		if rest := strings.TrimSpace(name[i+1:]); rest != "" {
