@@ -8,11 +8,8 @@ import (
 	"shenbao/validate/profile"
 )
 
-// Review row mark kinds, as profile.ReviewRow.Needs holds them.
-const (
-	needsSignature = "签字"
-	needsStamp     = "盖章"
-)
+// needsStamp is profile.ReviewRow.Needs of a row that wants a seal.
+const needsStamp = "盖章"
 
 // CheckScans judges the scan evidence of a window: S01 for a mark read
 // with low confidence or not given at all (the scan settles nothing: a

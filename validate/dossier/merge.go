@@ -17,11 +17,9 @@ const (
 	FromScan = "扫描"
 )
 
-// Mark kinds, as profile.ReviewRow.Needs holds them.
-const (
-	needsSignature = "签字"
-	needsStamp     = "盖章"
-)
+// needsStamp is profile.ReviewRow.Needs of a row that wants a seal; any
+// other row wants a signature.
+const needsStamp = "盖章"
 
 // mergeRows builds one Row per profile review row from the Word 初审表 and
 // the window's scan records, and reports records it cannot place (S03) and
