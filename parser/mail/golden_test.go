@@ -1,0 +1,93 @@
+package mail
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/parse.golden")
+
+// dump writes a message as text for the golden file, forwarded messages
+// indented below their part.
+func dump(b *strings.Builder, m *Message, indent string) {
+	fmt.Fprintf(b, "%sFrom: %s\n%sSubject: %s\n%sDate: %s (%s)\n", indent, m.From, indent, m.Subject, indent,
+		m.Date.Format("2006-01-02T15:04:05Z07:00"), m.DateText)
+	fmt.Fprintf(b, "%sText: %q\n", indent, m.Text)
+	for _, p := range m.Problems {
+		fmt.Fprintf(b, "%sProblem: %s\n", indent, p)
+	}
+	for _, p := range m.Parts {
+		fmt.Fprintf(b, "%sPart: %s | %s | %d bytes | sha256 %x | message=%v inline=%v\n", indent, p.Name, p.ContentType,
+			len(p.Data), sha256.Sum256(p.Data), p.Message, p.Inline)
+		if p.Message {
+			inner, err := Parse(p.Data, Limits{})
+			if err != nil {
+				fmt.Fprintf(b, "%s  Error: %v\n", indent, err)
+				continue
+			}
+			dump(b, inner, indent+"    ")
+		}
+	}
+}
+
+// TestGolden compares a text dump of every test message with
+// testdata/parse.golden; run go test -update to rewrite it.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.eml")
+	var b strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "== %s\n", filepath.Base(f))
+		m, err := Parse(data, Limits{})
+		if err != nil {
+			fmt.Fprintf(&b, "Error: %v\n", err)
+			continue
+		}
+		dump(&b, m, "")
+	}
+	data, err := os.ReadFile("testdata/outlook.msg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString("== outlook.msg\n")
+	m, err := ReadMsg(data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump(&b, m, "")
+	got := []byte(b.String())
+	const golden = "testdata/parse.golden"
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test -update if the change is right)", golden, i+1, g, w)
+			}
+		}
+	}
+}
