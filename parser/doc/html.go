@@ -205,6 +205,9 @@ func (w *htmlWalker) table(n *html.Node, font string) *word.Table {
 			case atom.Thead, atom.Tbody, atom.Tfoot:
 				walk(c)
 			case atom.Tr:
+				if spacerRow(c) {
+					continue
+				}
 				var row []gridCell
 				for d := c.FirstChild; d != nil; d = d.NextSibling {
 					if d.Type == html.ElementNode && (d.DataAtom == atom.Td || d.DataAtom == atom.Th) {
@@ -225,6 +228,24 @@ func (w *htmlWalker) table(n *html.Node, font string) *word.Table {
 		return nil
 	}
 	return layoutGrid(rows, false)
+}
+
+// spacerRow reports a <tr height=0> of empty cells, which Word's HTML
+// export adds to fix column widths (inside <![if !supportMisalignedColumns]>).
+func spacerRow(tr *html.Node) bool {
+	if strings.TrimSpace(attr(tr, "height")) != "0" {
+		return false
+	}
+	var text func(*html.Node) bool
+	text = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" || c.Type == html.ElementNode && (c.DataAtom == atom.Img || c.DataAtom == atom.Input || text(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	return !text(tr)
 }
 
 func spanAttr(n *html.Node, name string, limit int) int {

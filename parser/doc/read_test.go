@@ -131,6 +131,10 @@ func TestReadFixtures(t *testing.T) {
 			{table: 2, r: 0, c: 1, text: "乙"},
 		}},
 		{"breaks.doc", "doc", 0, 0, 0, "第一节", "末", nil},
+		{"word-style.html", "html", 1, 1, 2, "申报表", "", []cellWant{
+			{table: 1, r: 0, c: 1, text: "☑窗口自荐 ☐领导推荐", boxes: []bool{true, false},
+				forms: []string{word.FormSym, word.FormSym}},
+		}},
 		{"seal-float.doc", "doc", 1, 1, 2, "浮动印章", "", []cellWant{
 			{table: 1, r: 0, c: 1, text: "同意推荐。（盖章）", images: []string{"image/png"}},
 		}},

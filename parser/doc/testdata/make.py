@@ -217,8 +217,18 @@ def word_rtf():
     with open('word-style.rtf', 'w', encoding='ascii') as f:
         f.write(rtf)
 
+WORD_HTML = '<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"></head>\n<body lang=ZH-CN>\n<p class=MsoNormal>申报表<o:p></o:p></p>\n<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>\n <tr><td width=100><p class=MsoNormal>推荐形式</p></td>\n <td width=200><p class=MsoNormal><span style=\'font-family:"Wingdings 2"\'>R</span>窗口自荐 <span style=\'font-family:Wingdings\'>¨</span>领导推荐</p></td></tr>\n <![if !supportMisalignedColumns]>\n <tr height=0><td width=100 style=\'border:none\'></td><td width=200 style=\'border:none\'></td></tr>\n <![endif]>\n</table>\n<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n</body></html>\n'
+
+def word_html():
+    """Writes word-style.html by hand in the shape of Word's "save as web
+    page" output: GB2312 with a meta charset, MsoNormal paragraphs, o:p
+    elements, Wingdings symbol spans and the height=0 spacer row."""
+    with open('word-style.html', 'w', encoding='gb2312') as f:
+        f.write(WORD_HTML)
+
 if len(sys.argv) > 1 and sys.argv[1] == 'rtf':
     word_rtf()
+    word_html()
 elif len(sys.argv) > 1 and sys.argv[1] == 'mht':
     mht('chushen.html', 'chushen-saved-as.doc')
 else:

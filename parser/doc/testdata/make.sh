@@ -12,7 +12,7 @@ soffice --headless --convert-to html --outdir . shenbao.docx chushen.docx
 rm -f ./*_html_*.png # pictures the HTML export writes beside the page
 # chushen.html wrapped as an MHT archive with a .doc name, as Word saves web pages.
 python3 make.py mht
-# An RTF written by hand the way Word writes one.
+# An RTF and an HTML page written by hand the way Word writes them.
 python3 make.py rtf
 # The same bytes under a .wps name: detection is by content.
 cp shenbao.doc shenbao-saved-as.wps
