@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 
 	"shenbao/cmd/shenbao/pipeline"
 	"shenbao/export"
@@ -74,10 +73,7 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 		}
 	}
 	if f.notices != "" {
-		if err := os.MkdirAll(f.notices, 0o755); err != nil {
-			return exitUsage, fmt.Errorf("无法创建告知书文件夹“%s”：%v", f.notices, err)
-		}
-		if err := export.CheckWritable(filepath.Join(f.notices, "告知书.docx")); err != nil {
+		if err := export.CheckDir(f.notices); err != nil {
 			return exitUsage, err
 		}
 	}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -188,9 +189,11 @@ func wordError(err error) string {
 	case errors.Is(err, doc.ErrEncrypted):
 		return "文件已加密（设有打开密码），无法读取，请取消密码后重新提交"
 	case errors.Is(err, doc.ErrUnsupported):
-		return "WORD版本过旧或格式不支持，请另存为 .docx 后重新提交（" + err.Error() + "）"
+		return "WORD版本过旧（Word 95 及更早）或格式不支持，请另存为 .docx 后重新提交"
+	case errors.Is(err, docx.ErrNotDocx), errors.Is(err, zip.ErrFormat):
+		return "WORD文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
 	}
-	return "WORD文件已损坏，无法读取（" + err.Error() + "）"
+	return "WORD文件内容有误，无法读取，请用WORD打开检查后另存重新发送"
 }
 
 // classifyWord decides whether a Word document is a 申报表, a 初审表 or

@@ -1,0 +1,11 @@
+// Package validate applies a campaign profile's rules to each window's
+// dossier and yields findings with the stable codes of SPEC §3: the material
+// rules (M01–M10), the 申报表 rules (F01–F11), the 初审表 rules (P01–P08) and
+// the scan-evidence rules (S01–S04). Check runs them all; Result is what the
+// run produces for export. Struct-level field rules run on
+// github.com/go-playground/validator/v10, whose errors are turned into
+// findings here and never leave the package.
+//
+// It does not read files: parsers produce the forms, package dossier
+// gathers them per window, and export writes the outcome.
+package validate
