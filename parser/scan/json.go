@@ -32,6 +32,10 @@ func jsonRecords(data []byte) ([]json.RawMessage, error) {
 			}
 		}
 	}
+	// A lone record object is a list of one.
+	if cells, ok := jsonCells(data); ok && len(cells) > 0 {
+		return []json.RawMessage{data}, nil
+	}
 	return nil, fmt.Errorf("no records array")
 }
 

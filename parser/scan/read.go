@@ -181,7 +181,7 @@ func (t *table) record(cells map[column]string, line int) {
 		t.problem(line, "置信度“%s”无法识别（应为0–1或0–100）", cells[colConfidence])
 	}
 	if r.DateText != "" {
-		d, valid, present := form.ParseDate(r.DateText)
+		d, valid, present := form.ParseDate(dropTime(r.DateText))
 		switch {
 		case valid:
 			r.Date = d
@@ -211,4 +211,24 @@ func baseName(name string) string {
 		return b
 	}
 	return name
+}
+
+// dropTime removes a time of day after a date, as database exports write
+// it: "2024-04-02 00:00:00", "2024-04-02T09:30".
+func dropTime(s string) string {
+	i := strings.LastIndexAny(s, " T")
+	if i <= 0 {
+		return s
+	}
+	clock := strings.TrimSuffix(strings.TrimSpace(s[i+1:]), "Z")
+	parts := strings.Split(clock, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return s
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 6 || strings.Trim(p, "0123456789.") != "" {
+			return s
+		}
+	}
+	return strings.TrimSpace(s[:i])
 }

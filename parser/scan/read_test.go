@@ -199,6 +199,17 @@ func excelDate(t testing.TB, s string) float64 {
 	return d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
 }
 
+func TestReadLoneJSONRecord(t *testing.T) {
+	data := []byte(`{"窗口名称": "甲窗口", "栏目": "推荐单位", "是否盖章": "是", "日期": "2024-04-08 00:00:00"}`)
+	recs, probs, err := Read("one.json", data)
+	if err != nil || len(probs) != 0 || len(recs) != 1 {
+		t.Fatalf("Read = %v, %v, %v", recs, probs, err)
+	}
+	if got, want := summary(recs[0]), "1|甲窗口|推荐单位|||是|2024-04-08|2024-04-08 00:00:00|-1|0|"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 func TestReadXLSX(t *testing.T) {
 	data := makeXLSX(t)
 	recs, probs, err := Read("metadata.xlsx", data)
@@ -223,6 +234,19 @@ func TestReadXLSX(t *testing.T) {
 	})
 	if !IsMetadata("metadata.xlsx", data) {
 		t.Error("IsMetadata = false")
+	}
+}
+
+func TestDropTime(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2024-04-02 00:00:00", "2024-04-02"}, {"2024-04-02T09:30", "2024-04-02"},
+		{"2024/4/2 9:30:00.000", "2024/4/2"}, {"2024年4月2日", "2024年4月2日"},
+		{"2024 年 4 月 2 日", "2024 年 4 月 2 日"}, {"T", "T"}, {"", ""},
+	}
+	for _, tc := range tests {
+		if got := dropTime(tc.in); got != tc.want {
+			t.Errorf("dropTime(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
 
