@@ -58,6 +58,21 @@ func TestCounting(t *testing.T) {
 			t.Errorf("%s: no SHA-256", it.Path)
 		}
 	}
+	byPos := map[string]*Item{}
+	for _, it := range items {
+		byPos[posKey(it.Pos)] = it
+	}
+	for _, it := range items {
+		if it.Mail == nil {
+			continue
+		}
+		// The nearest email: the item itself or an enclosing item, and the
+		// very same pointer as that email's own Mail.
+		owner := byPos[posKey(it.Mail.Pos)]
+		if owner == nil || owner.Mail != it.Mail || ComparePos(it.Mail.Pos, it.Pos[:min(len(it.Pos), len(it.Mail.Pos))]) != 0 {
+			t.Errorf("%s: Mail %v is not its enclosing email's", it.Path, it.Mail.Pos)
+		}
+	}
 	tops := 0
 	for _, it := range items {
 		if len(it.Pos) == 1 {
