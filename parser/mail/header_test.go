@@ -48,6 +48,9 @@ func TestParseParams(t *testing.T) {
 		{`attachment; filename="say \"hi\".doc"`, "attachment", map[string]string{"filename": `say "hi".doc`}},
 		{`Text/Plain; CHARSET=GBK; format=flowed`, "text/plain", map[string]string{"charset": "GBK", "format": "flowed"}},
 		{`filename=x.doc`, "", map[string]string{"filename": "x.doc"}},
+		{`application/octet-stream; name==?GBK?B?yeqxqLHtLmRvY3g=?=`, "application/octet-stream", map[string]string{"name": "申报表.docx"}},
+		{"attachment;\r\n filename*0*=UTF-8''%E7%94%B3%E6%8A%A5;\r\n filename*1*=%E8%A1%A8.docx; size=1234", "attachment",
+			map[string]string{"filename": "申报表.docx", "size": "1234"}},
 		{`attachment; filename*=gbk'zh'%ZZ%C9%EA`, "attachment", map[string]string{"filename": "%ZZ申"}},
 	}
 	for _, tc := range tests {
