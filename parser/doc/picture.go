@@ -102,16 +102,26 @@ func fillFromFBSE(img *word.Image, fbse []byte, delayed []byte) {
 	}
 }
 
-// blipConfig reads the dimensions of a raster BLIP (PNG, JPEG, DIB).
+// blipConfig reads the picture's size in bytes (as a file of its own) and,
+// for PNG and JPEG, its dimensions from a BLIP record.
 func blipConfig(img *word.Image, b record) {
-	skip := 16 + 1 // rgbUid1 + tag
+	uids := 16 // rgbUid1
 	if b.inst&1 == 1 {
-		skip += 16 // rgbUid2
+		uids += 16 // rgbUid2
 	}
+	switch b.typ {
+	case 0xF01A, 0xF01B, 0xF01C: // metafiles: cbSize opens the metafile header
+		if uids+4 <= len(b.data) {
+			img.Size = int64(le32(b.data, uids))
+		}
+		return
+	}
+	skip := uids + 1 // tag
 	if skip > len(b.data) {
 		return
 	}
 	payload := b.data[skip:]
+	img.Size = int64(len(payload))
 	if b.typ == 0xF01E || b.typ == 0xF01D || b.typ == 0xF02A {
 		if cfg, _, err := image.DecodeConfig(bytes.NewReader(payload)); err == nil {
 			img.Width, img.Height = cfg.Width, cfg.Height

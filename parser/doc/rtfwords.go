@@ -255,9 +255,7 @@ func (p *rtfParser) picture(pic *rtfPict) {
 	img := word.Image{Target: fmt.Sprintf("pict@%d", p.pos), ContentType: pic.kind}
 	raw := make([]byte, hex.DecodedLen(len(pic.hex)))
 	if n, err := hex.Decode(raw, pic.hex); err == nil || n > 0 {
-		raw = raw[:n]
-		img.Size = int64(n)
-		blipConfig(&img, record{typ: 0xF01E, data: append(make([]byte, 17), raw...)})
+		blipConfig(&img, record{typ: 0xF01E, data: append(make([]byte, 17), raw[:n]...)})
 	}
 	if img.Width == 0 && (pic.kind == "image/png" || pic.kind == "image/jpeg") {
 		img.Width, img.Height = pic.w, pic.h

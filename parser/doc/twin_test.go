@@ -65,6 +65,17 @@ func TestTwins(t *testing.T) {
 					}
 				}
 			}
+			gi, wi := images(got), images(want)
+			if len(gi) != len(wi) {
+				t.Errorf("%d images, %s has %d", len(gi), tc.docx, len(wi))
+			} else if got.Format == "doc" {
+				for i := range gi {
+					if gi[i].ContentType != wi[i].ContentType || gi[i].Size != wi[i].Size {
+						t.Errorf("image %d is %s of %d bytes, %s has %s of %d", i, gi[i].ContentType, gi[i].Size,
+							tc.docx, wi[i].ContentType, wi[i].Size)
+					}
+				}
+			}
 			if !tc.boxesLost {
 				if g, w := states(got), states(want); g != w {
 					t.Errorf("checkbox states %s, %s has %s", g, tc.docx, w)
@@ -94,4 +105,20 @@ func states(d *word.Document) string {
 	}
 	walk(d.Blocks)
 	return string(s)
+}
+
+// images lists every image of a document in order.
+func images(d *word.Document) []word.Image {
+	var out []word.Image
+	for _, b := range d.Blocks {
+		if b.Paragraph != nil {
+			out = append(out, b.Paragraph.Images...)
+		}
+		if b.Table != nil {
+			for _, c := range b.Table.Origins() {
+				out = append(out, c.Images()...)
+			}
+		}
+	}
+	return out
 }
