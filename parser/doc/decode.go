@@ -11,8 +11,6 @@ import (
 // Special characters of the main text.
 const (
 	chPicture   = 0x01
-	chFtnRef    = 0x02
-	chAnnRef    = 0x05
 	chCellMark  = 0x07
 	chDrawn     = 0x08
 	chTab       = 0x09
@@ -158,7 +156,9 @@ type decoder struct {
 	asm    assembler
 	para   paraBuilder
 	fields []*fieldFrame
-	doc    *word.Document
+	// deepFields counts fields opened past maxFields, which are ignored.
+	deepFields int
+	doc        *word.Document
 }
 
 func decode(f *fib, st *streams) (*word.Document, error) {
@@ -235,14 +235,20 @@ func (d *decoder) char(ch uint16, cp, fc int64, prm []byte) {
 	case chFieldBeg:
 		if len(d.fields) < maxFields {
 			d.fields = append(d.fields, &fieldFrame{ffState: -1})
+		} else {
+			d.deepFields++
 		}
 		return
 	case chFieldSep:
-		if n := len(d.fields); n > 0 {
+		if n := len(d.fields); n > 0 && d.deepFields == 0 {
 			d.fields[n-1].result = true
 		}
 		return
 	case chFieldEnd:
+		if d.deepFields > 0 {
+			d.deepFields--
+			return
+		}
 		d.endField()
 		return
 	}

@@ -128,7 +128,6 @@ func lookup(runs []propRun, fc int64) []byte {
 // Single property modifiers this reader interprets.
 const (
 	sprmCFRMarkDel        = 0x0800
-	sprmCFFldVanish       = 0x0802
 	sprmCPicLocation      = 0x6A03
 	sprmCFData            = 0x0806
 	sprmCFOle2            = 0x080A
