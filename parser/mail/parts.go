@@ -108,12 +108,13 @@ func (c *collector) leaf(p *enmime.Part) {
 	disp, dparams := parseParams(p.Header.Get("Content-Disposition"))
 	_, cparams := parseParams(p.Header.Get("Content-Type"))
 	name := firstNonEmpty(dparams["filename"], cparams["name"], dparams["name"], cparams["filename"], p.FileName)
-	data, err := decodeTransfer(p.Header.Get("Content-Transfer-Encoding"), p.Content)
-	if err != nil {
-		c.problem(fmt.Sprintf("附件“%s”的传输编码有误，内容可能不完整", displayOr(name, ctype)))
-	}
+	cte := p.Header.Get("Content-Transfer-Encoding")
 	isText := ctype == "text/plain" || ctype == "text/html"
 	if isText && disp != "attachment" && name == "" {
+		data, err := decodeTransfer(cte, p.Content)
+		if err != nil {
+			c.problem("正文的传输编码有误，部分文字可能缺失")
+		}
 		charset := cparams["charset"]
 		if charset == "" && ctype == "text/html" {
 			charset = metaCharset(data)
@@ -132,6 +133,10 @@ func (c *collector) leaf(p *enmime.Part) {
 	if len(c.msg.Parts) >= c.lim.maxParts() {
 		c.dropped++
 		return
+	}
+	data, err := decodeTransfer(cte, p.Content)
+	if err != nil {
+		c.problem(fmt.Sprintf("附件“%s”的传输编码有误，内容可能不完整", displayOr(name, ctype)))
 	}
 	part := Part{
 		Name:        baseName(name),
