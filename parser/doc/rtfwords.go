@@ -75,6 +75,12 @@ func (p *rtfParser) word(name string, arg int, hasArg bool) {
 	case "uc":
 		p.st.uc = max(arg, 0)
 		return
+	case "bin":
+		// \binN: N raw bytes follow (picture data); never text.
+		if hasArg && arg > 0 {
+			p.pos += min(arg, len(p.src)-p.pos)
+		}
+		return
 	case "u":
 		if p.st.skip && p.st.dest != "fonttbl" {
 			p.skipN = p.st.uc

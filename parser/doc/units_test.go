@@ -156,3 +156,27 @@ func TestSymbolCharacters(t *testing.T) {
 		t.Errorf("warnings %q, want one for the unknown symbol", d.doc.Warnings)
 	}
 }
+
+// TestRTFDetails covers RTF forms LibreOffice does not write: \bin data,
+// \ffres25 (use the default state), \uc0 and escaped braces.
+func TestRTFDetails(t *testing.T) {
+	src := `{\rtf1\ansi\ansicpg936{\fonttbl{\f0 Times;}}` +
+		`\pard a{\pict\pngblip\bin4 }{}x}b\par` +
+		`\pard {\field{\*\fldinst FORMCHECKBOX {\*\formfield{\fftype1\ffres25\ffdefres1}}}{\fldrslt }}` +
+		` {\uc0\u9745}\{x\}\par}`
+	d, err := ReadRTF([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 2 {
+		t.Fatalf("%d blocks, want 2", len(d.Blocks))
+	}
+	p1, p2 := d.Blocks[0].Paragraph, d.Blocks[1].Paragraph
+	if p1.Text != "ab" || len(p1.Images) != 1 || p1.Images[0].ContentType != "image/png" {
+		t.Errorf("paragraph 1 = %+v, want ab with one png", p1)
+	}
+	if p2.Text != "☑ ☑{x}" || len(p2.Checkboxes) != 2 || !p2.Checkboxes[0].Checked ||
+		p2.Checkboxes[0].Form != word.FormFormField || p2.Checkboxes[1].Form != word.FormUnicode {
+		t.Errorf("paragraph 2 = %+v", p2)
+	}
+}
