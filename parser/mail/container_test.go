@@ -261,3 +261,24 @@ func TestDateLayouts(t *testing.T) {
 		t.Error("parseDate(明天) ok")
 	}
 }
+
+func TestMsgCodePage(t *testing.T) {
+	fixed := make([]byte, 32)
+	fixed = binary.LittleEndian.AppendUint32(fixed, 0x3FDE0003)
+	fixed = binary.LittleEndian.AppendUint32(fixed, 6)
+	fixed = binary.LittleEndian.AppendUint64(fixed, 950)
+	s := &msgStorage{fixed: fixed, props: map[uint16]msgStream{0x3704: {id: 0x3704, typ: 0x001E, data: []byte("\xb3\x5c.doc\x00")}}}
+	cp, ok := s.long(0x3FDE, 32)
+	if !ok || cp != 950 {
+		t.Fatalf("long = %d, %v", cp, ok)
+	}
+	s.charset = codePageCharset(cp)
+	if got := s.str(0x3704); got != "許.doc" {
+		t.Errorf("str = %q, want 許.doc", got)
+	}
+	for cp, want := range map[uint32]string{936: "gb18030", 65001: "utf-8", 1252: "windows-1252", 0: ""} {
+		if got := codePageCharset(cp); got != want {
+			t.Errorf("codePageCharset(%d) = %q, want %q", cp, got, want)
+		}
+	}
+}

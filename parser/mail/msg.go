@@ -49,7 +49,8 @@ type msgStorage struct {
 	props   map[uint16]msgStream
 	fixed   []byte // __properties_version1.0
 	ordinal int
-	object  bool // holds an embedded message
+	object  bool   // holds an embedded message
+	charset string // of 8-bit string properties, from the message's code page
 }
 
 // ReadMsg reads an Outlook .msg file: subject, sender, date, body and
@@ -128,6 +129,15 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 	}
 	if !found {
 		return nil, fmt.Errorf("mail: %w：复合文件中没有邮件属性", ErrNotMessage)
+	}
+	for _, id := range []uint16{0x3FDE, 0x3FFD} { // PR_INTERNET_CPID, PR_MESSAGE_CODEPAGE
+		if cp, ok := top.long(id, 32); ok && codePageCharset(cp) != "" {
+			top.charset = codePageCharset(cp)
+			break
+		}
+	}
+	for _, a := range attach {
+		a.charset = top.charset
 	}
 	m.Subject = cleanText(top.str(0x0037))
 	name := cleanText(firstNonEmpty(top.str(0x0C1A), top.str(0x0042)))
@@ -221,19 +231,49 @@ func readStream(f *mscfb.File) []byte {
 	return buf
 }
 
-// str returns a string property: UTF-16LE (0x001F), 8-bit (0x001E, taken
-// as GB18030 when not UTF-8) or binary HTML (0x0102).
+// str returns a string property: UTF-16LE (0x001F), or 8-bit (0x001E) and
+// binary HTML (0x0102) in the message's code page (GB18030 when unknown and
+// not UTF-8).
 func (s *msgStorage) str(id uint16) string {
 	p, ok := s.props[id]
 	if !ok {
 		return ""
 	}
-	switch p.typ {
-	case 0x001F:
+	if p.typ == 0x001F {
 		return utf16String(p.data)
-	default:
-		return fixRaw(strings.TrimRight(string(p.data), "\x00"))
 	}
+	out, _ := decodeCharset(s.charset, bytes.TrimRight(p.data, "\x00"))
+	return out
+}
+
+// long reads a PT_LONG property from the fixed-length property stream,
+// whose header is hdr bytes long.
+func (s *msgStorage) long(id uint16, hdr int) (uint32, bool) {
+	if len(s.fixed) < hdr {
+		return 0, false
+	}
+	for b := s.fixed[hdr:]; len(b) >= 16; b = b[16:] {
+		tag := binary.LittleEndian.Uint32(b)
+		if uint16(tag>>16) == id && uint16(tag) == 0x0003 {
+			return binary.LittleEndian.Uint32(b[8:]), true
+		}
+	}
+	return 0, false
+}
+
+// codePageCharset names the charset of a Windows code page; "" when unknown.
+func codePageCharset(cp uint32) string {
+	switch cp {
+	case 936, 54936, 20936:
+		return "gb18030"
+	case 950:
+		return "big5"
+	case 65001:
+		return "utf-8"
+	case 1200, 0:
+		return ""
+	}
+	return "windows-" + strconv.FormatUint(uint64(cp), 10)
 }
 
 // systime reads a PT_SYSTIME property from the fixed-length property
