@@ -18,8 +18,13 @@
 // parsed recursively: a Part with Message set holds the raw bytes for the
 // caller to Parse again, so the caller controls depth.
 //
+// Errors wrap ErrTooLarge (over Limits.MaxMessageBytes) or ErrNotMessage
+// (no header at the start) where that is the cause; their text is Chinese,
+// for the clerk.
+//
 // Not supported: S/MIME and PGP (signed parts are kept as parts, encrypted
 // bodies are opaque), embedded messages inside .msg attachments (recorded as a
-// problem), TNEF message bodies (only attachments are extracted), and uuencoded
-// attachments inside plain-text bodies.
+// problem), .msg bodies kept only as compressed RTF, TNEF message bodies (only
+// attachments are extracted), and uuencoded attachments inside plain-text
+// bodies.
 package mail
