@@ -45,6 +45,9 @@ func Sniff(data []byte) string {
 		head = head[:4096]
 	}
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+		head = utf16Head(head)
+	}
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	if bytes.HasPrefix(trimmed, []byte(`{\rtf`)) {
 		return "rtf"
@@ -164,4 +167,23 @@ func isHTML(head []byte) bool {
 		return strings.Contains(lower, "<html")
 	}
 	return false
+}
+
+// utf16Head decodes the ASCII of a UTF-16 text with a byte-order mark, for
+// telling a UTF-16 HTML page (Word's "Unicode" web page) by its start.
+func utf16Head(b []byte) []byte {
+	big := b[0] == 0xFE
+	var out []byte
+	for i := 2; i+1 < len(b); i += 2 {
+		lo, hi := b[i], b[i+1]
+		if big {
+			lo, hi = hi, lo
+		}
+		if hi != 0 || lo >= 0x80 {
+			out = append(out, '?')
+			continue
+		}
+		out = append(out, lo)
+	}
+	return out
 }

@@ -51,6 +51,7 @@ func TestSniff(t *testing.T) {
 		{"pdf", text("%PDF-1.7\n"), ""},
 		{"plain text", text("窗口名称：税务窗口"), ""},
 		{"html with bom", text("\xEF\xBB\xBF<!DOCTYPE html><html><body>x</body></html>"), "html"},
+		{"utf-16 html", text("\xFF\xFE<\x00h\x00t\x00m\x00l\x00>\x00"), "html"},
 		{"empty", text(""), ""},
 	}
 	for _, tc := range tests {
