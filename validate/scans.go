@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
@@ -39,20 +40,37 @@ func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 				r.Role, r.Location, fix))
 		}
 	}
-	if d.Review != nil && len(d.Scans) == 0 && !hasElectronicMark(d) {
-		fs = append(fs, materialFinding("S04",
-			"初审表只有WORD电子版，没有签字盖章的扫描件，也没有电子签章",
-			"初审表", d.Review.Item.Path,
-			"请提交已签字盖章的纸质初审表（附件2）扫描件（PDF或JPG），各审核栏目的签字、盖章须清晰可见"))
+	if d.Review != nil && len(d.Scans) == 0 {
+		if f, ok := s04(d); ok {
+			fs = append(fs, f)
+		}
 	}
 	return fs
 }
 
-func hasElectronicMark(d *dossier.Dossier) bool {
+// s04 reports a Word 初审表 without scans whose review rows are not all
+// backed by an electronic signature or seal: one finding for the form, not
+// one P02/P03 per row, since nothing shows the marks are missing — only
+// that nothing shows they are there. Rows that do carry an image are
+// judged on it, so a form sealed in one row still needs the scan for the
+// others.
+func s04(d *dossier.Dossier) (finding.Finding, bool) {
+	var bare []string
+	marked := 0
 	for _, r := range d.Rows {
-		if r.MarkFrom == "电子版" {
-			return true
+		if r.MarkFrom == dossier.FromWord {
+			marked++
+			continue
 		}
+		bare = append(bare, "“"+r.Role+"”")
 	}
-	return false
+	if len(bare) == 0 {
+		return finding.Finding{}, false
+	}
+	msg := "初审表只有WORD电子版，没有签字盖章的扫描件，也没有电子签章"
+	if marked > 0 {
+		msg = fmt.Sprintf("初审表只有WORD电子版，没有扫描件；%s栏没有电子签名或电子印章，无法确认已签字盖章", strings.Join(bare, "、"))
+	}
+	return materialFinding("S04", msg, "初审表", d.Review.Item.Path,
+		"请提交已签字盖章的纸质初审表（附件2）扫描件（PDF或JPG），各审核栏目的签字、盖章须清晰可见"), true
 }

@@ -40,6 +40,13 @@ func TestCheckScans(t *testing.T) {
 		{"no S04 with an electronic seal", dossier.Dossier{
 			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")},
 			Rows:   []dossier.Row{row("推荐单位", "盖章", "电子版", scan.Unknown, scan.Yes, -1)}}, ""},
+		{"S04 names the rows an electronic seal does not cover", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")},
+			Rows: []dossier.Row{
+				row("推荐单位", "盖章", "电子版", scan.Unknown, scan.Yes, -1),
+				{Role: "部门负责人意见", Needs: "签字", Found: true, Confidence: -1},
+				{Role: "行业主管部门意见", Needs: "盖章", Found: true, Confidence: -1}}},
+			"S04|error|初审表|初审表只有WORD电子版，没有扫描件；“部门负责人意见”、“行业主管部门意见”栏没有电子签名或电子印章，无法确认已签字盖章|mail › 初审表.docx|请提交已签字盖章的纸质初审表（附件2）扫描件（PDF或JPG），各审核栏目的签字、盖章须清晰可见"},
 		{"no S04 with scan records", dossier.Dossier{
 			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")}, Scans: rec,
 			Rows: []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.99)}}, ""},
