@@ -86,39 +86,71 @@ func decodeAddress(raw string) string {
 var dateLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700 (MST)",
 	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04:05 -07:00",
+	"Mon, 2 Jan 2006 15:04:05 GMT-0700",
+	"2 Jan 2006 15:04:05 GMT-0700",
+	"2 Jan 2006 15:04:05 -07:00",
 	"Mon, 2 Jan 2006 15:04 -0700",
 	"2 Jan 2006 15:04:05 -0700",
 	"Mon, 2 Jan 06 15:04:05 -0700",
 	"Mon Jan 2 15:04:05 2006",
+	"Mon Jan 2 15:04:05 MST 2006",
 	"Mon Jan 2 15:04:05 -0700 2006",
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05",
 	"2006-01-02T15:04:05Z07:00",
 	"2006/01/02 15:04:05",
+	"2006/1/2 15:04:05",
 	"2006年1月2日 15:04:05",
 	"2006年1月2日 15:04",
 }
 
-// parseDate reads a Date header. Dates without a zone are taken as China
-// Standard Time (UTC+8), the zone of every sender this tool sees.
+// chineseDate turns Chinese weekday and month names into English ones.
+var chineseDate = strings.NewReplacer(
+	"十一月", "Nov", "十二月", "Dec", "一月", "Jan", "二月", "Feb", "三月", "Mar", "四月", "Apr",
+	"五月", "May", "六月", "Jun", "七月", "Jul", "八月", "Aug", "九月", "Sep", "十月", "Oct",
+	"星期一", "Mon", "星期二", "Tue", "星期三", "Wed", "星期四", "Thu", "星期五", "Fri", "星期六", "Sat", "星期日", "Sun", "星期天", "Sun",
+	"周一", "Mon", "周二", "Tue", "周三", "Wed", "周四", "Thu", "周五", "Fri", "周六", "Sat", "周日", "Sun",
+)
+
+// parseDate reads a Date header. Dates without a zone, and the zone name
+// CST, are taken as China Standard Time (UTC+8), the zone of every sender
+// this tool sees.
 func parseDate(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	if t, err := mail.ParseDate(s); err == nil {
-		return t, true
+		return fixCST(t), true
 	}
 	cst := time.FixedZone("CST", 8*3600)
 	trimmed := s
 	if i := strings.IndexByte(trimmed, '('); i > 0 {
 		trimmed = strings.TrimSpace(trimmed[:i])
 	}
-	for _, cand := range []string{s, trimmed} {
+	cands := []string{s, trimmed}
+	if en := chineseDate.Replace(trimmed); en != trimmed {
+		cands = append(cands, en)
+		if t, err := mail.ParseDate(en); err == nil {
+			return fixCST(t), true
+		}
+	}
+	for _, cand := range cands {
 		for _, l := range dateLayouts {
 			if t, err := time.ParseInLocation(l, cand, cst); err == nil {
-				return t, true
+				return fixCST(t), true
 			}
 		}
 	}
 	return time.Time{}, false
+}
+
+// fixCST reads the zone name CST, which time.Parse cannot place, as UTC+8.
+func fixCST(t time.Time) time.Time {
+	if name, off := t.Zone(); name == "CST" && off != 8*3600 {
+		y, mo, d := t.Date()
+		h, mi, sec := t.Clock()
+		return time.Date(y, mo, d, h, mi, sec, t.Nanosecond(), time.FixedZone("CST", 8*3600))
+	}
+	return t
 }
 
 // translate turns an enmime parse error into a short Chinese line; "" for
