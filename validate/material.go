@@ -29,12 +29,7 @@ func CheckMaterials(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 	var fs []finding.Finding
 	fs = append(fs, checkForms(d)...)
 	fs = append(fs, checkPhotos(d, p)...)
-	for _, r := range d.Replaced {
-		fs = append(fs, materialFinding("M08",
-			fmt.Sprintf("重复申报：%s（%s）已被较新的%s（%s）替代，以新版本为准",
-				r.Old.Name, mailWhen(r.Old), r.New.Name, mailWhen(r.New)),
-			"", r.Old.Path, ""))
-	}
+	fs = append(fs, checkResent(d)...)
 	for _, it := range d.Failed {
 		reason := it.Reason
 		if reason == "" {
@@ -45,6 +40,41 @@ func CheckMaterials(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 			"", it.Path, fmt.Sprintf("请重新提交可正常打开的“%s”（不加密、未损坏，使用WORD、JPG等常用格式）", it.Name)))
 	}
 	return fs
+}
+
+// checkResent is M08: one finding per older sending replaced by a newer
+// one, listing the files replaced, so a resend of four attachments reads
+// as one event, not four.
+func checkResent(d *dossier.Dossier) []finding.Finding {
+	type sending struct{ old, new string }
+	var order []sending
+	files := map[sending][]string{}
+	first := map[sending]dossier.Replacement{}
+	for _, r := range d.Replaced {
+		k := sending{sendingOf(r.Old), sendingOf(r.New)}
+		if _, seen := files[k]; !seen {
+			order = append(order, k)
+			first[k] = r
+		}
+		files[k] = append(files[k], r.Old.Name)
+	}
+	var fs []finding.Finding
+	for _, k := range order {
+		r := first[k]
+		fs = append(fs, materialFinding("M08",
+			fmt.Sprintf("重复申报：%s发送的%s已被%s发送的新版本替代，以新版本为准",
+				mailWhen(r.Old), strings.Join(files[k], "、"), mailWhen(r.New)),
+			"", k.old, ""))
+	}
+	return fs
+}
+
+// sendingOf names what an item came in: its email, else the item itself.
+func sendingOf(it *intake.Item) string {
+	if it.Mail != nil && it.Mail.Path != "" {
+		return it.Mail.Path
+	}
+	return it.Path
 }
 
 // checkForms is M01–M03.

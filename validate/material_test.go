@@ -93,7 +93,18 @@ func TestCheckMaterials(t *testing.T) {
 		}, "M07|review|照片|照片“IMG_0001.jpg”无法从文件名判断是环境照片还是工作照片|mail › IMG_0001.jpg|请在照片文件名中注明“环境照片”或“工作照片”"},
 		{"M08 replaced", func(d *dossier.Dossier) {
 			d.Replaced = []dossier.Replacement{{Old: old, New: newer}}
-		}, "M08|info||重复申报：申报表.docx（2024年4月1日 09:30的邮件）已被较新的申报表(修改).docx（2024年4月5日 14:00的邮件）替代，以新版本为准|第1封 › 申报表.docx|"},
+		}, "M08|info||重复申报：2024年4月1日 09:30的邮件发送的申报表.docx已被2024年4月5日 14:00的邮件发送的新版本替代，以新版本为准|第1封 › 申报表.docx|"},
+		{"M08 once per resent email", func(d *dossier.Dossier) {
+			oldMail := &intake.Mail{Path: "第1封", Date: time.Date(2024, 4, 1, 9, 30, 0, 0, time.UTC)}
+			newMail := &intake.Mail{Path: "第2封", Date: time.Date(2024, 4, 5, 14, 0, 0, 0, time.UTC)}
+			var rs []dossier.Replacement
+			for _, name := range []string{"申报表.docx", "环境照片.jpg"} {
+				o, n := matItem("第1封 › "+name), matItem("第2封 › "+name)
+				o.Mail, n.Mail = oldMail, newMail
+				rs = append(rs, dossier.Replacement{Old: o, New: n})
+			}
+			d.Replaced = rs
+		}, "M08|info||重复申报：2024年4月1日 09:30的邮件发送的申报表.docx、环境照片.jpg已被2024年4月5日 14:00的邮件发送的新版本替代，以新版本为准|第1封|"},
 		{"M09 failed", func(d *dossier.Dossier) {
 			f := matItem("mail › 材料.zip")
 			f.Reason = "压缩包已加密"
