@@ -34,7 +34,8 @@ type chp struct {
 	symFtc                           int
 	symChar                          uint16
 	hasSym                           bool
-	ftc                              int
+	ftc                              int   // sprmCRgFtc0 (ASCII font)
+	ftcOther                         []int // sprmCRgFtc1, sprmCRgFtc2, sprmCFtcBi
 }
 
 // chpOf reads the character properties of the grpprls, later ones
@@ -59,6 +60,8 @@ func chpOf(gs ...[]byte) chp {
 			c.symFtc, c.symChar, c.hasSym = int(le16(arg, 0)), le16(arg, 2), true
 		case sprmCRgFtc0:
 			c.ftc = int(le16(arg, 0))
+		case sprmCRgFtc1, sprmCRgFtc2, sprmCFtcBi:
+			c.ftcOther = append(c.ftcOther, int(le16(arg, 0)))
 		}
 	})
 	return c
@@ -290,8 +293,8 @@ func (d *decoder) visibleChar(ch uint16, cp int64, c chp) {
 	case ch == chNBHyphen:
 		d.para.text("-")
 	case ch < 0x20 || ch == chSoftHyph:
-	case ch >= 0xF020 && ch <= 0xF0FF && symbolFont(d.font(c.ftc)):
-		d.symbol(d.font(c.ftc), ch, true)
+	case ch >= 0xF020 && ch <= 0xF0FF && d.symbolFontOf(c) != "":
+		d.symbol(d.symbolFontOf(c), ch, true)
 	case ch >= 0xD800 && ch <= 0xDFFF:
 		d.surrogate(ch)
 	default:
@@ -331,6 +334,16 @@ func (d *decoder) symbol(font string, code uint16, typed bool) {
 	}
 	d.warn("symbol font %q char %s is not a known checkbox; written as \"?\"", font, symbolCode(code))
 	d.para.text("?")
+}
+
+// symbolFontOf returns the symbol font among a run's fonts, or "".
+func (d *decoder) symbolFontOf(c chp) string {
+	for _, ftc := range append([]int{c.ftc}, c.ftcOther...) {
+		if f := d.font(ftc); symbolFont(f) {
+			return f
+		}
+	}
+	return ""
 }
 
 func (d *decoder) font(ftc int) string {

@@ -135,6 +135,9 @@ const (
 	sprmCFVanish          = 0x083C
 	sprmCFSpec            = 0x0855
 	sprmCRgFtc0           = 0x4A4F
+	sprmCRgFtc1           = 0x4A50
+	sprmCRgFtc2           = 0x4A51
+	sprmCFtcBi            = 0x4A5E
 	sprmPFInTable         = 0x2416
 	sprmPFTtp             = 0x2417
 	sprmPItap             = 0x6649

@@ -135,14 +135,17 @@ func TestSymbolCharacters(t *testing.T) {
 	d.visibleChar(chSymbol, 2, chp{spec: true, hasSym: true, symFtc: 1, symChar: 0x00A8})
 	d.visibleChar(chSymbol, 3, chp{spec: true, hasSym: true, symFtc: 1, symChar: 0xF04A})
 	d.visibleChar(0xF0FE, 4, chp{ftc: 1})
+	d.visibleChar(0xF0A3, 5, chp{ftc: 2, ftcOther: []int{2, 0}})
+	d.visibleChar(0xF0A3, 6, chp{ftc: 2})
 	p := d.para.take()
-	if p.Text != "☑ ☐?☑" {
-		t.Errorf("text %q, want %q", p.Text, "☑ ☐?☑")
+	if p.Text != "☑ ☐?☑☐\uF0A3" {
+		t.Errorf("text %q, want %q", p.Text, "☑ ☐?☑☐\uF0A3")
 	}
 	want := []word.Checkbox{
 		{Checked: true, Form: word.FormSym, Glyph: "F052", Font: "Wingdings 2", Offset: 0},
 		{Checked: false, Form: word.FormSym, Glyph: "F0A8", Font: "Wingdings", Offset: 2},
 		{Checked: true, Form: word.FormSym, Glyph: "\uF0FE", Font: "Wingdings", Offset: 4},
+		{Checked: false, Form: word.FormSym, Glyph: "\uF0A3", Font: "Wingdings 2", Offset: 5},
 	}
 	if len(p.Checkboxes) != len(want) {
 		t.Fatalf("checkboxes %+v, want %+v", p.Checkboxes, want)
