@@ -107,6 +107,7 @@ func TestIsEML(t *testing.T) {
 		{"From: a@b\nSubject: hi\n\nbody", true},
 		{"Subject: only one known\n\nbody", false},
 		{"MIME-Version: 1.0\n", true},
+		{"X-Mozilla-Status: 0001\r\nX-Mozilla-Status2: 00000000\r\n", true},
 		{"hello world\nFrom: x\n", false},
 		{"PK\x03\x04", false},
 		{"", false},

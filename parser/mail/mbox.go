@@ -226,10 +226,11 @@ func IsEML(head []byte) bool {
 			}
 		}
 		switch string(name) {
-		case "received", "return-path", "mime-version", "delivered-to", "x-mailer", "dkim-signature", "x-originating-ip":
+		case "received", "return-path", "mime-version", "delivered-to", "x-mailer", "dkim-signature", "x-originating-ip",
+			"x-mozilla-status", "x-mozilla-status2", "x-account-key", "x-gm-thrid", "x-gmail-labels", "x-qq-mid", "x-qq-ssf":
 			strong = true
 			known++
-		case "from", "to", "subject", "date", "message-id", "cc", "content-type", "reply-to", "sender", "x-qq-mid":
+		case "from", "to", "subject", "date", "message-id", "cc", "content-type", "reply-to", "sender":
 			known++
 		}
 	}
