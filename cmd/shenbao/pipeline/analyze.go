@@ -90,8 +90,8 @@ func analyze(it *intake.Item, data []byte, p *profile.Profile) analysis {
 			format = "wps"
 		}
 		pd.Format = format
-		classifyWord(pd, d, p)
 		it.Status = intake.Parsed
+		classifyWord(pd, d, p)
 		return a
 	case "encrypted-ooxml":
 		return fail("docx", "文件已加密（设有打开密码），无法读取，请取消密码后重新提交")
@@ -102,7 +102,7 @@ func analyze(it *intake.Item, data []byte, p *profile.Profile) analysis {
 	if it.Scan && scan.IsMetadata(it.Name, data) {
 		recs, probs, err := scan.Read(it.Path, data)
 		if err != nil {
-			return fail("metadata", "扫描记录文件无法读取："+err.Error())
+			return fail("metadata", err.Error())
 		}
 		pd.Kind, pd.Format = kindMetadata, strings.TrimPrefix(ext, ".")
 		a.records, a.problems = recs, probs

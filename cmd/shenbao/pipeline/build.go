@@ -264,18 +264,8 @@ func contains(list []string, s string) bool {
 // none, bad metadata rows, and unreadable files that could not be
 // attributed — so nothing the clerk must see is only in 文件清单.
 func unattributed(in buildInput) []finding.Finding {
-	var out []finding.Finding
+	out := dossier.UnmatchedFindings(in.unmatched)
 	s03, _ := finding.Lookup("S03")
-	for _, r := range in.unmatched {
-		out = append(out, finding.Finding{
-			Code:     "S03",
-			Level:    s03.Level,
-			Message:  fmt.Sprintf("扫描记录的窗口名称“%s”与所有申报窗口都对不上", r.Window),
-			Field:    r.Field,
-			Location: fmt.Sprintf("%s 第%d行", r.Source, r.Row),
-			Fix:      "请核对扫描记录中的窗口名称是否与申报表一致，更正后重新导入扫描记录",
-		})
-	}
 	for _, pr := range in.problems {
 		loc := pr.Source
 		if pr.Row > 0 {
