@@ -186,7 +186,7 @@ What a scanning station exports after scanning the signed and stamped paper
 review row. Made by
 
 ` + "```" + `
-go run ./samples/scans/gen samples/forms samples/scans
+go run ./samples/scansgen samples/forms samples/scans
 ` + "```" + `
 
 which reads the window names from the directory names under samples/forms and

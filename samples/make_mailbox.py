@@ -2,7 +2,7 @@
 """Builds samples/mailbox: a realistic export of the shared mailbox that receives the
 清风辽宁政务窗口 applications, made from the sample forms in samples/forms.
 
-    python3 samples/mailbox/make_mailbox.py [--wait]
+    python3 samples/make_mailbox.py [--wait]
 
 Needs python3 (standard library only), `7z` (p7zip) and `soffice` (LibreOffice, for the
 PDF copy). Output is deterministic: fixed dates, boundaries, Message-IDs, zip and 7z
@@ -21,8 +21,11 @@ import tempfile
 import time
 import zipfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FORMS = os.path.normpath(os.path.join(HERE, "..", "forms"))
+SAMPLES = os.path.dirname(os.path.abspath(__file__))
+FORMS = os.path.join(SAMPLES, "forms")
+# HERE is the export folder; it holds only what a mailbox export holds, so
+# `shenbao check samples/mailbox` lists no scripts or notes.
+HERE = os.path.join(SAMPLES, "mailbox")
 TO = '"=?UTF-8?B?5riF6aOO5pS/56qX55Sz5oql?=" <qfzc@as.example.gov.cn>'  # 清风政窗申报
 CRLF = "\r\n"
 

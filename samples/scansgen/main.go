@@ -4,7 +4,7 @@
 // with BOM, CSV GBK, XLSX), with planted gaps, and the README that lists
 // them. Output is deterministic.
 //
-//	go run ./samples/scans/gen samples/forms samples/scans
+//	go run ./samples/scansgen samples/forms samples/scans
 package main
 
 import (
@@ -24,7 +24,7 @@ import (
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "用法：go run ./samples/scans/gen 样例表格目录 输出目录")
+		fmt.Fprintln(os.Stderr, "用法：go run ./samples/scansgen 样例表格目录 输出目录")
 		os.Exit(2)
 	}
 	if err := run(os.Args[1], os.Args[2]); err != nil {
@@ -125,12 +125,17 @@ func run(formsDir, outDir string) error {
 		{"扫描记录_第一批.csv", csv1},
 		{"扫描记录_第二批_GBK.csv", gbk},
 		{"扫描记录_第三批.xlsx", xl},
-		{"README.md", []byte(readme(placed, windows, badLine))},
 	}
 	for _, o := range outputs {
 		if err := os.WriteFile(filepath.Join(outDir, o.name), o.data, 0o644); err != nil {
 			return err
 		}
+	}
+	// The notes go beside the folder, not into it, so --scans reads only
+	// what a scanning station writes.
+	notes := filepath.Join(filepath.Dir(filepath.Clean(outDir)), "scans.md")
+	if err := os.WriteFile(notes, []byte(readme(placed, windows, badLine)), 0o644); err != nil {
+		return err
 	}
 	return nil
 }
