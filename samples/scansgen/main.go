@@ -131,6 +131,11 @@ func run(formsDir, outDir string) error {
 			return err
 		}
 	}
+	// Pages for the windows of the first file; the others come as metadata
+	// only, as when a station sends its records ahead of the images.
+	if err := writePages(outDir, placed[0], placed[1][0]); err != nil {
+		return err
+	}
 	// The notes go beside the folder, not into it, so --scans reads only
 	// what a scanning station writes.
 	notes := filepath.Join(filepath.Dir(filepath.Clean(outDir)), "scans.md")

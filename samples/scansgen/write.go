@@ -198,6 +198,7 @@ Use them with ` + "`shenbao check --scans samples/scans samples/forms`" + `.
 | 扫描记录_第一批.csv | UTF-8 with BOM, comma, CRLF | headers 窗口名称/文件/页码/栏目/意见/是否签字/是否盖章/日期/置信度; 是/否; 2024年4月2日; 0.93 |
 | 扫描记录_第二批_GBK.csv | GBK, comma, CRLF | headers 窗口/文件名/页/审核栏目/签字/盖章; √/×; 2024/4/2; 93%; 栏目 variants 组织人事部门意见, 推荐单位意见, 纪检监察部门意见 |
 | 扫描记录_第三批.xlsx | XLSX, sheet 扫描记录 after a sheet 说明, title row above the header | English headers; Y/N; real Excel dates; 0–1 numbers; the first window's name typed with a space |
+| 扫描件/*.jpg | JPEG, 595×842 | stand-in scan pages (ruled lines, a red ring on page 2) for the windows of the first file, attributed through the metadata's 文件 column; one page named only by its window (…初审表扫描件.jpg), attributed by file name |
 
 Records mirror the Word 初审表 of each window (dates 2024-04-02 / 04-08 /
 04-15, 道路运输许可窗口's 行业主管部门意见 04-22, 民生服务窗口's negative
