@@ -32,13 +32,13 @@ type checkFlags struct {
 func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	var f checkFlags
 	fs := newFlagSet("check", "check [选项] 输入...（文件或文件夹，可多个）", stderr)
-	fs.StringVar(&f.out, "o", defaultRegister, "合规审查登记表（.xlsx）的保存路径")
-	fs.StringVar(&f.json, "json", "", "同时写出机器可读的审查结果（JSON）")
+	fs.StringVar(&f.out, "o", defaultRegister, "合规审查登记表（.xlsx）的保存`文件`")
+	fs.StringVar(&f.json, "json", "", "同时把机器可读的审查结果（JSON）写入此`文件`")
 	fs.Var(&f.scans, "scans", "扫描件元数据（CSV/XLSX/JSON）和扫描图片所在的文件或文件夹，可重复")
-	fs.StringVar(&f.profile, "profile", "qingfeng-liaoning", "评选规则配置：内置名称或 YAML 文件路径")
-	fs.StringVar(&f.notices, "notices", "", "为每个需补正/待核查的窗口生成《材料补正一次性告知书》的文件夹")
+	fs.StringVar(&f.profile, "profile", "qingfeng-liaoning", "评选规则配置：内置`名称`或 YAML 文件路径")
+	fs.StringVar(&f.notices, "notices", "", "为每个需补正/待核查的窗口生成《材料补正一次性告知书》，写入此`文件夹`")
 	fs.BoolVar(&f.fullID, "full-id", false, "联审名单中显示完整身份证号码（默认只显示前6后4）")
-	fs.IntVar(&f.jobs, "j", 0, "并行处理数（默认为CPU核数）")
+	fs.IntVar(&f.jobs, "j", 0, "并行处理`数量`（默认为CPU核数）")
 	fs.BoolVar(&f.quiet, "q", false, "不显示进度")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {

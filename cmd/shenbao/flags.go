@@ -22,7 +22,14 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 			if len(f.Name) == 1 {
 				dash = "-"
 			}
-			fmt.Fprintf(stderr, "  %s%s\n        %s", dash, f.Name, f.Usage)
+			arg, text := flag.UnquoteUsage(f)
+			if arg == "value" {
+				arg = "路径"
+			}
+			if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {
+				arg = ""
+			}
+			fmt.Fprintf(stderr, "  %s%s %s\n        %s", dash, f.Name, arg, text)
 			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 				fmt.Fprintf(stderr, "（默认 %s）", f.DefValue)
 			}

@@ -124,10 +124,18 @@ func analyze(it *intake.Item, data []byte, p *profile.Profile) analysis {
 			pd.Kind = kindPDF
 		}
 		pd.WindowHint = it.Name
-		it.Status = intake.Parsed
 		if pd.Kind == kindPDF {
 			it.Status, it.Reason = intake.Ignored, "PDF文件，不作为申报材料"
+			return a
 		}
+		pages, err := pdfPages(data)
+		switch {
+		case errors.Is(err, errPDFEncrypted):
+			return fail("pdf", "PDF文件已加密（设有打开密码），无法查看，请取消密码后重新提交")
+		case err != nil:
+			return fail("pdf", "PDF文件已损坏或不完整，无法打开，请重新提交")
+		}
+		it.Status, it.Reason = intake.Parsed, fmt.Sprintf("PDF，共%d页", pages)
 		return a
 	}
 

@@ -8,6 +8,9 @@ import (
 	"os"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
 	"shenbao/parser/intake"
 	"shenbao/validate/profile"
 )
@@ -34,6 +37,7 @@ func pngOf(w, h int) []byte {
 func TestAnalyze(t *testing.T) {
 	forms := "../../../samples/forms/"
 	application := readFile(t, forms+"企业登记注册窗口/申报表.docx")
+	pdf := readFile(t, "testdata/application.pdf")
 	tests := []struct {
 		name       string
 		item       string
@@ -54,9 +58,11 @@ func TestAnalyze(t *testing.T) {
 		{"encrypted .doc", "申报表.doc", readFile(t, "../../../parser/doc/testdata/encrypted.doc"), false, kindFailed, intake.Failed, "文件已加密（设有打开密码），无法读取，请取消密码后重新提交", 0, true},
 		{"truncated docx", "申报表.docx", application[:len(application)/2], false, kindFailed, intake.Failed, "WORD文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送", 0, true},
 		{"garbage named .docx", "申报表.docx", []byte("not a word file at all"), false, kindFailed, intake.Failed, "文件已损坏，无法作为WORD文档打开", 0, true},
-		{"PDF 申报表", "市民中心窗口申报表.pdf", []byte("%PDF-1.4\n%âãÏÓ\n"), false, kindNonWord, intake.Parsed, "", 0, true},
-		{"other PDF", "说明.pdf", []byte("%PDF-1.4\n"), false, kindPDF, intake.Ignored, "PDF文件，不作为申报材料", 0, true},
-		{"scan PDF", "扫描件.pdf", []byte("%PDF-1.4\n"), true, kindScanImage, intake.Parsed, "", 0, true},
+		{"PDF 申报表", "市民中心窗口申报表.pdf", pdf, false, kindNonWord, intake.Parsed, "PDF，共1页", 0, true},
+		{"other PDF", "说明.pdf", pdf, false, kindPDF, intake.Ignored, "PDF文件，不作为申报材料", 0, true},
+		{"scan PDF", "扫描件.pdf", pdf, true, kindScanImage, intake.Parsed, "PDF，共1页", 0, true},
+		{"truncated scan PDF", "扫描件.pdf", pdf[:len(pdf)/3], true, kindFailed, intake.Failed, "PDF文件已损坏或不完整，无法打开，请重新提交", 0, true},
+		{"encrypted scan PDF", "扫描件.pdf", encryptPDF(t, pdf), true, kindFailed, intake.Failed, "PDF文件已加密（设有打开密码），无法查看，请取消密码后重新提交", 0, true},
 		{"photo", "环境照片.png", pngOf(1600, 1200), false, kindPhoto, intake.Parsed, "", 1600, true},
 		{"photo of the 申报表", "申报表拍照.png", pngOf(1600, 1200), false, kindNonWord, intake.Parsed, "", 1600, true},
 		{"mail signature logo", "logo.png", pngOf(48, 16), false, kindIgnored, intake.Ignored, "图片仅 48×16 像素，视为邮件签名或图标", 48, true},
@@ -101,6 +107,18 @@ func TestAnalyze(t *testing.T) {
 			}
 		})
 	}
+}
+
+// encryptPDF locks a PDF with a user password, as a clerk's colleague might.
+func encryptPDF(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	pdfConfig() // keep pdfcpu from writing its config folder
+	conf := model.NewAESConfiguration("user-pw", "owner-pw", 256)
+	var out bytes.Buffer
+	if err := api.Encrypt(bytes.NewReader(pdf), &out, conf); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 // TestAnalyzeKeepsWalkVerdict leaves items the walk already judged alone.
