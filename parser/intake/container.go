@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"shenbao/parser/archive"
 	"shenbao/parser/mail"
@@ -88,6 +89,8 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 		return err
 	}
 	mr := mail.NewMboxReader(r, w.lim.Mail)
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for i := 0; ; i++ {
 		data, err := mr.Next()
 		if err == io.EOF {
@@ -101,6 +104,7 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 			continue
 		}
 		if err != nil {
+			wg.Wait() // the messages read so far come before the mbox
 			return w.fail(it, fmt.Sprintf("邮箱文件读到第%d封时出错，后面的邮件未能读取（%v）", i+1, err))
 		}
 		ci := c.item(kindEmail)
@@ -108,10 +112,11 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 		if mail.IsMsg(data) {
 			ci.Container = kindMsg
 		}
-		if err := w.email(c, ci, data); err != nil {
+		if err := w.spawn(&wg, func() error { return w.email(c, ci, data) }); err != nil {
 			return err
 		}
 	}
+	wg.Wait()
 	it.Status = Parsed
 	return w.put(it, nil)
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"shenbao/parser/archive"
 	"shenbao/parser/mail"
@@ -45,11 +46,16 @@ func (w *walk) diskPath(n node, fsPath string, top bool) error {
 func (w *walk) folder(n node, dir string) error {
 	it := n.item("folder")
 	entries, err := os.ReadDir(dir)
+	var wg sync.WaitGroup
 	for i, e := range entries {
-		if err := w.diskPath(n.member(i, e.Name()), filepath.Join(dir, e.Name()), false); err != nil {
+		if err := w.spawn(&wg, func() error {
+			return w.diskPath(n.member(i, e.Name()), filepath.Join(dir, e.Name()), false)
+		}); err != nil {
+			wg.Wait()
 			return err
 		}
 	}
+	wg.Wait()
 	if err != nil {
 		return w.fail(it, "无法读取文件夹："+osText(err))
 	}

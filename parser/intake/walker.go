@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/sync/errgroup"
@@ -46,7 +47,10 @@ func (l Limits) withDefaults() Limits {
 // Walker walks inputs. The zero value is ready to use.
 type Walker struct {
 	Limits Limits
-	Jobs   int // top-level inputs walked in parallel; 0 means 1
+	// Jobs bounds the goroutines that read inputs, folder entries and mbox
+	// messages in parallel; 0 means 1 (everything on the caller's goroutine
+	// but the top-level inputs' own).
+	Jobs int
 }
 
 // Walk visits each input (files and folders, recursively; folders sorted by
@@ -64,12 +68,12 @@ type Walker struct {
 func (w *Walker) Walk(ctx context.Context, inputs []string, emit func(it *Item, data []byte) error) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(w.Jobs, 1))
+	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit, g: g}
 	for i, in := range inputs {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit}
 			return wk.input(i, in)
 		})
 	}
@@ -83,11 +87,27 @@ func (w *Walker) WalkBytes(ctx context.Context, name string, data []byte, emit f
 	return wk.data(n, data)
 }
 
-// walk is the state of one top-level input's walk.
+// walk is the state of a walk, shared by its goroutines.
 type walk struct {
 	ctx  context.Context
 	lim  Limits
 	emit func(*Item, []byte) error
+	// g runs folder entries and mbox messages in parallel when it has a
+	// free slot; nil means everything runs inline.
+	g *errgroup.Group
+}
+
+// spawn runs fn on a goroutine of w.g when one is free and inline
+// otherwise, so a goroutine never waits for a slot another one holds; wg
+// is done when fn has returned. An error from a spawned fn reaches Walk
+// through the group, which cancels the walk.
+func (w *walk) spawn(wg *sync.WaitGroup, fn func() error) error {
+	wg.Add(1)
+	if w.g != nil && w.g.TryGo(func() error { defer wg.Done(); return fn() }) {
+		return nil
+	}
+	defer wg.Done()
+	return fn()
 }
 
 // node is an item about to be visited: where it is and what encloses it.

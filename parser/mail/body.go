@@ -22,7 +22,7 @@ func decodeTransfer(cte string, raw []byte) ([]byte, error) {
 	}
 	switch cte {
 	case "base64":
-		return decodeBase64Loose(string(raw))
+		return decodeBase64Loose(raw)
 	case "quoted-printable":
 		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
 		if err != nil {

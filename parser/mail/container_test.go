@@ -204,9 +204,10 @@ func TestTNEF(t *testing.T) {
 	}
 }
 
-// TestEnmimeCorpus parses every message in enmime's own testdata: errors
-// are allowed, panics and a result together with an error are not.
-func TestEnmimeCorpus(t *testing.T) {
+// enmimeTestdata is the testdata folder of the enmime module in the module
+// cache; the test is skipped when it is not there.
+func enmimeTestdata(t *testing.T) string {
+	t.Helper()
 	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
 		t.Skipf("go env GOMODCACHE: %v", err)
@@ -215,8 +216,15 @@ func TestEnmimeCorpus(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("enmime testdata not found: %v", err)
 	}
+	return dir
+}
+
+// TestEnmimeCorpus parses every message in enmime's own testdata: errors
+// are allowed, panics and a result together with an error are not.
+func TestEnmimeCorpus(t *testing.T) {
+	dir := enmimeTestdata(t)
 	n, failed := 0, 0
-	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".raw") || strings.HasSuffix(path, ".eml")) {
 			return err
 		}

@@ -121,7 +121,7 @@ func scanWord(s string) (word, charset, enc, text string, ok bool) {
 // decodeWordBytes decodes the text of a B or Q word to bytes.
 func decodeWordBytes(enc, text string) ([]byte, error) {
 	if enc == "B" {
-		return decodeBase64Loose(text)
+		return decodeBase64Loose([]byte(text))
 	}
 	var out []byte
 	for i := 0; i < len(text); i++ {
@@ -144,7 +144,13 @@ var errBase64 = errors.New("invalid base64 characters")
 
 // decodeBase64Loose decodes base64 ignoring white space and missing padding.
 // Stray characters are skipped and reported with errBase64 beside the data.
-func decodeBase64Loose(text string) ([]byte, error) {
+// Well-formed bodies, nearly all of them, take the standard decoder (which
+// skips line breaks itself) at a fraction of the cost.
+func decodeBase64Loose(text []byte) ([]byte, error) {
+	out := make([]byte, base64.StdEncoding.DecodedLen(len(text)))
+	if n, err := base64.StdEncoding.Decode(out, text); err == nil {
+		return out[:n], nil
+	}
 	clean := make([]byte, 0, len(text))
 	var bad error
 	for i := 0; i < len(text); i++ {
@@ -161,7 +167,7 @@ func decodeBase64Loose(text string) ([]byte, error) {
 		clean = clean[:len(clean)-1]
 		bad = errBase64
 	}
-	out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+	out = make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
 	n, err := base64.RawStdEncoding.Decode(out, clean)
 	if err != nil {
 		return out[:n], err

@@ -65,6 +65,12 @@ var ErrNotMessage = errors.New("不是邮件格式")
 // can be read: the input is over the size limit, empty, or has no header.
 // Everything else is recorded in Message.Problems.
 func Parse(data []byte, lim Limits) (*Message, error) {
+	return parse(data, lim, true)
+}
+
+// parse is Parse; fast false sends every message through enmime, which
+// the tests use to hold the fast splitter to enmime's results.
+func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 	if int64(len(data)) > lim.maxBytes() {
 		return nil, fmt.Errorf("mail: %w（%d 字节，上限 %d 字节）", ErrTooLarge, len(data), lim.maxBytes())
 	}
@@ -96,9 +102,16 @@ func Parse(data []byte, lim Limits) (*Message, error) {
 		enmime.DisableCharacterDetection(true),
 		enmime.SetCustomParseMediaType(parseMediaType),
 	)
-	root, err := p.ReadParts(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("mail: 无法读取邮件结构：%v", err)
+	var root *enmime.Part
+	ok := false
+	if fast {
+		root, ok = fastTree(data, 0)
+	}
+	if !ok {
+		var err error
+		if root, err = p.ReadParts(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("mail: 无法读取邮件结构：%v", err)
+		}
 	}
 	m := &Message{}
 	c := &collector{msg: m, lim: lim, parser: p}

@@ -107,7 +107,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	w := &intake.Walker{Limits: opt.Limits, Jobs: min(jobs, 2)}
+	w := &intake.Walker{Limits: opt.Limits, Jobs: jobs}
 	walkErr := w.Walk(gctx, inputs, func(it *intake.Item, data []byte) error {
 		rep.Item()
 		it.Scan = len(it.Pos) > 0 && it.Pos[0] >= nInputs
