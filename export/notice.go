@@ -41,7 +41,7 @@ const (
 // NoticeOptions fill the parts of a notice that are not the window's own.
 type NoticeOptions struct {
 	Title    string    // campaign title; if empty, res.Title
-	Deadline string    // resubmission deadline (profile notice.deadline); if empty, 通知规定的期限
+	Deadline string    // resubmission deadline (profile notice.deadline); if empty, 通知规定的期限内
 	Contact  string    // contact line (profile notice.contact)
 	Issuer   string    // the office that signs (profile notice.issuer)
 	Date     time.Time // the notice date; if zero, res.GeneratedAt
@@ -63,7 +63,7 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 		opt.Title = res.Title
 	}
 	if opt.Deadline == "" {
-		opt.Deadline = "通知规定的期限"
+		opt.Deadline = "通知规定的期限内"
 	}
 	if opt.Date.IsZero() {
 		opt.Date = res.GeneratedAt

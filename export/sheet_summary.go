@@ -43,13 +43,22 @@ func tallyUnits(res *validate.Result) (units []unitTally, total unitTally) {
 		if !ok {
 			i = len(units)
 			index[s.Unit] = i
-			units = append(units, unitTally{unit: s.Unit})
+			units = append(units, unitTally{unit: unitLabel(s.Unit)})
 		}
 		units[i].add(s.Conclusion)
 		total.add(s.Conclusion)
 	}
 	slices.SortFunc(units, func(a, b unitTally) int { return cmp.Compare(a.unit, b.unit) })
 	return units, total
+}
+
+// unitLabel names a unit in the 汇总 table; a 申报表 that left 所属单位 empty,
+// or never arrived, still needs a row the clerk can read.
+func unitLabel(unit string) string {
+	if unit == "" {
+		return "（所属单位未填写）"
+	}
+	return unit
 }
 
 // tallyCodes counts findings per code (unattributed ones included) and the

@@ -71,9 +71,11 @@ type ScanRules struct {
 
 // NoticeRules fill the 一次性告知书.
 type NoticeRules struct {
-	Deadline string `yaml:"deadline" json:"deadline"` // resubmission deadline text
-	Contact  string `yaml:"contact" json:"contact"`   // contact line
-	Issuer   string `yaml:"issuer" json:"issuer"`     // the office that signs the notice
+	// Deadline completes “请于…按上述要求一次性补正”: a date (“2024年4月24日前”)
+	// or a period (“收到本告知书之日起3个工作日内”).
+	Deadline string `yaml:"deadline" json:"deadline"`
+	Contact  string `yaml:"contact" json:"contact"` // contact line
+	Issuer   string `yaml:"issuer" json:"issuer"`   // the office that signs the notice
 }
 
 // RuleSettings switch codes off or change their level.
