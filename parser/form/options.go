@@ -111,30 +111,16 @@ func isTick(r rune) bool { return string(r) == word.Checked || strings.ContainsR
 // boxBefore looks at the glyphs right before rune index i (spaces allowed):
 // checked when any of them is a tick ("☑☐窗口自荐" counts). at is the index of
 // the deciding glyph, -1 when there is no box before the option.
-func boxBefore(rs []rune, i int) (checked bool, at int) {
-	at = -1
-	for k := i - 1; k >= 0; k-- {
-		r := rs[k]
-		if r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 {
-			continue
-		}
-		if !isBox(r) {
-			break
-		}
-		if at < 0 || isTick(r) && !checked {
-			at = k
-		}
-		if isTick(r) {
-			checked = true
-		}
-	}
-	return checked, at
-}
+func boxBefore(rs []rune, i int) (checked bool, at int) { return boxRun(rs, i-1, -1) }
 
 // boxAfter looks at the glyphs right after the option ("窗口自荐☑").
-func boxAfter(rs []rune, i int) (checked bool, at int) {
+func boxAfter(rs []rune, i int) (checked bool, at int) { return boxRun(rs, i, 1) }
+
+// boxRun reads the run of box glyphs starting at rune index k and going in
+// direction step (-1 backwards, 1 forwards), spaces allowed between them.
+func boxRun(rs []rune, k, step int) (checked bool, at int) {
 	at = -1
-	for k := i; k < len(rs); k++ {
+	for ; k >= 0 && k < len(rs); k += step {
 		r := rs[k]
 		if r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 {
 			continue
