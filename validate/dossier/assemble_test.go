@@ -197,6 +197,14 @@ func TestAssemble(t *testing.T) {
 			unmatched: 1,
 		},
 		{
+			name: "a byte-identical copy is set aside without an M08",
+			items: []*Parsed{
+				app(withSHA(item("a.eml › 申报表.docx", mNoDate1, 1, 0), "aa11"), "户籍业务窗口", ""),
+				app(withSHA(item("导出.zip › a.eml › 申报表.docx", mNoDate2, 2, 0, 0), "aa11"), "户籍业务窗口", ""),
+			},
+			want: "[户籍业务窗口] unit= app=申报表.docx\n",
+		},
+		{
 			name: "sorted by unit then window",
 			items: []*Parsed{
 				app(item("1.docx", nil, 1), "乙窗口名称很长", "B单位"),
@@ -230,6 +238,23 @@ func TestAssemble(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestIdenticalCopy(t *testing.T) {
+	first := withSHA(item("a.eml › 申报表.docx", nil, 1, 0), "aa11")
+	again := withSHA(item("导出.zip › a.eml › 申报表.docx", nil, 2, 0, 0), "aa11")
+	ds, _, _ := Assemble([]*Parsed{app(first, "户籍业务窗口", ""), app(again, "户籍业务窗口", "")}, nil, testProfile())
+	if len(ds) != 1 || len(ds[0].Replaced) != 0 || ds[0].Application.Item != again {
+		t.Fatalf("dossiers: %s", render(ds))
+	}
+	if want := "与“导出.zip › a.eml › 申报表.docx”内容完全相同（重复收到），按一份处理"; first.Status != intake.Superseded || first.Reason != want {
+		t.Errorf("status %q reason %q, want superseded %q", first.Status, first.Reason, want)
+	}
+}
+
+func withSHA(it *intake.Item, sum string) *intake.Item {
+	it.SHA256 = sum
+	return it
 }
 
 func TestUnmatchedFindings(t *testing.T) {

@@ -49,8 +49,16 @@ func (d *Dossier) newest(forms []*Parsed) *Parsed {
 	return win
 }
 
+// supersede marks old as replaced by the newer item by. A byte-identical
+// copy (the same email exported twice, or kept in an archive too) is the
+// same submission received again, not a resend: it is set aside without an
+// M08.
 func (d *Dossier) supersede(old, by *intake.Item) {
 	old.Status = intake.Superseded
+	if old.SHA256 != "" && old.SHA256 == by.SHA256 {
+		old.Reason = "与“" + by.Path + "”内容完全相同（重复收到），按一份处理"
+		return
+	}
 	old.Reason = "已被新版本替代：" + by.Path
 	d.Replaced = append(d.Replaced, Replacement{Old: old, New: by})
 }
