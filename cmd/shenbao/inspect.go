@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"shenbao/cmd/shenbao/pipeline"
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
 	"shenbao/parser/form"
@@ -83,12 +84,14 @@ func inspectFile(path string, p *profile.Profile) (*inspection, error) {
 		return nil, fmt.Errorf("“%s”无法解析：%v", path, err)
 	}
 	out.Document = d
-	out.Kind = form.Detect(d, p.Application, p.Review)
-	switch out.Kind {
-	case form.KindApplication:
-		out.Application = form.ExtractApplication(d, p.Application)
-	case form.KindReview:
-		out.Review = form.ExtractReview(d, p.Review)
+	out.Application, out.Review = pipeline.Forms(d, p)
+	switch {
+	case out.Application != nil && out.Review != nil:
+		out.Kind = form.KindApplication + "+" + form.KindReview
+	case out.Application != nil:
+		out.Kind = form.KindApplication
+	case out.Review != nil:
+		out.Kind = form.KindReview
 	}
 	return out, nil
 }

@@ -41,6 +41,15 @@ func Detect(d *word.Document, app ApplicationSpec, rev ReviewSpec) Kind {
 	return KindNone
 }
 
+// Holds tells which forms d holds, each by the same test as Detect. A
+// document can hold both when 附件1 and 附件2 were filled in one file, where
+// Detect names only the stronger.
+func Holds(d *word.Document, app ApplicationSpec, rev ReviewSpec) (application, review bool) {
+	g := newGrid(d, specVariants(app, rev))
+	na, nr := countLabels(g, app.Detect), countLabels(g, rev.Detect)
+	return na > 0 && na >= app.DetectMin, nr > 0 && nr >= rev.DetectMin
+}
+
 func countLabels(g *grid, labels []string) int {
 	n := 0
 	for _, l := range labels {

@@ -47,7 +47,10 @@ const minPhotoSide = 300
 
 // analysis is what the parse stage made of one leaf item.
 type analysis struct {
-	parsed   *dossier.Parsed
+	parsed *dossier.Parsed
+	// second is the 初审表 of a document that holds both forms; nil for
+	// every other item.
+	second   *dossier.Parsed
 	records  []scan.Record
 	problems []scan.Problem
 }
@@ -91,7 +94,7 @@ func analyze(it *intake.Item, data []byte, p *profile.Profile) analysis {
 		}
 		pd.Format = format
 		it.Status = intake.Parsed
-		classifyWord(pd, d, p)
+		a.second = classifyWord(pd, d, p)
 		return a
 	case "encrypted-ooxml":
 		return fail("docx", "文件已加密（设有打开密码），无法读取，请取消密码后重新提交")
@@ -204,22 +207,43 @@ func wordError(err error) string {
 	return "WORD文件内容有误，无法读取，请用WORD打开检查后另存重新发送"
 }
 
-// classifyWord decides whether a Word document is a 申报表, a 初审表 or
-// neither, by the labels inside it, and extracts the form.
-func classifyWord(pd *dossier.Parsed, d *word.Document, p *profile.Profile) {
-	switch form.Detect(d, p.Application, p.Review) {
-	case form.KindApplication:
-		pd.Kind = kindApplication
-		pd.Application = form.ExtractApplication(d, p.Application)
-	case form.KindReview:
-		pd.Kind = kindReview
-		pd.Review = form.ExtractReview(d, p.Review)
+// classifyWord files a Word document as a 申报表, a 初审表 or neither, by
+// the labels inside it. A document that holds both forms yields the 申报表
+// in pd and the 初审表 as a second result.
+func classifyWord(pd *dossier.Parsed, d *word.Document, p *profile.Profile) *dossier.Parsed {
+	app, rev := Forms(d, p)
+	switch {
+	case app != nil && rev != nil:
+		pd.Kind, pd.Application = kindApplication, app
+		return &dossier.Parsed{Item: pd.Item, Kind: kindReview, Format: pd.Format, Review: rev}
+	case app != nil:
+		pd.Kind, pd.Application = kindApplication, app
+	case rev != nil:
+		pd.Kind, pd.Review = kindReview, rev
 	default:
 		pd.Kind = kindWord
 		pd.WindowHint = pd.Item.Name
 		pd.Item.Reason = "其他WORD文档（不是申报表或初审表），未作为申报材料"
 		pd.Item.Status = intake.Ignored
 	}
+	return nil
+}
+
+// Forms extracts the forms a Word document holds: the 申报表, the 初审表,
+// both (附件1 and 附件2 filled in one file), or neither (nil, nil).
+func Forms(d *word.Document, p *profile.Profile) (*form.Application, *form.Review) {
+	if hasApp, hasRev := form.Holds(d, p.Application, p.Review); hasApp && hasRev {
+		if ad, rd := splitForms(d, p); ad != nil && rd != nil {
+			return form.ExtractApplication(ad, p.Application), form.ExtractReview(rd, p.Review)
+		}
+	}
+	switch form.Detect(d, p.Application, p.Review) {
+	case form.KindApplication:
+		return form.ExtractApplication(d, p.Application), nil
+	case form.KindReview:
+		return nil, form.ExtractReview(d, p.Review)
+	}
+	return nil, nil
 }
 
 // mentionsApplication tells whether a file name says it is the 申报表.

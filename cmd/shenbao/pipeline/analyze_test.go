@@ -129,3 +129,28 @@ func TestAnalyzeKeepsWalkVerdict(t *testing.T) {
 		t.Errorf("kind %q reason %q", a.parsed.Kind, it.Reason)
 	}
 }
+
+// TestAnalyzeBothForms reads a document in which 附件1 and 附件2 were filled
+// in one file as both a 申报表 and a 初审表, each from its own table.
+func TestAnalyzeBothForms(t *testing.T) {
+	it := &intake.Item{Name: "企业登记注册窗口申报材料.docx"}
+	a := analyze(it, readFile(t, "testdata/both-forms.docx"), profile.Default())
+	if a.parsed.Kind != kindApplication || a.second == nil || a.second.Kind != kindReview || a.second.Item != it {
+		t.Fatalf("kinds %q and %+v, want a 申报表 and a 初审表 of the same item", a.parsed.Kind, a.second)
+	}
+	app, rev := a.parsed.Application, a.second.Review
+	if got := app.Value("window_name"); got != "企业登记注册窗口" {
+		t.Errorf("申报表 window %q", got)
+	}
+	if len(app.Staff) != 2 || app.Staff[0].Name != "王丽娜" {
+		t.Errorf("申报表 staff %+v", app.Staff)
+	}
+	if got := rev.Fields["window_name"]; got.Value != "企业登记注册窗口" || got.Location != "表2 第1行第2列" {
+		t.Errorf("初审表 window %+v, want it read from the second table", got)
+	}
+	for _, r := range rev.Rows {
+		if !r.Found || r.Opinion == "" || r.Date.IsZero() {
+			t.Errorf("初审表 row %s: found %v opinion %q date %v", r.Role, r.Found, r.Opinion, r.Date)
+		}
+	}
+}

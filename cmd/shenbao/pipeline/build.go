@@ -37,6 +37,10 @@ func build(in buildInput) *validate.Result {
 	}
 	kinds := make(map[*intake.Item]string, len(in.parsed))
 	for _, pd := range in.parsed {
+		if prev := kinds[pd.Item]; prev != "" {
+			kinds[pd.Item] = prev + "+" + pd.Kind // a document holding both forms
+			continue
+		}
 		kinds[pd.Item] = pd.Kind
 	}
 	for _, it := range in.items {
@@ -72,7 +76,13 @@ var kindLabels = map[string]string{
 func inputRow(it *intake.Item, kind, window string) validate.Input {
 	label := kindLabels[it.Container]
 	if label == "" {
-		label = kindLabels[kind]
+		var labels []string
+		for _, k := range strings.Split(kind, "+") {
+			if l := kindLabels[k]; l != "" {
+				labels = append(labels, l)
+			}
+		}
+		label = strings.Join(labels, "+")
 	}
 	if label == "" {
 		label = "其他"

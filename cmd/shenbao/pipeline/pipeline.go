@@ -122,6 +122,9 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 			c.mu.Lock()
 			defer c.mu.Unlock()
 			c.parsed = append(c.parsed, a.parsed)
+			if a.second != nil {
+				c.parsed = append(c.parsed, a.second)
+			}
 			c.records = append(c.records, a.records...)
 			c.problems = append(c.problems, a.problems...)
 			return nil
