@@ -98,42 +98,78 @@ func staffTokens(s string) []staffToken {
 	return toks
 }
 
-// readID reads a digit run starting at rs[0]; groups split by single spaces
-// are joined while the number is shorter than 18 digits ("2103 0219 …").
-// It returns the ID ("" when the run is too short to be one) and the runes
-// consumed.
+// readID reads a digit run starting at rs[0]. Digit groups split by single
+// spaces ("2103 0219 …", "210302 1985 0312 1234") are joined when the groups
+// add up to a whole number — 18 characters, or 15 — and left apart
+// otherwise, so two numbers side by side are not glued into one. It returns
+// the ID ("" when the run is too short to be one) and the runes consumed.
 func readID(rs []rune) (string, int) {
-	var b strings.Builder
-	i := 0
-	digits := 0
-	for i < len(rs) {
-		r := foldWidth(rs[i])
-		if r >= '0' && r <= '9' {
-			if digits < maxIDDigits+10 {
-				b.WriteRune(r)
-			}
-			digits++
-			i++
-			continue
-		}
-		if (r == 'X' || r == 'x') && digits >= minIDDigits {
-			b.WriteRune('X')
-			i++
+	groups := idGroups(rs)
+	take, total := 1, groups[0].digits
+	for k, sum := 0, 0; k < len(groups); k++ {
+		sum += groups[k].digits
+		if sum == 15 || sum == 18 || sum == 17 && groups[k].x {
+			take, total = k+1, sum
 			break
 		}
-		if r == ' ' && digits < 18 && digits%4 == 0 && i+1 < len(rs) && isDigit(foldWidth(rs[i+1])) {
+		if sum > 18 || groups[k].x {
+			break
+		}
+	}
+	var b strings.Builder
+	for _, g := range groups[:take] {
+		b.WriteString(g.text)
+	}
+	n := groups[take-1].end
+	if total < minIDDigits {
+		return "", n
+	}
+	return b.String(), n
+}
+
+// idGroup is one run of digits (and a final X) in readID's input.
+type idGroup struct {
+	text   string // digits, width-folded, at most maxIDDigits+10 kept
+	digits int
+	x      bool // ends in X/x
+	end    int  // rune index just after the group
+}
+
+// idGroups splits rs into digit groups separated by single spaces; the
+// first group starts at rs[0].
+func idGroups(rs []rune) []idGroup {
+	var groups []idGroup
+	i := 0
+	for {
+		var g idGroup
+		var b strings.Builder
+		for i < len(rs) && isDigit(foldWidth(rs[i])) {
+			if g.digits < maxIDDigits+10 {
+				b.WriteRune(foldWidth(rs[i]))
+			}
+			g.digits++
 			i++
-			continue
 		}
-		break
-	}
-	if digits < minIDDigits || digits > maxIDDigits {
-		if digits > maxIDDigits {
-			return b.String(), i
+		if i < len(rs) && (rs[i] == 'X' || rs[i] == 'x' || rs[i] == 'Ｘ' || rs[i] == 'ｘ') && g.digits+totalDigits(groups) >= minIDDigits-1 {
+			b.WriteRune('X')
+			g.x = true
+			i++
 		}
-		return "", i
+		g.text, g.end = b.String(), i
+		groups = append(groups, g)
+		if g.x || i+1 >= len(rs) || rs[i] != ' ' || !isDigit(foldWidth(rs[i+1])) || len(groups) >= 6 {
+			return groups
+		}
+		i++ // the single space between groups
 	}
-	return b.String(), i
+}
+
+func totalDigits(gs []idGroup) int {
+	n := 0
+	for _, g := range gs {
+		n += g.digits
+	}
+	return n
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
