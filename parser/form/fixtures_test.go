@@ -43,6 +43,8 @@ func TestFixtures(t *testing.T) {
 			[]string{"领导推荐"}, "unicode", []Person{{"张三", id1}, {"李四", id2}}}},
 		{file: "v-nested-staff.docx", kind: KindApplication, app: &app{"千山区不动产登记窗口", "千山区自然资源分局",
 			[]string{"窗口自荐", "群众共荐"}, "sym", []Person{{"王五", id1}, {"赵六", "21030219900101567"}}}},
+		{file: "lo-four-columns.docx", kind: KindApplication, app: &app{"立山区不动产登记窗口", "立山区自然资源局",
+			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"刘洋", "210302198503121234"}, {"陈静", "21030219900101567X"}}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -35,7 +35,7 @@ type staffToken struct {
 // reported). Names and numbers are paired in reading order; a name or
 // number left over becomes a Person with the other part empty.
 func ParseStaff(s string) []Person {
-	toks := staffTokens(s)
+	toks := staffTokens(joinSpacedNames(s))
 	var out []Person
 	idFirst := len(toks) > 0 && toks[0].id
 	for i := 0; i < len(toks) && len(out) < maxStaff; i++ {
@@ -175,6 +175,50 @@ func totalDigits(gs []idGroup) int {
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isNameRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// joinSpacedNames closes up names spaced out to line up in the form
+// ("刘  洋", "张 三 丰"): a run of two to four single Chinese characters
+// separated only by spaces on one line is one name.
+func joinSpacedNames(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); {
+		if !single(rs, i) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		chars := []rune{rs[i]}
+		j := i + 1
+		for len(chars) < 4 {
+			k := j
+			for k < len(rs) && (rs[k] == ' ' || rs[k] == 0x3000) {
+				k++
+			}
+			if k == j || !single(rs, k) {
+				break
+			}
+			chars = append(chars, rs[k])
+			j = k + 1
+		}
+		if len(chars) == 1 {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		b.WriteString(string(chars))
+		i = j
+	}
+	return b.String()
+}
+
+// single tells whether rs[i] is a Chinese character standing alone: no
+// Chinese character right before or after it.
+func single(rs []rune, i int) bool {
+	return i < len(rs) && isNameRune(rs[i]) &&
+		(i == 0 || !isNameRune(rs[i-1])) &&
+		(i+1 == len(rs) || !isNameRune(rs[i+1]))
+}
 
 func isNameDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '.' }
 

@@ -119,6 +119,8 @@ func TestParseStaff(t *testing.T) {
 		{"lower x", "李四 21030219900101567x", []Person{{"李四", b}}},
 		{"full-width digits", "张三 ２１０３０２１９８５０３１２１２３４", []Person{{"张三", a}}},
 		{"grouped digits", "张三 2103 0219 8503 1212 34", []Person{{"张三", a}}},
+		{"names spaced to line up", "姓名\t身份证号码\n刘  洋\t" + a + "\n陈静\t" + b, []Person{{"刘洋", a}, {"陈静", b}}},
+		{"three characters spaced", "张 三 丰 " + a, []Person{{"张三丰", a}}},
 		{"grouped 6-4-4-4", "王五：210302 1985 0312 1234", []Person{{"王五", a}}},
 		{"grouped with X", "李四 210302 1990 0101 567X", []Person{{"李四", b}}},
 		{"two numbers side by side stay apart", "张三 " + a + " " + b, []Person{{"张三", a}, {"", b}}},
