@@ -309,6 +309,9 @@ func wrappedLines(s string, width float64) int {
 				w += 1.05
 			}
 		}
+		if w > usable {
+			w *= 1.15 // lines break at word and punctuation boundaries, not mid-width
+		}
 		k := int(w/usable) + 1
 		if w > 0 && w/usable == float64(int(w/usable)) {
 			k--
