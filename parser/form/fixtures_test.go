@@ -21,6 +21,8 @@ func TestFixtures(t *testing.T) {
 		checked      []string
 		form         string // Form of the first checked option
 		staff        []Person
+		// fields: other field keys → exact value wanted
+		fields map[string]string
 	}
 	tests := []struct {
 		file string
@@ -30,21 +32,24 @@ func TestFixtures(t *testing.T) {
 		rows map[string]rowWant
 	}{
 		{file: "app-sdt-inline.docx", kind: KindApplication, app: &app{"市民中心不动产登记窗口", "鞍山市不动产登记中心",
-			[]string{"窗口自荐", "领导推荐"}, "sdt", []Person{{"周海燕", "210303198307083623"}, {"吴刚", "210311198802191912"}}}},
+			[]string{"窗口自荐", "领导推荐"}, "sdt", []Person{{"周海燕", "210303198307083623"}, {"吴刚", "210311198802191912"}}, nil}},
 		{file: "app-sym.docx", kind: KindApplication, app: &app{"规划许可审批窗口", "鞍山市自然资源局",
-			[]string{"领导推荐"}, "sym", []Person{{"邓佳", "210304198402204127"}, {"许文博", "210302199001311732"}}}},
+			[]string{"领导推荐"}, "sym", []Person{{"邓佳", "210304198402204127"}, {"许文博", "210302199001311732"}}, nil}},
 		{file: "app-formfield.docx", kind: KindApplication, app: &app{"工程建设项目审批窗口", "海城市政务服务中心",
-			[]string{"窗口自荐"}, "formfield", []Person{{"宋宇", "210381198707072981"}}}},
+			[]string{"窗口自荐"}, "formfield", []Person{{"宋宇", "210381198707072981"}}, nil}},
 		{file: "app-lo-cells.docx", kind: KindApplication, app: &app{"企业登记注册窗口", "鞍山市市场监督管理局",
-			[]string{"窗口自荐"}, "unicode", []Person{{"王丽娜", "210302198605121249"}, {"刘洋", "210303199208173513"}}}},
+			[]string{"窗口自荐"}, "unicode", []Person{{"王丽娜", "210302198605121249"}, {"刘洋", "210303199208173513"}}, nil}},
 		{file: "app-lo.doc", kind: KindApplication, app: &app{"车驾管业务窗口", "鞍山市公安局交通警察支队",
-			[]string{"领导推荐"}, "unicode", []Person{{"张志强", "210304198003022139"}}}},
+			[]string{"领导推荐"}, "unicode", []Person{{"张志强", "210304198003022139"}}, nil}},
 		{file: "v-boxes-after.docx", kind: KindApplication, app: &app{"铁西区医保服务窗口", "铁西区医疗保障分局",
-			[]string{"领导推荐"}, "unicode", []Person{{"张三", id1}, {"李四", id2}}}},
+			[]string{"领导推荐"}, "unicode", []Person{{"张三", id1}, {"李四", id2}}, nil}},
 		{file: "v-nested-staff.docx", kind: KindApplication, app: &app{"千山区不动产登记窗口", "千山区自然资源分局",
-			[]string{"窗口自荐", "群众共荐"}, "sym", []Person{{"王五", id1}, {"赵六", "21030219900101567"}}}},
+			[]string{"窗口自荐", "群众共荐"}, "sym", []Person{{"王五", id1}, {"赵六", "21030219900101567"}}, nil}},
 		{file: "lo-four-columns.docx", kind: KindApplication, app: &app{"立山区不动产登记窗口", "立山区自然资源局",
-			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"刘洋", "210302198503121234"}, {"陈静", "21030219900101567X"}}}},
+			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"刘洋", "210302198503121234"}, {"陈静", "21030219900101567X"}}, nil}},
+		{file: "app-title-row.docx", kind: KindApplication, app: &app{"铁东区社保经办窗口", "铁东区人力资源和社会保障局",
+			[]string{"联名(内部)举荐"}, "unicode", []Person{{"孙丽", "210302198712055326"}, {"周建国", "21030319790421181X"}},
+			map[string]string{"honors": "无。", "deeds": "该窗口坚持以人民为中心，推行综合柜员制。\n全年办理业务三万余件，群众满意率百分之百。\n窗口人员清正廉洁，作风过硬。"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},
@@ -83,6 +88,11 @@ func TestFixtures(t *testing.T) {
 				}
 				if !reflect.DeepEqual(a.Staff, tc.app.staff) {
 					t.Errorf("staff = %v, want %v", a.Staff, tc.app.staff)
+				}
+				for k, want := range tc.app.fields {
+					if got := a.Value(k); got != want {
+						t.Errorf("%s = %q, want %q", k, got, want)
+					}
 				}
 			}
 			if tc.rows != nil {
