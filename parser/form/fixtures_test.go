@@ -50,6 +50,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-title-row.docx", kind: KindApplication, app: &app{"铁东区社保经办窗口", "铁东区人力资源和社会保障局",
 			[]string{"联名(内部)举荐"}, "unicode", []Person{{"孙丽", "210302198712055326"}, {"周建国", "21030319790421181X"}},
 			map[string]string{"honors": "无。", "deeds": "该窗口坚持以人民为中心，推行综合柜员制。\n全年办理业务三万余件，群众满意率百分之百。\n窗口人员清正廉洁，作风过硬。"}}},
+		{file: "app-bracket-ticks.docx", kind: KindApplication, app: &app{"公积金提取窗口", "鞍山市住房公积金管理中心",
+			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"张三", "210302198503121234"}, {"李四", "21030219900101567X"}},
+			map[string]string{"honors": "暂无", "deeds": "该窗口推行“一次办好”，压缩办理时限。\n全年办理提取业务两万余笔，零差错、零投诉。\n窗口人员廉洁自律，群众满意。"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -125,6 +125,18 @@ func boxRun(rs []rune, k, step int) (checked bool, at int) {
 		if r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 {
 			continue
 		}
+		if end, tick, ok := bracketBox(rs, k, step); ok {
+			// "窗口自荐（√）", "（ ）联名举荐": brackets holding only a
+			// tick or nothing are the option's box.
+			switch {
+			case tick >= 0 && !checked:
+				at, checked = tick, true
+			case at < 0:
+				at = k
+			}
+			k = end
+			continue
+		}
 		if !isBox(r) {
 			break
 		}
@@ -136,6 +148,39 @@ func boxRun(rs []rune, k, step int) (checked bool, at int) {
 		}
 	}
 	return checked, at
+}
+
+// maxBracketBox bounds the runes inside a bracketed box: "（ √ ）".
+const maxBracketBox = 6
+
+// bracketBox reads a bracket pair starting at rs[k] and going in direction
+// step that holds only spaces and box glyphs. ok is false when rs[k] opens
+// no such pair; end is the index of the closing bracket; tick is the index
+// of a tick inside, -1 when there is none.
+func bracketBox(rs []rune, k, step int) (end, tick int, ok bool) {
+	open, closing := '(', ')'
+	if step < 0 {
+		open, closing = ')', '('
+	}
+	if foldBracket(foldWidth(rs[k])) != open {
+		return 0, -1, false
+	}
+	tick = -1
+	for j := k + step; j >= 0 && j < len(rs) && (j-k)*step <= maxBracketBox+1; j += step {
+		r := rs[j]
+		switch {
+		case foldBracket(foldWidth(r)) == closing:
+			return j, tick, true
+		case isTick(r):
+			if tick < 0 {
+				tick = j
+			}
+		case isBox(r) || isSpace(r):
+		default:
+			return 0, -1, false
+		}
+	}
+	return 0, -1, false
 }
 
 // boxRef is a checkbox record placed at a rune offset of the cells' text.
