@@ -79,6 +79,15 @@ func (r *reader) paragraph(out *[]word.Block) error {
 		return err
 	}
 	r.endParagraph()
+	return r.keep(out, pa)
+}
+
+// keep appends a finished paragraph and the text-box content met in it,
+// counting them against maxBlocks.
+func (r *reader) keep(out *[]word.Block, pa *para) error {
+	if r.paras += 1 + len(pa.after); r.paras > maxBlocks {
+		return errTruncated
+	}
 	*out = append(*out, word.Block{Paragraph: pa.paragraph()})
 	*out = append(*out, pa.after...)
 	return nil
@@ -100,9 +109,7 @@ func (r *reader) loose(se xml.StartElement, out *[]word.Block) error {
 	if err != nil {
 		return err
 	}
-	*out = append(*out, word.Block{Paragraph: pa.paragraph()})
-	*out = append(*out, pa.after...)
-	return nil
+	return r.keep(out, pa)
 }
 
 // inlines reads the paragraph-level children of the current element.

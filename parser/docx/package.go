@@ -141,6 +141,10 @@ func (p *pkg) readRels(source string) (map[string]rel, error) {
 	return out, nil
 }
 
+// maxSmallTokens bounds the XML tokens of a relationships or content-types
+// part: a real one has a few thousand.
+const maxSmallTokens = 1 << 17
+
 // walkXML calls fn for every start element of a small part (relationships,
 // content types), bounded like every other read.
 func (p *pkg) walkXML(f *zip.File, fn func(xml.StartElement)) error {
@@ -151,7 +155,10 @@ func (p *pkg) walkXML(f *zip.File, fn func(xml.StartElement)) error {
 	defer c.Close()
 	d := p.decoder(r)
 	depth := 0
-	for {
+	for n := 0; ; n++ {
+		if n > maxSmallTokens {
+			return &limitError{fmt.Sprintf("docx: part %s has more than %d XML elements", f.Name, maxSmallTokens/2)}
+		}
 		tok, err := d.Token()
 		if err == io.EOF {
 			return nil

@@ -14,6 +14,20 @@ import (
 // left out.
 const maxWarnings = 50
 
+// Reading bounds beyond Limits: encoding/xml decodes some three million
+// tokens a second, and every paragraph costs about a hundred bytes, so a
+// small compressed part of millions of empty elements would otherwise take
+// minutes and gigabytes. A real form has a few thousand of each. Past either
+// bound the document ends there, with a warning.
+const (
+	maxTokens = 1 << 22 // XML tokens read from the main part
+	maxBlocks = 1 << 17 // paragraphs kept, in the body and in cells
+)
+
+// errTruncated stops the read at maxTokens or maxBlocks; what was read
+// before it is kept.
+var errTruncated = errors.New("docx: document too large; the rest was not read")
+
 // reader holds the state of one pass over the main document part.
 type reader struct {
 	pkg   *pkg
@@ -25,6 +39,9 @@ type reader struct {
 	doc   *word.Document
 
 	tables      int                // tables started so far, for Table.Index
+	slots       int                // grid slots laid out so far, against maxDocSlots
+	tokens      int                // XML tokens read, against maxTokens
+	paras       int                // paragraphs kept, against maxBlocks
 	cur         *para              // the paragraph being read, nil between paragraphs
 	fields      []*field           // open complex fields, innermost last
 	overflow    int                // field begins past maxFields, not pushed
@@ -69,7 +86,12 @@ func (p *pkg) readDocument(f *zip.File) (*word.Document, error) {
 		rels = map[string]rel{}
 	}
 	r.rels = rels
-	if err := r.document(); err != nil {
+	err = r.document()
+	if errors.Is(err, errTruncated) && len(r.doc.Blocks) > 0 {
+		r.warn("the document has more than %d paragraphs or %d XML elements; only the start was read", maxBlocks, maxTokens/2)
+		err = nil
+	}
+	if err != nil {
 		var le *limitError
 		if errors.As(err, &le) || errors.Is(err, ErrNotDocx) {
 			return nil, err
@@ -121,6 +143,9 @@ func (r *reader) document() error {
 // next returns the next token, keeping depth and namespace scope and
 // enforcing the nesting limit. EOF inside the document is an error.
 func (r *reader) next() (xml.Token, error) {
+	if r.tokens++; r.tokens > maxTokens {
+		return nil, errTruncated
+	}
 	tok, err := r.d.Token()
 	if err != nil {
 		if err == io.EOF {

@@ -2,16 +2,19 @@ package docx
 
 import (
 	"encoding/xml"
-	"fmt"
 	"strconv"
 
 	"shenbao/parser/word"
 )
 
-// Table bounds: Word itself allows 63 columns.
+// Table bounds: Word itself allows 63 columns. Every grid slot costs a
+// pointer and most a padding cell, so the slots of all tables of one
+// document share one budget; a table past it is cut short with a warning
+// rather than failing the whole document.
 const (
-	maxCols  = 512
-	maxSlots = 1 << 22 // rows × columns of one table
+	maxCols     = 512
+	maxRows     = 1 << 16 // rows kept of one table
+	maxDocSlots = 1 << 18 // rows × columns of all tables of a document
 )
 
 type vmerge int
@@ -45,9 +48,7 @@ func (r *reader) table(out *[]word.Block) error {
 	if err := r.tableContent(&rows, &grid); err != nil {
 		return err
 	}
-	if err := layout(t, rows, grid); err != nil {
-		return err
-	}
+	r.layout(t, rows, grid)
 	*out = append(*out, word.Block{Table: t})
 	return nil
 }
@@ -69,6 +70,14 @@ func (r *reader) tableContent(rows *[]rawRow, grid *int) error {
 				return r.skip()
 			})
 		case "tr":
+			if len(*rows) >= maxRows {
+				r.warn("a table has more than %d rows; the rest were not read", maxRows)
+				return r.skip()
+			}
+			if r.slots >= maxDocSlots {
+				r.warn("the tables of the document have more than %d cells; the rest were not read", maxDocSlots)
+				return r.skip()
+			}
 			var row rawRow
 			if err := r.rowContent(&row); err != nil {
 				return err
@@ -169,24 +178,40 @@ func count(s string, def int) int {
 
 // layout places the cells of rows on a grid of NumCols columns: the widest
 // of the declared grid and every row. Continued merges point at their
-// origin; gaps are filled with Pad cells.
-func layout(t *word.Table, rows []rawRow, grid int) error {
+// origin; gaps are filled with Pad cells. A grid wider than maxCols is cut
+// to maxCols columns, and rows past the document's slot budget are dropped,
+// each with a warning.
+func (r *reader) layout(t *word.Table, rows []rawRow, grid int) {
 	cols := grid
 	for _, row := range rows {
 		w := row.before + row.after
 		for _, c := range row.cells {
 			w += c.span
+			if w > maxCols {
+				break
+			}
 		}
 		cols = max(cols, w)
 	}
 	if cols > maxCols {
-		return fmt.Errorf("table %d is %d columns wide, more than %d", t.Index, cols, maxCols)
+		r.warn("table %d is %d or more columns wide; only the first %d were read", t.Index, cols, maxCols)
+		cols = maxCols
 	}
-	if len(rows) > 0 && len(rows)*cols > maxSlots {
-		return fmt.Errorf("table %d has more than %d cells", t.Index, maxSlots)
+	if left := maxDocSlots - r.slots; len(rows)*cols > left {
+		keep := 0
+		if cols > 0 {
+			keep = left / cols
+		}
+		r.warn("the tables of the document have more than %d cells; the rest were not read", maxDocSlots)
+		rows = rows[:keep]
 	}
+	r.slots += len(rows) * cols
 	t.NumRows, t.NumCols = len(rows), cols
 	t.Rows = make([][]*word.Cell, len(rows))
+	layoutRows(t, rows, cols)
+}
+
+func layoutRows(t *word.Table, rows []rawRow, cols int) {
 	for r, row := range rows {
 		line := make([]*word.Cell, cols)
 		t.Rows[r] = line
@@ -216,7 +241,6 @@ func layout(t *word.Table, rows []rawRow, grid int) error {
 			line[c] = &word.Cell{Row: r, Col: c, RowSpan: 1, ColSpan: 1, Pad: true}
 		}
 	}
-	return nil
 }
 
 // mergeTarget returns the origin cell a continued merge joins, growing its
