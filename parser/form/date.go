@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Date patterns. They accept full-width digits and separators and spaces
@@ -17,19 +18,26 @@ const (
 var (
 	// cnDateRE finds "2024年4月2日", "二〇二四年四月二日", "X年X月X日" and the
 	// untouched "    年   月   日".
-	cnDateRE = regexp.MustCompile(`[` + dateDigit + `]{0,8}[ \t\x{3000}]*年[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*日`)
+	cnDateRE = regexp.MustCompile(`[` + dateDigit + `]{0,8}[ \t\x{3000}]*年[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*[日号]`)
+	// yearlessRE finds a month and day written without a year, "4月2日",
+	// at the end of a line, where a date is written under an opinion.
+	yearlessRE = regexp.MustCompile(`(?m)(^|[ \t\x{3000}:：])[` + dateDigit + `]{1,3}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{1,3}[ \t\x{3000}]*[日号][ \t\x{3000}]*$`)
 	// numDateRE finds "2024.4.2", "2024-04-02", "2024/4/2".
 	numDateRE = regexp.MustCompile(`[0-9０-９]{4}[ ]*[` + dateSep + `][ ]*[0-9０-９]{1,2}[ ]*[` + dateSep + `][ ]*[0-9０-９]{1,2}`)
 
 	numWholeRE = regexp.MustCompile(`^(\d{4})[./-](\d{1,2})[./-](\d{1,2})日?$`)
-	cnWholeRE  = regexp.MustCompile(`^([0-9〇零○一二三四五六七八九十Xx×]*)年([0-9〇零一二三四五六七八九十○Xx×]*)月?([0-9〇零○一二三四五六七八九十Xx×]*)日?$`)
+	cnWholeRE  = regexp.MustCompile(`^([0-9〇零○一二三四五六七八九十Xx×]*)年([0-9〇零一二三四五六七八九十○Xx×]*)月?([0-9〇零○一二三四五六七八九十Xx×]*)[日号]?$`)
+	// noYearRE is a month and day with no year: present, but not a date.
+	noYearRE = regexp.MustCompile(`^[0-9〇零○一二三四五六七八九十]{1,3}月[0-9〇零○一二三四五六七八九十]{1,3}[日号]$`)
 )
 
 // ParseDate reads a date as written in a form: 2024年4月2日, 2024.4.2,
 // 2024-04-02, 2024/4/2, 二〇二四年四月二日 (〇/零/○, 十, 二十一…), with or
-// without spaces between the parts. present is false when nothing was
+// without spaces between the parts, 号 for 日. present is false when nothing was
 // filled in (empty, "X年X月X日", "年 月 日"); ok is false when something
-// date-like was written that is not a real date (2024年2月30日).
+// date-like was written that is not a real date (2024年2月30日), and for a
+// month and day without a year ("4月2日"), which no deadline can be checked
+// against.
 func ParseDate(s string) (t time.Time, ok bool, present bool) {
 	var b strings.Builder
 	for _, r := range s {
@@ -44,6 +52,10 @@ func ParseDate(s string) (t time.Time, ok bool, present bool) {
 	}
 	if m := numWholeRE.FindStringSubmatch(c); m != nil {
 		return makeDate(m[1], m[2], m[3])
+	}
+	if noYearRE.MatchString(c) {
+		// Without a year the day cannot be placed against a deadline.
+		return time.Time{}, false, true
 	}
 	m := cnWholeRE.FindStringSubmatch(c)
 	if m == nil || !strings.Contains(c, "年") {
@@ -180,6 +192,27 @@ func findDate(s string) (span dateSpan, found bool) {
 			t, ok, present := ParseDate(text)
 			spans = append(spans, dateSpan{m[0], m[1], text, t, ok, present})
 		}
+	}
+	full := len(spans)
+	for _, m := range yearlessRE.FindAllStringIndex(s, -1) {
+		start := m[0]
+		for start < m[1] {
+			r, n := utf8.DecodeRuneInString(s[start:])
+			if !isSpace(r) && r != ':' && r != '：' {
+				break
+			}
+			start += n
+		}
+		inside := false
+		for _, sp := range spans[:full] {
+			inside = inside || start < sp.end && m[1] > sp.start
+		}
+		if inside {
+			continue
+		}
+		text := strings.TrimSpace(s[start:m[1]])
+		t, ok, present := ParseDate(text)
+		spans = append(spans, dateSpan{start, m[1], text, t, ok, present})
 	}
 	for _, sp := range spans {
 		if !found || sp.present && (!span.present || sp.start > span.start) || !span.present && sp.start > span.start {
