@@ -1,0 +1,99 @@
+package doc
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// TestMillionPieces rewrites the piece table of a fixture as 1,000,000
+// pieces: the original ones cut into single characters, then empty pieces.
+// The text must come out the same, in bounded time and memory.
+func TestMillionPieces(t *testing.T) {
+	st := fixtureStreams(t, "shenbao.doc")
+	f, err := parseFIB(st.word)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := decode(f, &st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcs, err := parseClx(st.table, f.clx, len(st.word))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 1_000_000
+	type pcd struct {
+		cp, fc int64
+		compressed bool
+	}
+	var out []pcd
+	for _, p := range pcs {
+		width := int64(2)
+		if p.compressed {
+			width = 1
+		}
+		for cp := p.cpStart; cp < p.cpEnd; cp++ {
+			out = append(out, pcd{cp, p.fc + (cp-p.cpStart)*width, p.compressed})
+		}
+	}
+	end := pcs[len(pcs)-1].cpEnd
+	if len(out) > n {
+		t.Fatalf("fixture has %d characters", len(out))
+	}
+	for len(out) < n {
+		out = append(out, pcd{end, 0, true})
+	}
+	plc := make([]byte, 4*(n+1)+8*n)
+	for k, p := range out {
+		binary.LittleEndian.PutUint32(plc[4*k:], uint32(p.cp))
+		fc := uint32(p.fc)
+		if p.compressed {
+			fc = uint32(p.fc*2) | 0x40000000
+		}
+		binary.LittleEndian.PutUint32(plc[4*(n+1)+8*k+2:], fc)
+	}
+	// cp boundaries: piece k covers [cp_k, cp_k+1).
+	for k := range n {
+		cpEnd := end
+		if out[k].cp < end {
+			cpEnd = out[k].cp + 1
+		}
+		binary.LittleEndian.PutUint32(plc[4*(k+1):], uint32(cpEnd))
+	}
+	clx := append([]byte{0x02, 0, 0, 0, 0}, plc...)
+	binary.LittleEndian.PutUint32(clx[1:], uint32(len(plc)))
+	fc := len(st.table)
+	st.table = append(st.table, clx...)
+	put32(st.word, offFcClx, uint32(fc))
+	put32(st.word, offFcClx+4, uint32(len(clx)))
+	f, err = parseFIB(st.word)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	got, err := decode(f, &st)
+	el := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el > 5*time.Second {
+		t.Errorf("decode took %v", el)
+	}
+	if mem := after.TotalAlloc - before.TotalAlloc; mem > 256<<20 {
+		t.Errorf("decode allocated %d MiB", mem>>20)
+	}
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("text differs:\n%q\nwant\n%q", g, w)
+	}
+	t.Logf("%d-byte clx decoded in %v", len(clx), el)
+}
