@@ -27,7 +27,7 @@ func TestMillionPieces(t *testing.T) {
 	}
 	const n = 1_000_000
 	type pcd struct {
-		cp, fc int64
+		cp, fc     int64
 		compressed bool
 	}
 	var out []pcd
