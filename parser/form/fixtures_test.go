@@ -53,6 +53,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-bracket-ticks.docx", kind: KindApplication, app: &app{"公积金提取窗口", "鞍山市住房公积金管理中心",
 			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"张三", "210302198503121234"}, {"李四", "21030219900101567X"}},
 			map[string]string{"honors": "暂无", "deeds": "该窗口推行“一次办好”，压缩办理时限。\n全年办理提取业务两万余笔，零差错、零投诉。\n窗口人员廉洁自律，群众满意。"}}},
+		{file: "app-split-table.docx", kind: KindApplication, app: &app{"海城市税务办税窗口", "国家税务总局海城市税务局",
+			[]string{"窗口自荐"}, "typed-tick", []Person{{"王芳", "210381198802143621"}},
+			map[string]string{"honors": "2023年获评鞍山市巾帼文明岗。", "deeds": "该窗口推行“非接触式”办税，办税时间压缩一半以上，群众满意率百分之百。"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

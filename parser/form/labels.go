@@ -16,12 +16,30 @@ type grid struct {
 	// all holds every label variant the spec knows, normalised, longest
 	// first: a cell matching one of them is a label, never a value.
 	all []string
+	// next maps a body-level table to the body-level table right after it
+	// (blank paragraphs between): where a table split at a page break
+	// continues.
+	next map[*word.Table]*word.Table
 }
 
 func newGrid(d *word.Document, variants [][]string) *grid {
-	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}}
+	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, next: map[*word.Table]*word.Table{}}
 	if d != nil {
 		g.tables = d.Tables()
+		// Only blank paragraphs (a page break) may stand between the parts
+		// of one table; a heading there starts another form.
+		var prev *word.Table
+		for _, b := range d.Blocks {
+			switch {
+			case b.Table != nil:
+				if prev != nil {
+					g.next[prev] = b.Table
+				}
+				prev = b.Table
+			case b.Paragraph != nil && strings.TrimFunc(b.Paragraph.Text, isSpace) != "":
+				prev = nil
+			}
+		}
 	}
 	for _, t := range g.tables {
 		for _, c := range t.Origins() {
@@ -186,9 +204,46 @@ func (g *grid) valueOf(h *hit) value {
 		v.loc = location(h.table, below)
 		return v
 	}
+	if c.Row+max(c.RowSpan, 1) >= len(h.table.Rows) {
+		if cont, ok := g.continued(h.table); ok {
+			return cont
+		}
+	}
 	v.text = h.rest
 	v.loc = location(h.table, c)
 	return v
+}
+
+// continued is the first row of the table after t, when t's last row is a
+// label whose value Word or the office moved to the next table (a table
+// split at a page break). ok is false when that row holds a label or
+// nothing.
+func (g *grid) continued(t *word.Table) (value, bool) {
+	nt := g.next[t]
+	if nt == nil || len(nt.Rows) == 0 {
+		return value{}, false
+	}
+	v := value{table: nt}
+	var parts []string
+	for _, x := range nt.Origins() {
+		if x.Row != 0 {
+			break
+		}
+		if g.isLabel(x) {
+			return value{}, false
+		}
+		if x.Pad {
+			continue
+		}
+		v.cells = append(v.cells, x)
+		parts = append(parts, strings.TrimSpace(g.text[x]))
+	}
+	v.text = strings.TrimSpace(strings.Join(parts, "\t"))
+	if v.text == "" {
+		return value{}, false
+	}
+	v.loc = location(nt, v.cells[0])
+	return v, true
 }
 
 // own is the value written in the label's own cell.
