@@ -14,6 +14,9 @@ import (
 // entry (entries share solid streams), so the ratio is checked against the
 // whole archive only.
 func (w *walker) sevenZip(r io.ReaderAt, size int64) error {
+	if err := check7zHeader(r, size); err != nil {
+		return fmt.Errorf("open 7z: %w", err)
+	}
 	zr, err := sevenzip.NewReader(r, size)
 	if err != nil {
 		var re *sevenzip.ReadError
