@@ -56,6 +56,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-split-table.docx", kind: KindApplication, app: &app{"海城市税务办税窗口", "国家税务总局海城市税务局",
 			[]string{"窗口自荐"}, "typed-tick", []Person{{"王芳", "210381198802143621"}},
 			map[string]string{"honors": "2023年获评鞍山市巾帼文明岗。", "deeds": "该窗口推行“非接触式”办税，办税时间压缩一半以上，群众满意率百分之百。"}}},
+		{file: "app-only-choice.docx", kind: KindApplication, app: &app{"岫岩县医保经办窗口", "岫岩满族自治县医疗保障局",
+			[]string{"领导推荐"}, FormWritten, []Person{{"吴昊", "210323198907070319"}, {"郑洁", "210323199303033024"}},
+			map[string]string{"deeds": "该窗口推行“帮办代办”，为行动不便群众上门服务，群众满意率百分之百。"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -72,33 +72,97 @@ func readOptions(v value, specs []OptionSpec) []Option {
 	// option in the text has none before it but one after it; then the box
 	// before any later option belongs to its predecessor.
 	after := false
-	first := -1
+	// The last option having a box after it too tells "窗口自荐 ☐联名举荐"
+	// (the first option's box missing) from boxes after the options.
+	first, last := -1, -1
 	for i, m := range best {
 		if first < 0 || m.start < best[first].start {
 			first = i
 		}
+		if last < 0 || m.start > best[last].start {
+			last = i
+		}
 	}
 	if first >= 0 {
 		_, before := boxBefore(rs, best[first].start)
-		_, behind := boxAfter(rs, best[first].end)
-		after = before < 0 && behind >= 0
+		_, behind, _ := boxAfterRun(rs, best[first].end)
+		_, lastBehind, _ := boxAfterRun(rs, best[last].end)
+		after = before < 0 && behind >= 0 && lastBehind >= 0
 	}
-	for i := range specs {
-		m, ok := best[i]
-		if !ok {
-			continue
-		}
+	// Read the options in text order, so a box taken as one option's
+	// trailing box ("联名举荐√ 领导推荐") is not read again as the next
+	// option's leading box.
+	order := make([]int, 0, len(best))
+	for i := range best {
+		order = append(order, i)
+	}
+	sort.Slice(order, func(a, b int) bool { return best[order[a]].start < best[order[b]].start })
+	takenFrom, takenTo := -1, -1
+	boxed := false
+	for _, i := range order {
+		m := best[i]
 		checked, at := boxBefore(rs, m.start)
-		if at < 0 || after {
-			checked, at = boxAfter(rs, m.end)
+		if after {
+			checked, at, _ = boxAfterRun(rs, m.end)
+		} else if at >= takenFrom && at <= takenTo {
+			at = -1
+		}
+		if at < 0 && !after {
+			// No box before it: a box right after it is its own when it
+			// touches the option or nothing follows the box.
+			c, a, last := boxAfterRun(rs, m.end)
+			if a >= 0 && (m.end < len(rs) && !isSpace(rs[m.end]) || lineEndsAfter(rs, last+1)) {
+				checked, at = c, a
+				takenFrom, takenTo = m.end, last
+			}
 		}
 		if at < 0 {
 			continue
 		}
+		boxed = true
 		out[i].Checked = checked
 		out[i].Form = formAt(boxes, at, rs[at])
 	}
+	// An office that deleted the other options and left only its choice
+	// ("领导推荐") chose that one.
+	if !boxed && len(best) == 1 && !hasBox(rs) {
+		for i := range best {
+			out[i].Checked = true
+			out[i].Form = FormWritten
+		}
+	}
 	return out
+}
+
+// FormWritten is the Option.Form of an option taken as chosen because it
+// was the only one written in 推荐形式, with no box anywhere.
+const FormWritten = "written"
+
+// lineEndsAfter reports that only spaces stand from rune index k to the
+// end of the text, a line break or a cell break.
+func lineEndsAfter(rs []rune, k int) bool {
+	for ; k < len(rs); k++ {
+		switch {
+		case rs[k] == '\n' || rs[k] == '\t':
+			return true
+		case !isSpace(rs[k]):
+			return false
+		}
+	}
+	return true
+}
+
+// hasBox reports any box glyph or bracketed box in rs.
+func hasBox(rs []rune) bool {
+	for k, r := range rs {
+		if isBox(r) {
+			return true
+		}
+		if _, _, ok := bracketBox(rs, k, 1); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isBox reports a checkbox glyph or a typed tick.
@@ -113,13 +177,24 @@ func isTick(r rune) bool { return string(r) == word.Checked || strings.ContainsR
 // the deciding glyph, -1 when there is no box before the option.
 func boxBefore(rs []rune, i int) (checked bool, at int) { return boxRun(rs, i-1, -1) }
 
-// boxAfter looks at the glyphs right after the option ("窗口自荐☑").
-func boxAfter(rs []rune, i int) (checked bool, at int) { return boxRun(rs, i, 1) }
+// boxAfterRun looks at the glyphs right after the option ("窗口自荐☑");
+// last is the index of the run's last box rune.
+func boxAfterRun(rs []rune, i int) (checked bool, at, last int) {
+	checked, at, last = boxRunLast(rs, i, 1)
+	return checked, at, last
+}
 
 // boxRun reads the run of box glyphs starting at rune index k and going in
 // direction step (-1 backwards, 1 forwards), spaces allowed between them.
 func boxRun(rs []rune, k, step int) (checked bool, at int) {
-	at = -1
+	checked, at, _ = boxRunLast(rs, k, step)
+	return checked, at
+}
+
+// boxRunLast is boxRun that also returns the index of the run's last box
+// rune (its closing bracket for a bracketed box), -1 when there is none.
+func boxRunLast(rs []rune, k, step int) (checked bool, at, last int) {
+	at, last = -1, -1
 	for ; k >= 0 && k < len(rs); k += step {
 		r := rs[k]
 		if r == ' ' || r == '\t' || r == 0x3000 || r == 0xA0 {
@@ -134,12 +209,13 @@ func boxRun(rs []rune, k, step int) (checked bool, at int) {
 			case at < 0:
 				at = k
 			}
-			k = end
+			k, last = end, end
 			continue
 		}
 		if !isBox(r) {
 			break
 		}
+		last = k
 		if at < 0 || isTick(r) && !checked {
 			at = k
 		}
@@ -147,7 +223,7 @@ func boxRun(rs []rune, k, step int) (checked bool, at int) {
 			checked = true
 		}
 	}
-	return checked, at
+	return checked, at, last
 }
 
 // maxBracketBox bounds the runes inside a bracketed box: "（ √ ）".

@@ -22,7 +22,7 @@ type Field struct {
 type Option struct {
 	Name    string `json:"name"`           // the profile's canonical name, e.g. "窗口自荐"
 	Checked bool   `json:"checked"`        //
-	Form    string `json:"form,omitempty"` // word.Form* of the checkbox, or "typed-tick"
+	Form    string `json:"form,omitempty"` // word.Form* of the checkbox, "typed-tick", or FormWritten
 }
 
 // Person is one staff member as written in the 申报表.
