@@ -109,6 +109,13 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 		}
 		ci := c.item(kindEmail)
 		ci.Size, ci.SHA256 = int64(len(data)), hashHex(data)
+		if reason := w.spend(c, len(data)); reason != "" {
+			ci.Container = ""
+			if err := w.fail(ci, reason); err != nil {
+				return err
+			}
+			continue
+		}
 		if mail.IsMsg(data) {
 			ci.Container = kindMsg
 		}

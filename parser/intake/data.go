@@ -11,6 +11,10 @@ func (w *walk) data(n node, data []byte) error {
 	kind := classify(n.name, data)
 	it := n.item(kind)
 	it.Size, it.SHA256 = int64(len(data)), hashHex(data)
+	if reason := w.spend(n, len(data)); reason != "" {
+		it.Container = ""
+		return w.fail(it, reason)
+	}
 	switch kind {
 	case "zip", "7z", "rar":
 		return w.archive(n, it, kind, bytes.NewReader(data), int64(len(data)))
@@ -34,6 +38,10 @@ func (w *walk) data(n node, data []byte) error {
 func (w *walk) forwarded(n node, data []byte) error {
 	it := n.item(kindEmail)
 	it.Size, it.SHA256 = int64(len(data)), hashHex(data)
+	if reason := w.spend(n, len(data)); reason != "" {
+		it.Container = ""
+		return w.fail(it, reason)
+	}
 	if mail.IsMsg(data) {
 		it.Container = kindMsg
 	}

@@ -66,6 +66,7 @@ func (w *walk) folder(n node, dir string) error {
 // file visits a regular file. Archives and mbox files are read from disk as
 // they are needed; anything else is read into memory up to MaxItemBytes.
 func (w *walk) file(n node, fsPath string) error {
+	n.budget = &budget{}
 	f, err := os.Open(fsPath) // read-only
 	if err != nil {
 		return w.fail(n.item(""), osReason(err))

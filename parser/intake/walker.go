@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/sync/errgroup"
@@ -23,14 +25,24 @@ type Limits struct {
 	MaxDepth int
 	// MaxItemBytes is the largest leaf read into memory; 0 means 256 MiB.
 	MaxItemBytes int64
-	Archive      archive.Limits
-	Mail         mail.Limits
+	// MaxItems and MaxExpandedBytes bound the items, and their bytes, met
+	// inside one input file at any depth; 0 means 100000 and 8 GiB. The
+	// per-archive limits alone do not: entries of a crafted zip may all
+	// point at the same inner zip, whose entries do the same, so a few
+	// kilobytes expand to billions of items. Past either bound the
+	// remaining items are failed, not read.
+	MaxItems         int64
+	MaxExpandedBytes int64
+	Archive          archive.Limits
+	Mail             mail.Limits
 }
 
 // Defaults of Limits.
 const (
-	DefaultMaxDepth     = 8
-	DefaultMaxItemBytes = 256 << 20
+	DefaultMaxDepth         = 8
+	DefaultMaxItemBytes     = 256 << 20
+	DefaultMaxItems         = 100000
+	DefaultMaxExpandedBytes = 8 << 30
 )
 
 func (l Limits) withDefaults() Limits {
@@ -39,6 +51,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxItemBytes <= 0 {
 		l.MaxItemBytes = DefaultMaxItemBytes
+	}
+	if l.MaxItems <= 0 {
+		l.MaxItems = DefaultMaxItems
+	}
+	if l.MaxExpandedBytes <= 0 {
+		l.MaxExpandedBytes = DefaultMaxExpandedBytes
 	}
 	l.Archive = l.Archive.WithDefaults()
 	return l
@@ -83,7 +101,7 @@ func (w *Walker) Walk(ctx context.Context, inputs []string, emit func(it *Item, 
 // WalkBytes walks one in-memory input named name, as Walk walks a file.
 func (w *Walker) WalkBytes(ctx context.Context, name string, data []byte, emit func(it *Item, data []byte) error) error {
 	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit}
-	n := node{pos: []int{0}, path: name, name: path.Base(name)}
+	n := node{pos: []int{0}, path: name, name: path.Base(name), budget: &budget{}}
 	return wk.data(n, data)
 }
 
@@ -117,6 +135,31 @@ type node struct {
 	name  string
 	mail  *Mail
 	depth int // containers (not folders) enclosing it
+	// budget counts what was met inside the input file that encloses the
+	// node; nil outside files (folders).
+	budget *budget
+}
+
+// budget counts the items and bytes met inside one input file.
+type budget struct {
+	items, bytes atomic.Int64
+}
+
+// spend charges an item of size bytes met inside n's input file and returns
+// why it may not be read, or "".
+func (w *walk) spend(n node, size int) string {
+	if n.budget == nil {
+		return ""
+	}
+	items := n.budget.items.Add(1)
+	total := n.budget.bytes.Add(int64(size))
+	switch {
+	case items > w.lim.MaxItems:
+		return fmt.Sprintf("同一文件内展开的文件总数超过上限（%d个），未读取", w.lim.MaxItems)
+	case total > w.lim.MaxExpandedBytes:
+		return fmt.Sprintf("同一文件内展开的内容总量超过上限（%s），未读取", mb(w.lim.MaxExpandedBytes))
+	}
+	return ""
 }
 
 // child returns the i-th item inside container n, named name, one level of
@@ -124,11 +167,12 @@ type node struct {
 func (n node) child(i int, name string) node {
 	name = cleanName(name)
 	return node{
-		pos:   append(n.pos[:len(n.pos):len(n.pos)], i),
-		path:  n.path + Sep + name,
-		name:  name,
-		mail:  n.mail,
-		depth: n.depth + 1,
+		pos:    append(n.pos[:len(n.pos):len(n.pos)], i),
+		path:   n.path + Sep + name,
+		name:   name,
+		mail:   n.mail,
+		depth:  n.depth + 1,
+		budget: n.budget,
 	}
 }
 
