@@ -59,6 +59,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-only-choice.docx", kind: KindApplication, app: &app{"岫岩县医保经办窗口", "岫岩满族自治县医疗保障局",
 			[]string{"领导推荐"}, FormWritten, []Person{{"吴昊", "210323198907070319"}, {"郑洁", "210323199303033024"}},
 			map[string]string{"deeds": "该窗口推行“帮办代办”，为行动不便群众上门服务，群众满意率百分之百。"}}},
+		{file: "app-tick-between.docx", kind: KindApplication, app: &app{"台安县政务服务中心综合窗口", "台安县营商环境建设局",
+			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"赵敏", "210321199102283028"}, {"钱进", "210321198610104515"}},
+			map[string]string{"deeds": "该窗口推行“综合窗口”改革，实现一窗通办。\n全年受理业务一万二千余件，好评率百分之百。"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -200,8 +200,23 @@ func (g *grid) valueOf(h *hit) value {
 	}
 	if below := h.table.At(c.Row+max(c.RowSpan, 1), c.Col); below != nil && !below.Pad && !g.isLabel(below) {
 		v.cells = []*word.Cell{below}
-		v.text = strings.TrimSpace(g.text[below])
 		v.loc = location(h.table, below)
+		lines := []string{strings.TrimSpace(g.text[below])}
+		// Text typed into several rows under a full-width label ("主要事迹"
+		// over three rows of text) continues while the rows below are
+		// shaped like the first and hold no label.
+		for r := below.Row + max(below.RowSpan, 1); r < len(h.table.Rows); {
+			x := h.table.At(r, c.Col)
+			if x == nil || x.Pad || x.Row != r || x.Col != below.Col || x.ColSpan != below.ColSpan || g.rowHasLabel(h.table, r) {
+				break
+			}
+			v.cells = append(v.cells, x)
+			if t := strings.TrimSpace(g.text[x]); t != "" {
+				lines = append(lines, t)
+			}
+			r += max(x.RowSpan, 1)
+		}
+		v.text = strings.TrimSpace(strings.Join(lines, "\n"))
 		return v
 	}
 	if c.Row+max(c.RowSpan, 1) >= len(h.table.Rows) {
@@ -244,6 +259,16 @@ func (g *grid) continued(t *word.Table) (value, bool) {
 	}
 	v.loc = location(nt, v.cells[0])
 	return v, true
+}
+
+// rowHasLabel reports whether any cell of row r of t is a label.
+func (g *grid) rowHasLabel(t *word.Table, r int) bool {
+	for _, x := range t.Rows[r] {
+		if x != nil && g.isLabel(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // own is the value written in the label's own cell.
