@@ -96,6 +96,15 @@ func TestFixtures(t *testing.T) {
 			"推荐单位":       {"经集体审定，同意推荐。", "2024-04-10", false, 0},
 			"行业主管部门意见":   {"", "", false, 0},
 		}},
+		{file: "review-label-in-cell.docx", kind: KindReview, rows: map[string]rowWant{
+			"部门负责人意见":    {"经审核，该窗口事迹属实，同意推荐。", "2024-04-01", false, 0},
+			"分管领导意见":     {"同意推荐。", "2024-04-02", false, 0},
+			"组织（人事）部门意见": {"同意。", "2024-04-02", false, 0},
+			"派驻纪检监察部门意见": {"同意推荐。", "2024-04-02", false, 0},
+			"主要领导意见":     {"同意推荐。", "", false, 0},
+			"推荐单位":       {"经单位集体审定，同意推荐。", "2024-04-08", false, 0},
+			"行业主管部门意见":   {"", "", false, 0},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

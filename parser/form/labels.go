@@ -13,6 +13,9 @@ type grid struct {
 	tables []*word.Table
 	text   map[*word.Cell]string
 	norm   map[*word.Cell]string
+	// head is the normalised first line of a cell of several lines, for a
+	// label with the value in lines under it in the same cell.
+	head map[*word.Cell]string
 	// all holds every label variant the spec knows, normalised, longest
 	// first: a cell matching one of them is a label, never a value.
 	all []string
@@ -23,7 +26,7 @@ type grid struct {
 }
 
 func newGrid(d *word.Document, variants [][]string) *grid {
-	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, next: map[*word.Table]*word.Table{}}
+	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, head: map[*word.Cell]string{}, next: map[*word.Table]*word.Table{}}
 	if d != nil {
 		g.tables = d.Tables()
 		// Only blank paragraphs (a page break) may stand between the parts
@@ -46,6 +49,9 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 			s := c.Text()
 			g.text[c] = s
 			g.norm[c] = NormalizeLabel(s)
+			if line, rest, ok := strings.Cut(strings.TrimLeftFunc(s, isSpace), "\n"); ok && strings.TrimFunc(rest, isSpace) != "" {
+				g.head[c] = NormalizeLabel(line)
+			}
 		}
 	}
 	seen := map[string]bool{}
@@ -93,6 +99,22 @@ func matchLen(norm string, variants []string) int {
 	return 0
 }
 
+// headMatch returns the normalised length of the variant that a cell's
+// first line is, alone or followed by a bracketed remark ("分管领导意见",
+// "组织（人事）部门意见（盖章）"), or 0. The opinion then fills the lines
+// below it in the same cell.
+func headMatch(head string, variants []string) int {
+	if head == "" {
+		return 0
+	}
+	for _, v := range variants {
+		if rest, ok := strings.CutPrefix(head, v); ok && (rest == "" || isPrompt(rest)) {
+			return len([]rune(v))
+		}
+	}
+	return 0
+}
+
 // isLabel reports whether c is a label cell of any variant the spec knows.
 func (g *grid) isLabel(c *word.Cell) bool {
 	return matchLen(g.norm[c], g.all) > 0
@@ -111,6 +133,9 @@ func (g *grid) find(variants []string) *hit {
 	for _, t := range g.tables {
 		for _, c := range t.Origins() {
 			n := matchLen(g.norm[c], norms)
+			if n == 0 {
+				n = headMatch(g.head[c], norms)
+			}
 			if n == 0 {
 				continue
 			}
