@@ -79,11 +79,31 @@ func ExtractApplication(d *word.Document, spec ApplicationSpec) *Application {
 	a.Options = readOptions(values["recommend"], spec.Options)
 	if v, ok := values["staff"]; ok {
 		a.Staff = ParseStaff(v.text)
+		if len(a.Staff) == 0 {
+			// The staff label heads a column with the people in the rows
+			// below it ("窗口人员姓名 | 身份证号码" over one row each).
+			if h := g.find(staffLabels(spec)); h != nil {
+				if below := g.rowsBelow(h); len(ParseStaff(below.text)) > 0 {
+					a.Staff = ParseStaff(below.text)
+					a.Fields["staff"] = Field{Value: below.text, Found: true, Location: below.loc}
+				}
+			}
+		}
 	}
 	if a.Staff == nil {
 		a.Staff = []Person{}
 	}
 	return a
+}
+
+// staffLabels is the staff field's labels and printed name.
+func staffLabels(spec ApplicationSpec) []string {
+	for _, f := range spec.Fields {
+		if f.Key == "staff" {
+			return append(append([]string{}, f.Labels...), f.Name)
+		}
+	}
+	return nil
 }
 
 // ExtractReview reads the 初审表's fields and its opinion rows.

@@ -62,6 +62,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-tick-between.docx", kind: KindApplication, app: &app{"台安县政务服务中心综合窗口", "台安县营商环境建设局",
 			[]string{"联名(内部)举荐"}, "typed-tick", []Person{{"赵敏", "210321199102283028"}, {"钱进", "210321198610104515"}},
 			map[string]string{"deeds": "该窗口推行“综合窗口”改革，实现一窗通办。\n全年受理业务一万二千余件，好评率百分之百。"}}},
+		{file: "app-staff-header.docx", kind: KindApplication, app: &app{"千山区市场监管登记窗口", "千山区市场监督管理局",
+			[]string{"群众共荐"}, "unicode", []Person{{"冯雪", "210311199405062127"}, {"褚卫东", "210311198112120614"}},
+			map[string]string{"staff": "冯雪\t210311199405062127\n褚卫东\t210311198112120614", "honors": "无"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -286,6 +286,32 @@ func (g *grid) continued(t *word.Table) (value, bool) {
 	return v, true
 }
 
+// rowsBelow is every row under the label's row, all columns, up to the
+// next row holding a label: a list laid out under a head row ("窗口人员姓名
+// | 身份证号码" over one row per person).
+func (g *grid) rowsBelow(h *hit) value {
+	v := value{table: h.table}
+	var lines []string
+	for r := h.cell.Row + max(h.cell.RowSpan, 1); r < len(h.table.Rows) && !g.rowHasLabel(h.table, r); r++ {
+		var parts []string
+		for col, x := range h.table.Rows[r] {
+			if x == nil || x.Pad || x.Row != r || x.Col != col {
+				continue
+			}
+			v.cells = append(v.cells, x)
+			parts = append(parts, strings.TrimSpace(g.text[x]))
+		}
+		if line := strings.TrimSpace(strings.Join(parts, "\t")); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	v.text = strings.Join(lines, "\n")
+	if len(v.cells) > 0 {
+		v.loc = location(h.table, v.cells[0])
+	}
+	return v
+}
+
 // rowHasLabel reports whether any cell of row r of t is a label.
 func (g *grid) rowHasLabel(t *word.Table, r int) bool {
 	for _, x := range t.Rows[r] {
