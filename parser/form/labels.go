@@ -191,6 +191,17 @@ func (g *grid) valueOf(h *hit) value {
 	seen := map[*word.Cell]bool{c: true}
 	// Spans come from the file: bound them by the grid actually built.
 	lastRow := min(c.Row+max(c.RowSpan, 1), len(h.table.Rows))
+	// Rows whose label column was left blank rather than merged (the date
+	// line under an opinion, a second person) belong to the label above.
+	for lastRow < len(h.table.Rows) {
+		x := h.table.At(lastRow, c.Col)
+		if x == nil || x.Row != lastRow || x.Col != c.Col || x.ColSpan != c.ColSpan ||
+			strings.TrimFunc(g.text[x], isSpace) != "" || g.rowHasLabel(h.table, lastRow) || !g.rowHasText(h.table, lastRow) {
+			break
+		}
+		lastRow += max(x.RowSpan, 1)
+	}
+	lastRow = min(lastRow, len(h.table.Rows))
 	for r := c.Row; r < lastRow; r++ {
 		var parts []string
 		for col := c.Col + max(c.ColSpan, 1); col < len(h.table.Rows[r]); col++ {
@@ -310,6 +321,16 @@ func (g *grid) rowsBelow(h *hit) value {
 		v.loc = location(h.table, v.cells[0])
 	}
 	return v
+}
+
+// rowHasText reports whether any cell of row r of t holds text.
+func (g *grid) rowHasText(t *word.Table, r int) bool {
+	for _, x := range t.Rows[r] {
+		if x != nil && strings.TrimFunc(g.text[x], isSpace) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rowHasLabel reports whether any cell of row r of t is a label.
