@@ -24,6 +24,7 @@ type level struct {
 type assembler struct {
 	body  []word.Block
 	stack []*level
+	slots int // grid slots of the tables laid out so far
 }
 
 // paragraph adds a paragraph at table depth (0 = body). cellEnd closes the
@@ -82,7 +83,7 @@ func (a *assembler) closeTo(depth int) {
 		if len(lv.rows) == 0 {
 			continue
 		}
-		b := word.Block{Table: buildTable(lv.rows)}
+		b := word.Block{Table: buildTable(lv.rows, &a.slots)}
 		if n := len(a.stack); n > 0 {
 			a.stack[n-1].cur = append(a.stack[n-1].cur, b)
 		} else {
@@ -100,7 +101,7 @@ func (a *assembler) finish() []word.Block {
 // buildTable lays out rows whose cells carry boundaries. A row without a
 // layout takes the previous row's; cells beyond the layout get boundaries
 // past its right edge; with no layout at all each cell is one column.
-func buildTable(rows []rowEnd) *word.Table {
+func buildTable(rows []rowEnd, slots *int) *word.Table {
 	grid := make([][]gridCell, len(rows))
 	var prev []gridCell
 	for r, row := range rows {
@@ -134,7 +135,7 @@ func buildTable(rows []rowEnd) *word.Table {
 		}
 		grid[r] = out
 	}
-	return layoutGrid(grid, true)
+	return layoutGrid(grid, true, slots)
 }
 
 // syntheticWidth is the width given to cells the row layout does not cover.

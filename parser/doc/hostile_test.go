@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -96,4 +97,72 @@ func TestMillionPieces(t *testing.T) {
 		t.Errorf("text differs:\n%q\nwant\n%q", g, w)
 	}
 	t.Logf("%d-byte clx decoded in %v", len(clx), el)
+}
+
+// TestHTMLSpans: every row of an HTML table spans 1000 rows and 256
+// columns; the slots covered are marked once each, not once per row.
+func TestHTMLSpans(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><table>")
+	for range 4000 {
+		b.WriteString(`<tr><td rowspan=1000 colspan=256>x</td></tr>`)
+	}
+	b.WriteString("</table></body></html>")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	d, err := ReadHTML([]byte(b.String()))
+	el := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el > 5*time.Second {
+		t.Errorf("read took %v", el)
+	}
+	if mem := after.TotalAlloc - before.TotalAlloc; mem > 256<<20 {
+		t.Errorf("read allocated %d MiB", mem>>20)
+	}
+	if len(d.Blocks) != 1 || d.Blocks[0].Table == nil || d.Blocks[0].Table.NumRows != 2048 {
+		t.Errorf("%d blocks", len(d.Blocks))
+	}
+}
+
+// TestHTMLManyPaddedTables: tables whose one wide row pads every other
+// row to 256 columns share one budget of grid slots.
+func TestHTMLManyPaddedTables(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body>")
+	for range 20 {
+		b.WriteString(`<table><tr><td colspan=256>x</td></tr>`)
+		b.WriteString(strings.Repeat(`<tr><td>y</td></tr>`, 4000))
+		b.WriteString("</table>")
+	}
+	b.WriteString("</body></html>")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	d, err := ReadHTML([]byte(b.String()))
+	el := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el > 5*time.Second {
+		t.Errorf("read took %v", el)
+	}
+	if mem := after.TotalAlloc - before.TotalAlloc; mem > 200<<20 {
+		t.Errorf("read allocated %d MiB", mem>>20)
+	}
+	// 2048 rows of 256 columns fill the budget: the first table is cut
+	// there and the others keep no rows.
+	var rows []int
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			rows = append(rows, b.Table.NumRows)
+		}
+	}
+	if len(rows) != 20 || rows[0] != 2048 || rows[1] != 0 || rows[19] != 0 {
+		t.Errorf("table rows %v", rows)
+	}
 }

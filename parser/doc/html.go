@@ -64,6 +64,7 @@ type htmlWalker struct {
 	doc   *word.Document
 	parts map[string]mhtPart // MHT parts by Content-Location and Content-ID
 	nodes int
+	slots int // grid slots of the tables laid out so far
 }
 
 // htmlBlock is the paragraph being filled while walking inline content.
@@ -227,7 +228,7 @@ func (w *htmlWalker) table(n *html.Node, font string) *word.Table {
 	if len(rows) == 0 {
 		return nil
 	}
-	return layoutGrid(rows, false)
+	return layoutGrid(rows, false, &w.slots)
 }
 
 // spacerRow reports a <tr height=0> of empty cells, which Word's HTML

@@ -16,18 +16,35 @@ type gridCell struct {
 	blocks      []word.Block
 }
 
-// maxGridCols bounds the columns of one table, maxGridSlots its slots
-// (rows past the limit are dropped).
+// maxGridCols bounds the columns of one table, maxGridSlots the slots of
+// all tables of a document (rows past the limit are dropped). Every slot
+// costs a pointer and most a padding cell: 1.6 MB of HTML tables, each one
+// wide row over thousands of narrow ones, allocated 2.3 GB when the bound
+// was per table.
 const (
 	maxGridCols  = 256
-	maxGridSlots = 1 << 20
+	maxGridSlots = 1 << 19
 )
+
+// markTaken marks the slots below row r that a cell spanning columns
+// [start, end) down to row stop covers. Only cells that are placed mark
+// slots, and the map holds at most maxGridSlots of them: a table whose every
+// row spans 1000 rows and 256 columns took 10^9 map writes.
+func markTaken(taken map[[2]int]bool, r, start, end, stop int) {
+	for rr := r + 1; rr < stop && len(taken) < maxGridSlots; rr++ {
+		for cc := start; cc < end; cc++ {
+			taken[[2]int{rr, cc}] = true
+		}
+	}
+}
 
 // layoutGrid places rows of cells on a grid. byBounds: columns come from the
 // union of the cells' boundaries (Word, RTF); otherwise each cell takes the
 // next free slots, colSpan wide, and rowSpan marks slots below it taken
 // (HTML). Every slot of the result is non-nil; holes are Pad cells.
-func layoutGrid(rows [][]gridCell, byBounds bool) *word.Table {
+//
+// slots counts the grid slots of the document's tables so far.
+func layoutGrid(rows [][]gridCell, byBounds bool, slots *int) *word.Table {
 	var cols []int
 	if byBounds {
 		cols = gridColumns(rows)
@@ -58,23 +75,25 @@ func layoutGrid(rows [][]gridCell, byBounds bool) *word.Table {
 				}
 				span := max(c.colSpan, 1)
 				start, end = next, next+span
-				for rr := r + 1; rr < r+max(c.rowSpan, 1) && rr < len(rows); rr++ {
-					for cc := start; cc < end; cc++ {
-						taken[[2]int{rr, cc}] = true
-					}
-				}
 			}
 			if end > maxGridCols {
 				break
+			}
+			if !byBounds {
+				markTaken(taken, r, start, end, min(r+max(c.rowSpan, 1), len(rows)))
 			}
 			next = end
 			numCols = max(numCols, end)
 			plan[r] = append(plan[r], placed{c, start, end})
 		}
 	}
-	if numCols > 0 && len(rows)*numCols > maxGridSlots {
-		rows, plan = rows[:maxGridSlots/numCols], plan[:maxGridSlots/numCols]
+	if left := max(maxGridSlots-*slots, 0); numCols > 0 && len(rows)*numCols > left {
+		rows, plan = rows[:left/numCols], plan[:left/numCols]
 	}
+	if len(rows) == 0 {
+		numCols = 0
+	}
+	*slots += len(rows) * numCols
 	t := &word.Table{NumRows: len(rows), NumCols: numCols, Rows: make([][]*word.Cell, len(rows))}
 	for r := range rows {
 		t.Rows[r] = make([]*word.Cell, numCols)

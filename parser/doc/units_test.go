@@ -75,7 +75,7 @@ func TestOldStyleMerges(t *testing.T) {
 	tb := buildTable([]rowEnd{
 		{cells: [][]word.Block{cellBlocks("合并"), cellBlocks(""), cellBlocks("竖")}, cols: row1},
 		{cells: [][]word.Block{cellBlocks("a"), cellBlocks("b"), cellBlocks("")}, cols: row2},
-	})
+	}, new(int))
 	if tb.NumRows != 2 || tb.NumCols != 3 {
 		t.Fatalf("table %dx%d, want 2x3", tb.NumRows, tb.NumCols)
 	}
@@ -96,7 +96,7 @@ func TestShortRowsPadded(t *testing.T) {
 		{cells: [][]word.Block{cellBlocks("1"), cellBlocks("2"), cellBlocks("3")},
 			cols: parseTDefTable(tdef(0, []int16{1000, 2000, 3000}, nil))},
 		{cells: [][]word.Block{cellBlocks("x")}, cols: parseTDefTable(tdef(0, []int16{1000}, nil))},
-	})
+	}, new(int))
 	for c := 1; c < 3; c++ {
 		if cell := tb.At(1, c); cell == nil || !cell.Pad || cell.Row != 1 || cell.Col != c {
 			t.Errorf("(1,%d) = %+v, want a pad cell", c, cell)
