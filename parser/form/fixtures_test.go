@@ -65,6 +65,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-staff-header.docx", kind: KindApplication, app: &app{"千山区市场监管登记窗口", "千山区市场监督管理局",
 			[]string{"群众共荐"}, "unicode", []Person{{"冯雪", "210311199405062127"}, {"褚卫东", "210311198112120614"}},
 			map[string]string{"staff": "冯雪\t210311199405062127\n褚卫东\t210311198112120614", "honors": "无"}}},
+		{file: "app-vertical-label.docx", kind: KindApplication, app: &app{"立山区公安分局户籍窗口", "鞍山市公安局立山分局",
+			[]string{"领导推荐"}, "unicode", []Person{{"何芳", "210304198708082220"}, {"吕强", "210304198201011213"}, {"施燕", "210304199511112540"}},
+			map[string]string{"honors": "无。", "deeds": "该窗口推行“户籍业务一窗通办”。\n全年办理户籍业务八千余件，无一投诉。"}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},
