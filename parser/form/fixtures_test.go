@@ -68,6 +68,9 @@ func TestFixtures(t *testing.T) {
 		{file: "app-vertical-label.docx", kind: KindApplication, app: &app{"立山区公安分局户籍窗口", "鞍山市公安局立山分局",
 			[]string{"领导推荐"}, "unicode", []Person{{"何芳", "210304198708082220"}, {"吕强", "210304198201011213"}, {"施燕", "210304199511112540"}},
 			map[string]string{"honors": "无。", "deeds": "该窗口推行“户籍业务一窗通办”。\n全年办理户籍业务八千余件，无一投诉。"}}},
+		{file: "both-forms.docx", kind: KindApplication, app: &app{"铁西区税务窗口", "国家税务总局鞍山市铁西区税务局",
+			[]string{"窗口自荐"}, "unicode", []Person{{"蒋涛", "210303198404041217"}},
+			map[string]string{"deeds": ""}}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

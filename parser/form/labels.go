@@ -290,7 +290,7 @@ func (g *grid) continued(t *word.Table) (value, bool) {
 		parts = append(parts, strings.TrimSpace(g.text[x]))
 	}
 	v.text = strings.TrimSpace(strings.Join(parts, "\t"))
-	if v.text == "" {
+	if v.text == "" || isTitle(v.text) {
 		return value{}, false
 	}
 	v.loc = location(nt, v.cells[0])
@@ -321,6 +321,12 @@ func (g *grid) rowsBelow(h *hit) value {
 		v.loc = location(h.table, v.cells[0])
 	}
 	return v
+}
+
+// isTitle reports a short line without sentence punctuation, such as the
+// next form's title row ("鞍山市…初审表"), which no continued value is.
+func isTitle(s string) bool {
+	return len([]rune(s)) <= 40 && !strings.ContainsAny(s, "。，；,;")
 }
 
 // rowHasText reports whether any cell of row r of t holds text.
