@@ -25,11 +25,24 @@ type assembler struct {
 	body  []word.Block
 	stack []*level
 	slots int // grid slots of the tables laid out so far
+	paras int // paragraphs kept so far, against maxParagraphs
+	// dropped is set once paragraphs past maxParagraphs were left out.
+	dropped bool
 }
+
+// maxParagraphs bounds the paragraphs kept of one document, in the body and
+// in cells. Each costs about a hundred bytes, so 10 MB of RTF "\par" kept
+// 300 MB; a real form has a few thousand.
+const maxParagraphs = 1 << 17
 
 // paragraph adds a paragraph at table depth (0 = body). cellEnd closes the
 // current cell after it.
 func (a *assembler) paragraph(p *word.Paragraph, depth int, cellEnd bool) {
+	if a.paras >= maxParagraphs {
+		a.dropped = true
+		return
+	}
+	a.paras++
 	depth = min(depth, maxDepth)
 	a.closeTo(depth)
 	if depth == 0 {
@@ -48,7 +61,7 @@ func (a *assembler) paragraph(p *word.Paragraph, depth int, cellEnd bool) {
 // row ends the current row at depth with the given cell layout.
 func (a *assembler) row(depth int, cols []gridCell) {
 	depth = min(depth, maxDepth)
-	if depth == 0 {
+	if depth == 0 || a.dropped {
 		return
 	}
 	a.closeTo(depth)

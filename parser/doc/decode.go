@@ -199,6 +199,9 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 		d.endParagraph(chParaEnd, -1, nil)
 	}
 	d.doc.Blocks = d.asm.finish()
+	if d.asm.dropped {
+		d.warn("the document has more than %d paragraphs; the rest were not read", maxParagraphs)
+	}
 	if d.doc.Blocks == nil {
 		d.doc.Blocks = []word.Block{}
 	}

@@ -166,3 +166,20 @@ func TestHTMLManyPaddedTables(t *testing.T) {
 		t.Errorf("table rows %v", rows)
 	}
 }
+
+// TestRTFParagraphBudget: 2M paragraphs keep maxParagraphs, with a warning.
+func TestRTFParagraphBudget(t *testing.T) {
+	src := []byte(`{\rtf1 ` + strings.Repeat(`x\par `, 2<<20) + "}")
+	start := time.Now()
+	d, err := ReadRTF(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 10*time.Second {
+		t.Errorf("read took %v", el)
+	}
+	want := "the document has more than 131072 paragraphs; the rest were not read"
+	if len(d.Blocks) != maxParagraphs || len(d.Warnings) != 1 || d.Warnings[0] != want {
+		t.Errorf("%d blocks, warnings %q", len(d.Blocks), d.Warnings)
+	}
+}

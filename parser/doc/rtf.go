@@ -31,6 +31,9 @@ func ReadRTF(data []byte) (*word.Document, error) {
 		p.endParagraph(false)
 	}
 	p.doc.Blocks = p.asm.finish()
+	if p.asm.dropped {
+		p.warn("the document has more than %d paragraphs; the rest were not read", maxParagraphs)
+	}
 	if p.doc.Blocks == nil {
 		p.doc.Blocks = []word.Block{}
 	}
