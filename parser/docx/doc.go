@@ -23,4 +23,8 @@
 //
 // Every size taken from the input is bounded by Limits: entry count, the
 // uncompressed size of each part and of all parts read, and XML nesting.
+// Beyond Limits, the model itself is bounded: table columns (512), grid
+// slots of all tables (2^18), paragraphs (2^17) and XML tokens (2^22) of the
+// main part; past one of these the document is cut short with a warning
+// rather than refused.
 package docx
