@@ -123,6 +123,12 @@ func TestFixtures(t *testing.T) {
 			"推荐单位":       {"同意推荐。", "2024-04-09", false, 0},
 			"行业主管部门意见":   {"", "", false, 0},
 		}},
+		{file: "review-typed-signer.docx", kind: KindReview, rows: map[string]rowWant{
+			"部门负责人意见":    {"同意推荐。", "2024-04-01", false, 0},
+			"分管领导意见":     {"", "2024-04-02", false, 0},
+			"组织（人事）部门意见": {"同意。", "2024-04-02", false, 0},
+			"主要领导意见":     {"同意推荐。", "2024-04-03", false, 0},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

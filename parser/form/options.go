@@ -339,6 +339,11 @@ func compilePlaceholders(ps []string) []placeholder {
 		if b.Len() == 0 {
 			continue
 		}
+		if strings.HasSuffix(strings.TrimRightFunc(p, isSpace), "：") || strings.HasSuffix(strings.TrimRightFunc(p, isSpace), ":") {
+			// A prompt such as "签字：" takes the signer's typed name
+			// after it ("签字：张三"): a name, not part of the opinion.
+			b.WriteString(`(?:[ \t\x{3000}]*\p{Han}{2,4}(?:·\p{Han}{1,4})?[ \t\x{3000}]*(?m:$))?`)
+		}
 		re, err := regexp.Compile(b.String())
 		if err != nil {
 			continue
