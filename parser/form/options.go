@@ -109,9 +109,11 @@ func readOptions(v value, specs []OptionSpec) []Option {
 		}
 		if at < 0 && !after {
 			// No box before it: a box right after it is its own when it
-			// touches the option or nothing follows the box.
+			// touches the option, stands nearer to it than to what
+			// follows, or nothing follows the box.
 			c, a, last := boxAfterRun(rs, m.end)
-			if a >= 0 && (m.end < len(rs) && !isSpace(rs[m.end]) || lineEndsAfter(rs, last+1)) {
+			left, right := spacesFrom(rs, m.end, 1), spacesFrom(rs, last+1, 1)
+			if a >= 0 && (left == 0 || left < right || lineEndsAfter(rs, last+1)) {
 				checked, at = c, a
 				takenFrom, takenTo = m.end, last
 			}
@@ -137,6 +139,19 @@ func readOptions(v value, specs []OptionSpec) []Option {
 // FormWritten is the Option.Form of an option taken as chosen because it
 // was the only one written in 推荐形式, with no box anywhere.
 const FormWritten = "written"
+
+// spacesFrom counts the spaces from rune index k in direction step (a
+// full-width space or a tab counts as two).
+func spacesFrom(rs []rune, k, step int) int {
+	n := 0
+	for ; k >= 0 && k < len(rs) && isSpace(rs[k]) && rs[k] != '\n'; k += step {
+		n++
+		if rs[k] == 0x3000 || rs[k] == '\t' {
+			n++
+		}
+	}
+	return n
+}
 
 // lineEndsAfter reports that only spaces stand from rune index k to the
 // end of the text, a line break or a cell break.

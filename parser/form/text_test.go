@@ -144,3 +144,34 @@ func TestParseStaff(t *testing.T) {
 		})
 	}
 }
+
+// TestReadOptionsText checks which option a box or tick belongs to in the
+// layouts offices type (the reader has already turned boxes into ☑/☐).
+func TestReadOptionsText(t *testing.T) {
+	s := loadSpecs(t, "qingfeng-liaoning")
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"窗口自荐　联名（内部）举荐　领导推荐√　群众共荐", []string{"领导推荐"}},
+		{"窗口自荐 联名（内部）举荐√ 领导推荐 群众共荐", []string{"联名(内部)举荐"}},
+		{"领导推荐", []string{"领导推荐"}},
+		{"窗口自荐（√）", []string{"窗口自荐"}},
+		{"窗口自荐（ ）联名（内部）举荐（√）领导推荐（ ）群众共荐（ ）", []string{"联名(内部)举荐"}},
+		{"1.窗口自荐 ☑ 2.联名（内部）举荐 ☐ 3.领导推荐 ☐ 4.群众共荐 ☐", []string{"窗口自荐"}},
+		{"窗口自荐 ☐联名（内部）举荐 ☑领导推荐 ☐群众共荐", []string{"领导推荐"}},
+		{"窗口自荐 ☐ 联名（内部）举荐 ☑ 领导推荐 ☐ 群众共荐 ☐", []string{"联名(内部)举荐"}},
+		{"窗口自荐 联名（内部）举荐 领导推荐 群众共荐", nil},
+		{"窗口自荐 √  联名（内部）举荐  领导推荐  群众共荐", []string{"窗口自荐"}},
+		{"窗口自荐  √ 联名（内部）举荐  领导推荐  群众共荐", []string{"联名(内部)举荐"}},
+		{"☑窗口自荐 ☐联名（内部）举荐 领导推荐 ☐群众共荐", []string{"窗口自荐"}},
+		{"☐窗口自荐\n☑联名（内部）举荐\n☐领导推荐\n☐群众共荐", []string{"联名(内部)举荐"}},
+		{"窗口自荐☐\n联名（内部）举荐☑\n领导推荐☐\n群众共荐☐", []string{"联名(内部)举荐"}},
+	}
+	for _, tc := range tests {
+		a := &Application{Options: readOptions(value{text: tc.in}, s.Application.Options)}
+		if got := a.Checked(); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: checked %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
