@@ -20,8 +20,9 @@ var (
 	// untouched "    年   月   日".
 	cnDateRE = regexp.MustCompile(`[` + dateDigit + `]{0,8}[ \t\x{3000}]*年[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{0,4}[ \t\x{3000}]*[日号]`)
 	// yearlessRE finds a month and day written without a year, "4月2日",
-	// at the end of a line, where a date is written under an opinion.
-	yearlessRE = regexp.MustCompile(`(?m)(^|[ \t\x{3000}:：])[` + dateDigit + `]{1,3}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{1,3}[ \t\x{3000}]*[日号][ \t\x{3000}]*$`)
+	// or a year and month without a day, "2024年4月", at the end of a line,
+	// where a date is written under an opinion.
+	yearlessRE = regexp.MustCompile(`(?m)(^|[ \t\x{3000}:：])(?:[` + dateDigit + `]{1,3}[ \t\x{3000}]*月[ \t\x{3000}]*[` + dateDigit + `]{1,3}[ \t\x{3000}]*[日号]|[0-9０-９]{4}[ \t\x{3000}]*年[ \t\x{3000}]*[0-9０-９]{1,2}[ \t\x{3000}]*月)[ \t\x{3000}]*$`)
 	// numDateRE finds "2024.4.2", "2024-04-02", "2024/4/2".
 	numDateRE = regexp.MustCompile(`[0-9０-９]{4}[ ]*[` + dateSep + `][ ]*[0-9０-９]{1,2}[ ]*[` + dateSep + `][ ]*[0-9０-９]{1,2}`)
 

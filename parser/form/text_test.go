@@ -175,3 +175,26 @@ func TestReadOptionsText(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDateIncomplete checks that a date missing its year or day at the
+// end of a line is found (present, invalid) while a month and day inside a
+// sentence is left in the opinion.
+func TestFindDateIncomplete(t *testing.T) {
+	tests := []struct {
+		in          string
+		text        string
+		ok, present bool
+	}{
+		{"同意推荐。\n签字：\n4月2日", "4月2日", false, true},
+		{"同意。\n2024年4月", "2024年4月", false, true},
+		{"同意。　　2024年4月2号", "2024年4月2号", true, true},
+		{"经4月2日党组会研究，同意推荐。\n年　月　日", "年　月　日", false, false},
+		{"经4月2日党组会研究，同意推荐。\n2024年4月3日", "2024年4月3日", true, true},
+	}
+	for _, tc := range tests {
+		sp, found := findDate(tc.in)
+		if !found || sp.text != tc.text || sp.ok != tc.ok || sp.present != tc.present {
+			t.Errorf("findDate(%q) = %q ok %v present %v found %v", tc.in, sp.text, sp.ok, sp.present, found)
+		}
+	}
+}
