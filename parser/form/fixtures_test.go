@@ -30,6 +30,8 @@ func TestFixtures(t *testing.T) {
 		app  *app
 		// rows: role → want opinion, date (YYYY-MM-DD or ""), invalid, images
 		rows map[string]rowWant
+		// rfields: 初审表 field key → exact value wanted
+		rfields map[string]string
 	}{
 		{file: "app-sdt-inline.docx", kind: KindApplication, app: &app{"市民中心不动产登记窗口", "鞍山市不动产登记中心",
 			[]string{"窗口自荐", "领导推荐"}, "sdt", []Person{{"周海燕", "210303198307083623"}, {"吴刚", "210311198802191912"}}, nil}},
@@ -129,6 +131,13 @@ func TestFixtures(t *testing.T) {
 			"组织（人事）部门意见": {"同意。", "2024-04-02", false, 0},
 			"主要领导意见":     {"同意推荐。", "2024-04-03", false, 0},
 		}},
+		{file: "review-numbered.docx", kind: KindReview, rows: map[string]rowWant{
+			"部门负责人意见":    {"同意推荐。", "2024-04-01", false, 0},
+			"派驻纪检监察部门意见": {"同意。", "2024-04-02", false, 0},
+			"主要领导意见":     {"同意推荐。", "2024-04-03", false, 0},
+			"推荐单位":       {"同意推荐。", "2024-04-09", false, 0},
+			"行业主管部门意见":   {"", "", false, 0},
+		}, rfields: map[string]string{"window_name": "千山区市场监管登记窗口", "staff_names": "冯雪、褚卫东"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -162,6 +171,11 @@ func TestFixtures(t *testing.T) {
 				r := ExtractReview(d, s.Review)
 				if len(r.Rows) != 7 {
 					t.Fatalf("%d rows", len(r.Rows))
+				}
+				for k, want := range tc.rfields {
+					if got := r.Value(k); got != want {
+						t.Errorf("%s = %q, want %q", k, got, want)
+					}
 				}
 				for _, row := range r.Rows {
 					want, ok := tc.rows[row.Role]

@@ -16,6 +16,9 @@ type grid struct {
 	// head is the normalised first line of a cell of several lines, for a
 	// label with the value in lines under it in the same cell.
 	head map[*word.Cell]string
+	// lead is how many normalised runes of a cell's text are a marker or a
+	// number before its label ("*窗口名称", "1.窗口名称", "（一）部门负责人意见").
+	lead map[*word.Cell]int
 	// all holds every label variant the spec knows, normalised, longest
 	// first: a cell matching one of them is a label, never a value.
 	all []string
@@ -26,7 +29,7 @@ type grid struct {
 }
 
 func newGrid(d *word.Document, variants [][]string) *grid {
-	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, head: map[*word.Cell]string{}, next: map[*word.Table]*word.Table{}}
+	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, head: map[*word.Cell]string{}, lead: map[*word.Cell]int{}, next: map[*word.Table]*word.Table{}}
 	if d != nil {
 		g.tables = d.Tables()
 		// Only blank paragraphs (a page break) may stand between the parts
@@ -48,9 +51,11 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 		for _, c := range t.Origins() {
 			s := c.Text()
 			g.text[c] = s
-			g.norm[c] = NormalizeLabel(s)
+			n := []rune(NormalizeLabel(s))
+			k := markerLen(n)
+			g.norm[c], g.lead[c] = string(n[k:]), k
 			if line, rest, ok := strings.Cut(strings.TrimLeftFunc(s, isSpace), "\n"); ok && strings.TrimFunc(rest, isSpace) != "" {
-				g.head[c] = NormalizeLabel(line)
+				g.head[c] = string([]rune(NormalizeLabel(line))[k:])
 			}
 		}
 	}
@@ -99,6 +104,40 @@ func matchLen(norm string, variants []string) int {
 	return 0
 }
 
+// markerLen returns how many runes at the start of the normalised text n
+// are a required-field marker (*, ★, ※) or an item number (1. 1、 1)
+// 一、 (一) (1)) standing before a label, provided something follows.
+func markerLen(n []rune) int {
+	k := 0
+	for k < len(n) && strings.ContainsRune("*★☆※", n[k]) {
+		k++
+	}
+	isNum := func(r rune) bool { return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r) }
+	j := k
+	if j < len(n) && n[j] == '(' {
+		j++
+		d := j
+		for j < len(n) && j-d < 3 && isNum(n[j]) {
+			j++
+		}
+		if j > d && j < len(n) && n[j] == ')' {
+			k = j + 1
+		}
+	} else {
+		d := j
+		for j < len(n) && j-d < 3 && isNum(n[j]) {
+			j++
+		}
+		if j > d && j < len(n) && strings.ContainsRune("、.)", n[j]) {
+			k = j + 1
+		}
+	}
+	if k >= len(n) {
+		return 0
+	}
+	return k
+}
+
 // headMatch returns the normalised length of the variant that a cell's
 // first line is, alone or followed by a bracketed remark ("分管领导意见",
 // "组织（人事）部门意见（盖章）"), or 0. The opinion then fills the lines
@@ -140,7 +179,7 @@ func (g *grid) find(variants []string) *hit {
 				continue
 			}
 			h := &hit{table: t, cell: c}
-			h.rest, h.colon = restAfter(g.text[c], n)
+			h.rest, h.colon = restAfter(g.text[c], g.lead[c]+n)
 			return h
 		}
 	}
