@@ -36,6 +36,9 @@ type staffToken struct {
 // number left over becomes a Person with the other part empty.
 func ParseStaff(s string) []Person {
 	toks := staffTokens(joinSpacedNames(s))
+	if ps := pairBlocks(toks); ps != nil {
+		return ps
+	}
 	var out []Person
 	idFirst := len(toks) > 0 && toks[0].id
 	for i := 0; i < len(toks) && len(out) < maxStaff; i++ {
@@ -56,6 +59,31 @@ func ParseStaff(s string) []Person {
 		default:
 			out = append(out, Person{Name: t.text})
 		}
+	}
+	return out
+}
+
+// pairBlocks pairs names and numbers written as two lists ("姓名：张三、李四
+// 身份证号码：2103…、2103…", or a column of names beside a column of
+// numbers read column by column): k names then k numbers, k ≥ 2, or the
+// other way round. nil when the tokens are not two such blocks.
+func pairBlocks(toks []staffToken) []Person {
+	k := len(toks) / 2
+	if k < 2 || len(toks) != 2*k || k > maxStaff {
+		return nil
+	}
+	for i := range k {
+		if toks[i].id != toks[0].id || toks[k+i].id == toks[0].id {
+			return nil
+		}
+	}
+	out := make([]Person, k)
+	for i := range k {
+		name, id := toks[i], toks[k+i]
+		if name.id {
+			name, id = id, name
+		}
+		out[i] = Person{Name: name.text, ID: id.text}
 	}
 	return out
 }

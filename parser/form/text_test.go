@@ -119,6 +119,8 @@ func TestParseStaff(t *testing.T) {
 		{"id first", a + " 张三；" + b + " 李四", []Person{{"张三", a}, {"李四", b}}},
 		{"sub-table", "姓名\t身份证号码\n张三\t" + a + "\n李四\t" + b, []Person{{"张三", a}, {"李四", b}}},
 		{"separators", "张三" + a + "，李四," + b + ";王五;" + a, []Person{{"张三", a}, {"李四", b}, {"王五", a}}},
+		{"two lists", "姓名：张三、李四\n身份证号码：" + a + "、" + b, []Person{{"张三", a}, {"李四", b}}},
+		{"numbers then names", a + "\n" + b + "\n张三\n李四", []Person{{"张三", a}, {"李四", b}}},
 		{"lower x", "李四 21030219900101567x", []Person{{"李四", b}}},
 		{"full-width digits", "张三 ２１０３０２１９８５０３１２１２３４", []Person{{"张三", a}}},
 		{"grouped digits", "张三 2103 0219 8503 1212 34", []Person{{"张三", a}}},
