@@ -73,6 +73,7 @@ func ExtractApplication(d *word.Document, spec ApplicationSpec) *Application {
 			continue
 		}
 		v := g.valueOf(h)
+		v.text = dropPromptLine(v.text)
 		values[f.Key] = v
 		a.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
 	}
@@ -94,6 +95,16 @@ func ExtractApplication(d *word.Document, spec ApplicationSpec) *Application {
 		a.Staff = []Person{}
 	}
 	return a
+}
+
+// dropPromptLine removes a first line that is only a printed remark left
+// in the value cell ("（200字左右）" above the text typed under it).
+func dropPromptLine(s string) string {
+	first, rest, ok := strings.Cut(s, "\n")
+	if ok && isPrompt(first) {
+		return strings.TrimSpace(rest)
+	}
+	return s
 }
 
 // staffLabels is the staff field's labels and printed name.
