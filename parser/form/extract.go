@@ -68,6 +68,11 @@ func ExtractApplication(d *word.Document, spec ApplicationSpec) *Application {
 	for _, f := range spec.Fields {
 		h := g.find(append(f.Labels, f.Name))
 		if h == nil {
+			if v, ok := g.findLine(append(f.Labels, f.Name)); ok {
+				values[f.Key] = v
+				a.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
+				continue
+			}
 			a.Fields[f.Key] = Field{}
 			a.Missing = append(a.Missing, f.Key)
 			continue
@@ -124,6 +129,10 @@ func ExtractReview(d *word.Document, spec ReviewSpec) *Review {
 	for _, f := range spec.Fields {
 		h := g.find(append(f.Labels, f.Name))
 		if h == nil {
+			if v, ok := g.findLine(append(f.Labels, f.Name)); ok {
+				r.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
+				continue
+			}
 			r.Fields[f.Key] = Field{}
 			r.Missing = append(r.Missing, f.Key)
 			continue

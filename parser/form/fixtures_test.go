@@ -76,6 +76,8 @@ func TestFixtures(t *testing.T) {
 		{file: "app-two-lists.docx", kind: KindApplication, app: &app{"鞍钢集团公积金服务窗口", "鞍山市住房公积金管理中心鞍钢分中心",
 			[]string{"领导推荐"}, "unicode", []Person{{"韩梅", "210302198906062029"}, {"杨帆", "210303199212121516"}, {"朱琳", "210304199707070722"}},
 			map[string]string{"deeds": "该窗口推行“公积金进企业”服务，上门办理业务三千余件。"}}},
+		{file: "app-head-lines.docx", kind: KindApplication, app: &app{"鞍山市不动产登记中心抵押登记窗口", "鞍山市自然资源局",
+			[]string{"群众共荐"}, "unicode", []Person{{"沈静", "210302198801012220"}}, nil}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -22,6 +23,9 @@ type grid struct {
 	// all holds every label variant the spec knows, normalised, longest
 	// first: a cell matching one of them is a label, never a value.
 	all []string
+	// paras are the body-level paragraphs' texts, for a "窗口名称：…" line
+	// written above the table instead of in it.
+	paras []string
 	// next maps a body-level table to the body-level table right after it
 	// (blank paragraphs between): where a table split at a page break
 	// continues.
@@ -36,6 +40,9 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 		// of one table; a heading there starts another form.
 		var prev *word.Table
 		for _, b := range d.Blocks {
+			if b.Paragraph != nil && len(g.paras) < maxParas {
+				g.paras = append(g.paras, b.Paragraph.Text)
+			}
 			switch {
 			case b.Table != nil:
 				if prev != nil {
@@ -102,6 +109,44 @@ func matchLen(norm string, variants []string) int {
 		}
 	}
 	return 0
+}
+
+// maxParas bounds the body paragraphs searched for a label line.
+const maxParas = 400
+
+// segmentRE splits a paragraph into the items written side by side on it
+// ("窗口名称：…　　所属单位：…").
+var segmentRE = regexp.MustCompile(`[ \t\x{3000}]{2,}|\t`)
+
+// findLine returns the value of the first body paragraph item that is one
+// of variants followed by a colon and a value, for forms whose head fields
+// are written as lines above the table. ok is false when there is none.
+func (g *grid) findLine(variants []string) (value, bool) {
+	norms := make([]string, 0, len(variants))
+	for _, v := range variants {
+		if n := NormalizeLabel(v); n != "" {
+			norms = append(norms, n)
+		}
+	}
+	sortLongestFirst(norms)
+	for i, p := range g.paras {
+		for _, seg := range segmentRE.Split(p, -1) {
+			rs := []rune(NormalizeLabel(seg))
+			k := markerLen(rs)
+			norm := string(rs[k:])
+			for _, v := range norms {
+				rest, ok := strings.CutPrefix(norm, v)
+				if !ok || !strings.HasPrefix(rest, ":") {
+					continue
+				}
+				text, colon := restAfter(seg, k+len([]rune(v)))
+				if colon && text != "" {
+					return value{text: text, loc: fmt.Sprintf("正文第%d段", i+1)}, true
+				}
+			}
+		}
+	}
+	return value{}, false
 }
 
 // markerLen returns how many runes at the start of the normalised text n
