@@ -23,6 +23,9 @@ const (
 )
 
 func openXLSX(data []byte) (*excelize.File, error) {
+	if err := checkColumns(data); err != nil {
+		return nil, err
+	}
 	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    xlsxUnzipLimit,
 		UnzipXMLSizeLimit: xlsxXMLLimit,

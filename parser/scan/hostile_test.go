@@ -1,0 +1,72 @@
+package scan
+
+import (
+	"bytes"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestXLSXFarColumn: every data row has one cell in the last column
+// (XFD, 16384). Reading must not widen each row to 16384 strings.
+func TestXLSXFarColumn(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	header := []any{"序号", "栏目", "窗口名称", "盖章", "签字", "日期", "置信度", "页码"}
+	if err := f.SetSheetRow("Sheet1", "A1", &header); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.SetRow("A1", header)
+	for r := 2; r <= 2001; r++ {
+		cell, _ := excelize.CoordinatesToCellName(16384, r)
+		sw.SetRow(cell, []any{1})
+	}
+	sw.Flush()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	recs, probs, err := Read("metadata.xlsx", data)
+	el := time.Since(start)
+	runtime.ReadMemStats(&after)
+	want := "扫描记录 metadata.xlsx：XLSX文件无法打开（工作表有单元格超出第256列，超过列数上限，疑似文件损坏）"
+	if err == nil || err.Error() != want || recs != nil || probs != nil {
+		t.Fatalf("%d records, %d problems, err %v", len(recs), len(probs), err)
+	}
+	if el > 2*time.Second {
+		t.Errorf("read took %v", el)
+	}
+	if mem := after.TotalAlloc - before.TotalAlloc; mem > 16<<20 {
+		t.Errorf("read allocated %d MiB", mem>>20)
+	}
+}
+
+func TestMaxCellColumn(t *testing.T) {
+	tests := []struct {
+		xml  string
+		want int
+	}{
+		{`<dimension ref="A1:XFD9"/><row r="5"><c r="A5"/><c r="H5" t="s"/></row>`, 8},
+		{`<c r='IV3'/>`, 256},
+		{`<x:c r="IW3"/>`, 257},
+		{`<c  r="B2"/><c t="n" r="AA2"/>`, 27},
+		{`<c r="`, 0},
+		{`r="ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ1"`, 0}, // no space before r=
+		{` r="ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ1"`, 18278 + 1},
+	}
+	for _, tc := range tests {
+		if got := maxCellColumn([]byte(tc.xml)); (got > xlsxMaxCols) != (tc.want > xlsxMaxCols) || (tc.want <= xlsxMaxCols && got != tc.want) {
+			t.Errorf("maxCellColumn(%s) = %d, want %d", tc.xml, got, tc.want)
+		}
+	}
+}
