@@ -78,6 +78,8 @@ func TestFixtures(t *testing.T) {
 			map[string]string{"deeds": "该窗口推行“公积金进企业”服务，上门办理业务三千余件。"}}},
 		{file: "app-head-lines.docx", kind: KindApplication, app: &app{"鞍山市不动产登记中心抵押登记窗口", "鞍山市自然资源局",
 			[]string{"群众共荐"}, "unicode", []Person{{"沈静", "210302198801012220"}}, nil}},
+		{file: "app-gap-values.docx", kind: KindApplication, app: &app{"铁东区公证服务窗口", "鞍山市铁东区公证处",
+			[]string{"窗口自荐"}, "unicode", []Person{{"陈晨", "210302199004042222"}}, nil}},
 		{file: "notice.docx", kind: KindNone},
 		{file: "review-seal.docx", kind: KindReview, rows: map[string]rowWant{
 			"推荐单位":    {"经集体研究并公示无异议，同意推荐。", "2024-04-08", false, 1},

@@ -14,8 +14,9 @@ type grid struct {
 	tables []*word.Table
 	text   map[*word.Cell]string
 	norm   map[*word.Cell]string
-	// head is the normalised first line of a cell of several lines, for a
-	// label with the value in lines under it in the same cell.
+	// head is the normalised first line of a cell of several lines, or
+	// the first item of a line with a wide gap in it, for a label with the
+	// value after it in the same cell ("分管领导意见\n同意", "所属单位　　…").
 	head map[*word.Cell]string
 	// lead is how many normalised runes of a cell's text are a marker or a
 	// number before its label ("*窗口名称", "1.窗口名称", "（一）部门负责人意见").
@@ -61,8 +62,9 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 			n := []rune(NormalizeLabel(s))
 			k := markerLen(n)
 			g.norm[c], g.lead[c] = string(n[k:]), k
-			if line, rest, ok := strings.Cut(strings.TrimLeftFunc(s, isSpace), "\n"); ok && strings.TrimFunc(rest, isSpace) != "" {
-				g.head[c] = string([]rune(NormalizeLabel(line))[k:])
+			if h := headOf(s); h != "" {
+				hr := []rune(NormalizeLabel(h))
+				g.head[c] = string(hr[min(k, len(hr)):])
 			}
 		}
 	}
@@ -183,6 +185,20 @@ func markerLen(n []rune) int {
 	return k
 }
 
+// headOf returns the first line of s when more text follows it, else the
+// first item of that line when a wide gap (two spaces or more, a tab)
+// separates it from more text; "" otherwise.
+func headOf(s string) string {
+	line, rest, _ := strings.Cut(strings.TrimLeftFunc(s, isSpace), "\n")
+	if strings.TrimFunc(rest, isSpace) != "" {
+		return line
+	}
+	if loc := segmentRE.FindStringIndex(line); loc != nil && strings.TrimFunc(line[loc[1]:], isSpace) != "" {
+		return line[:loc[0]]
+	}
+	return ""
+}
+
 // headMatch returns the normalised length of the variant that a cell's
 // first line is, alone or followed by a bracketed remark ("分管领导意见",
 // "组织（人事）部门意见（盖章）"), or 0. The opinion then fills the lines
@@ -216,15 +232,18 @@ func (g *grid) find(variants []string) *hit {
 	sortLongestFirst(norms)
 	for _, t := range g.tables {
 		for _, c := range t.Origins() {
-			n := matchLen(g.norm[c], norms)
+			n, head := matchLen(g.norm[c], norms), false
 			if n == 0 {
-				n = headMatch(g.head[c], norms)
+				n, head = headMatch(g.head[c], norms), true
 			}
 			if n == 0 {
 				continue
 			}
 			h := &hit{table: t, cell: c}
 			h.rest, h.colon = restAfter(g.text[c], g.lead[c]+n)
+			// A line break or wide gap after the label separates the
+			// value as a colon would.
+			h.colon = h.colon || head
 			return h
 		}
 	}
