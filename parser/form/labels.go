@@ -159,7 +159,9 @@ func markerLen(n []rune) int {
 	for k < len(n) && strings.ContainsRune("*★☆※", n[k]) {
 		k++
 	}
-	isNum := func(r rune) bool { return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r) }
+	isNum := func(r rune) bool {
+		return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+	}
 	j := k
 	if j < len(n) && n[j] == '(' {
 		j++
