@@ -8,6 +8,7 @@ import (
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
 	"shenbao/validate/idcard"
+	"shenbao/validate/profile"
 )
 
 // CheckAcross is F11: the same ID number in the 申报表 of more than one
@@ -15,7 +16,8 @@ import (
 // finding per shared number naming the other windows. Numbers are compared
 // upper-cased without spaces; fragments shorter than 15 characters ("无",
 // "/") are not numbers and never match.
-func CheckAcross(ds []*dossier.Dossier) [][]finding.Finding {
+func CheckAcross(ds []*dossier.Dossier, p *profile.Profile) [][]finding.Finding {
+	staffField := staffFieldName(p)
 	out := make([][]finding.Finding, len(ds))
 	where := map[string][]int{} // number → dossier indexes, ascending, distinct
 	for i, d := range ds {
@@ -53,9 +55,16 @@ func CheckAcross(ds []*dossier.Dossier) [][]finding.Finding {
 	return out
 }
 
-// staffField names the field in F11 findings (CheckAcross has no profile
-// to read the printed label from; this is the template's).
-const staffField = "窗口人员姓名及身份证号码"
+// staffFieldName is the printed label of the staff field, for F11; a
+// profile that names none gets the reference campaign's.
+func staffFieldName(p *profile.Profile) string {
+	if p != nil {
+		if name := fieldName(p.Application.Fields, "staff"); name != "" && name != "staff" {
+			return name
+		}
+	}
+	return "窗口人员姓名及身份证号码"
+}
 
 func staffOf(d *dossier.Dossier) []form.Person {
 	if d == nil || d.Application == nil || d.Application.Form == nil {

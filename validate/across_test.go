@@ -10,6 +10,30 @@ import (
 	"shenbao/validate/profile"
 )
 
+// TestCheckAcrossNamesTheProfileLabel names the staff field as the
+// campaign's form prints it.
+func TestCheckAcrossNamesTheProfileLabel(t *testing.T) {
+	p := profile.Default()
+	a, b := fixture(t, p), fixture(t, p)
+	b.Window = "另一个窗口"
+	other := *p
+	other.Application.Fields = []form.FieldSpec{{Key: "staff", Name: "工作人员及身份证号"}}
+	for _, tc := range []struct {
+		p    *profile.Profile
+		want string
+	}{{&other, "工作人员及身份证号"}, {nil, "窗口人员姓名及身份证号码"}} {
+		got := CheckAcross([]*dossier.Dossier{a, b}, tc.p)
+		if len(got[0]) == 0 {
+			t.Fatalf("no F11 for the same people in two windows")
+		}
+		for _, f := range got[0] {
+			if f.Field != tc.want {
+				t.Errorf("F11 field %q, want %q", f.Field, tc.want)
+			}
+		}
+	}
+}
+
 func TestCheckAcross(t *testing.T) {
 	p := profile.Default()
 	a := fixture(t, p)
@@ -21,7 +45,7 @@ func TestCheckAcross(t *testing.T) {
 	c.Application.Form.Staff = []form.Person{{Name: "李娜", ID: "210302198503121248"}, {Name: "无", ID: "无"}, {Name: "赵六", ID: "无"}}
 	noApp := &dossier.Dossier{Window: "只有照片的窗口"}
 
-	got := CheckAcross([]*dossier.Dossier{a, b, nil, c, noApp})
+	got := CheckAcross([]*dossier.Dossier{a, b, nil, c, noApp}, p)
 	if len(got) != 5 {
 		t.Fatalf("got %d lists, want 5", len(got))
 	}
@@ -48,10 +72,10 @@ func TestCheckAcrossSameWindowTwice(t *testing.T) {
 	p := profile.Default()
 	a := fixture(t, p)
 	a.Application.Form.Staff = append(a.Application.Form.Staff, a.Application.Form.Staff[0])
-	if got := CheckAcross([]*dossier.Dossier{a}); len(got) != 1 || len(got[0]) != 0 {
+	if got := CheckAcross([]*dossier.Dossier{a}, nil); len(got) != 1 || len(got[0]) != 0 {
 		t.Errorf("a number repeated inside one window is not F11: %+v", got)
 	}
-	if got := CheckAcross(nil); len(got) != 0 {
+	if got := CheckAcross(nil, nil); len(got) != 0 {
 		t.Errorf("nil: %+v", got)
 	}
 }

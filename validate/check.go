@@ -13,7 +13,7 @@ import (
 // profile and sorted deterministically. now is the day "not in the future"
 // is judged against.
 func Check(ds []*dossier.Dossier, p *profile.Profile, now time.Time) [][]finding.Finding {
-	across := CheckAcross(ds)
+	across := CheckAcross(ds, p)
 	out := make([][]finding.Finding, len(ds))
 	for i, d := range ds {
 		var fs []finding.Finding
