@@ -114,15 +114,21 @@ func cnYear(s string) (int, bool) {
 	if len(rs) != 4 {
 		return 0, false
 	}
-	y := 0
+	return cnDigits(rs)
+}
+
+// cnDigits reads a number written digit by digit, in Arabic or Chinese
+// digits: 2024, 04, 二〇二四.
+func cnDigits(rs []rune) (int, bool) {
+	n := 0
 	for _, r := range rs {
 		d, ok := cnDigit(r)
 		if !ok {
 			return 0, false
 		}
-		y = y*10 + d
+		n = n*10 + d
 	}
-	return y, true
+	return n, true
 }
 
 // cnNumber reads a month or day: 4, 04, 四, 十, 十一, 二十, 二十一, 三〇.
@@ -155,15 +161,7 @@ func cnNumber(s string) (int, bool) {
 		}
 		return tens*10 + ones, true
 	}
-	n := 0
-	for _, r := range rs {
-		d, ok := cnDigit(r)
-		if !ok {
-			return 0, false
-		}
-		n = n*10 + d
-	}
-	return n, true
+	return cnDigits(rs)
 }
 
 func indexRune(rs []rune, r rune) int {

@@ -27,27 +27,30 @@ func specVariants(app ApplicationSpec, rev ReviewSpec) [][]string {
 // as table cell labels, provided at least DetectMin are. Labels mentioned in
 // prose do not count, so the 通知 that names both forms is KindNone.
 func Detect(d *word.Document, app ApplicationSpec, rev ReviewSpec) Kind {
-	g := newGrid(d, specVariants(app, rev))
-	na := countLabels(g, app.Detect)
-	nr := countLabels(g, rev.Detect)
-	okA := na > 0 && na >= app.DetectMin
-	okR := nr > 0 && nr >= rev.DetectMin
-	switch {
-	case okA && (!okR || na > nr):
-		return KindApplication
-	case okR && (!okA || nr > na):
-		return KindReview
-	}
-	return KindNone
+	kind, _, _ := Classify(d, app, rev)
+	return kind
 }
 
 // Holds tells which forms d holds, each by the same test as Detect. A
 // document can hold both when 附件1 and 附件2 were filled in one file, where
 // Detect names only the stronger.
 func Holds(d *word.Document, app ApplicationSpec, rev ReviewSpec) (application, review bool) {
+	_, application, review = Classify(d, app, rev)
+	return application, review
+}
+
+// Classify is Detect and Holds from one look at the document's labels.
+func Classify(d *word.Document, app ApplicationSpec, rev ReviewSpec) (kind Kind, hasApp, hasReview bool) {
 	g := newGrid(d, specVariants(app, rev))
 	na, nr := countLabels(g, app.Detect), countLabels(g, rev.Detect)
-	return na > 0 && na >= app.DetectMin, nr > 0 && nr >= rev.DetectMin
+	hasApp, hasReview = na > 0 && na >= app.DetectMin, nr > 0 && nr >= rev.DetectMin
+	switch {
+	case hasApp && (!hasReview || na > nr):
+		kind = KindApplication
+	case hasReview && (!hasApp || nr > na):
+		kind = KindReview
+	}
+	return kind, hasApp, hasReview
 }
 
 func countLabels(g *grid, labels []string) int {

@@ -232,12 +232,13 @@ func classifyWord(pd *dossier.Parsed, d *word.Document, p *profile.Profile) *dos
 // Forms extracts the forms a Word document holds: the 申报表, the 初审表,
 // both (附件1 and 附件2 filled in one file), or neither (nil, nil).
 func Forms(d *word.Document, p *profile.Profile) (*form.Application, *form.Review) {
-	if hasApp, hasRev := form.Holds(d, p.Application, p.Review); hasApp && hasRev {
+	kind, hasApp, hasRev := form.Classify(d, p.Application, p.Review)
+	if hasApp && hasRev {
 		if ad, rd := splitForms(d, p); ad != nil && rd != nil {
 			return form.ExtractApplication(ad, p.Application), form.ExtractReview(rd, p.Review)
 		}
 	}
-	switch form.Detect(d, p.Application, p.Review) {
+	switch kind {
 	case form.KindApplication:
 		return form.ExtractApplication(d, p.Application), nil
 	case form.KindReview:
