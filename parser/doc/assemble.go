@@ -1,6 +1,10 @@
 package doc
 
-import "shenbao/parser/word"
+import (
+	"fmt"
+
+	"shenbao/parser/word"
+)
 
 // maxDepth bounds table nesting.
 const maxDepth = 64
@@ -109,6 +113,20 @@ func (a *assembler) closeTo(depth int) {
 func (a *assembler) finish() []word.Block {
 	a.closeTo(0)
 	return a.body
+}
+
+// finishInto closes every open table and makes the body doc's blocks,
+// numbered, with a warning when paragraphs were dropped at the limit; the
+// last step of every reader in this package.
+func (a *assembler) finishInto(doc *word.Document) {
+	doc.Blocks = a.finish()
+	if a.dropped {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("the document has more than %d paragraphs; the rest were not read", maxParagraphs))
+	}
+	if doc.Blocks == nil {
+		doc.Blocks = []word.Block{}
+	}
+	numberTables(doc)
 }
 
 // buildTable lays out rows whose cells carry boundaries. A row without a

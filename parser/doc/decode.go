@@ -198,14 +198,7 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 	if !d.para.empty() {
 		d.endParagraph(chParaEnd, -1, nil)
 	}
-	d.doc.Blocks = d.asm.finish()
-	if d.asm.dropped {
-		d.warn("the document has more than %d paragraphs; the rest were not read", maxParagraphs)
-	}
-	if d.doc.Blocks == nil {
-		d.doc.Blocks = []word.Block{}
-	}
-	numberTables(d.doc)
+	d.asm.finishInto(d.doc)
 	return d.doc, nil
 }
 

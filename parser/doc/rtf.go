@@ -30,14 +30,7 @@ func ReadRTF(data []byte) (*word.Document, error) {
 	if !p.para.empty() || p.pendingPara {
 		p.endParagraph(false)
 	}
-	p.doc.Blocks = p.asm.finish()
-	if p.asm.dropped {
-		p.warn("the document has more than %d paragraphs; the rest were not read", maxParagraphs)
-	}
-	if p.doc.Blocks == nil {
-		p.doc.Blocks = []word.Block{}
-	}
-	numberTables(p.doc)
+	p.asm.finishInto(p.doc)
 	return p.doc, nil
 }
 
