@@ -208,17 +208,8 @@ func (c *collector) msgAttachment(a *msgStorage) {
 		ctype = "application/octet-stream"
 	}
 	p := Part{Name: name, ContentType: ctype, Data: d.data}
-	if strings.HasSuffix(strings.ToLower(name), ".eml") || ctype == "message/rfc822" {
-		p.Message = true
-		c.forwarded++
-		if p.Name == "" {
-			p.Name = fmt.Sprintf("转发邮件%d.eml", c.forwarded)
-		}
-	}
-	if p.Name == "" {
-		p.Name = fmt.Sprintf("附件%d%s", len(c.msg.Parts)+1, extFor(ctype))
-	}
-	c.msg.Parts = append(c.msg.Parts, p)
+	p.Message = strings.HasSuffix(strings.ToLower(name), ".eml") || ctype == "message/rfc822"
+	c.add(p)
 }
 
 // readStream reads a whole stream; Size was checked against the limit.

@@ -148,15 +148,23 @@ func (c *collector) leaf(p *enmime.Part) {
 	if ctype == "message/rfc822" || ctype == "message/global" ||
 		strings.HasSuffix(lower, ".eml") && (ctype == "application/octet-stream" || strings.HasPrefix(ctype, "message/") || IsEML(data)) {
 		part.Message = true
+	}
+	c.add(part)
+}
+
+// add appends a file part, naming it when the mail gave no name: forwarded
+// messages 转发邮件N.eml, other parts 附件N with an extension for their type.
+func (c *collector) add(p Part) {
+	if p.Message {
 		c.forwarded++
-		if part.Name == "" {
-			part.Name = fmt.Sprintf("转发邮件%d.eml", c.forwarded)
+		if p.Name == "" {
+			p.Name = fmt.Sprintf("转发邮件%d.eml", c.forwarded)
 		}
 	}
-	if part.Name == "" {
-		part.Name = fmt.Sprintf("附件%d%s", len(c.msg.Parts)+1, extFor(ctype))
+	if p.Name == "" {
+		p.Name = fmt.Sprintf("附件%d%s", len(c.msg.Parts)+1, extFor(p.ContentType))
 	}
-	c.msg.Parts = append(c.msg.Parts, part)
+	c.msg.Parts = append(c.msg.Parts, p)
 }
 
 // finish sets the body text and the summary problems.
