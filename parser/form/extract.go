@@ -69,19 +69,15 @@ func ExtractApplication(d *word.Document, spec ApplicationSpec) *Application {
 	a := &Application{Fields: map[string]Field{}, Options: []Option{}, Staff: []Person{}}
 	values := map[string]value{}
 	for _, f := range spec.Fields {
-		h := g.find(append(f.Labels, f.Name))
-		if h == nil {
-			if v, ok := g.findLine(append(f.Labels, f.Name)); ok {
-				values[f.Key] = v
-				a.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
-				continue
-			}
+		v, inCell, ok := g.field(f)
+		if !ok {
 			a.Fields[f.Key] = Field{}
 			a.Missing = append(a.Missing, f.Key)
 			continue
 		}
-		v := g.valueOf(h)
-		v.text = dropPromptLine(v.text)
+		if inCell {
+			v.text = dropPromptLine(v.text)
+		}
 		values[f.Key] = v
 		a.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
 	}
@@ -125,22 +121,29 @@ func staffLabels(spec ApplicationSpec) []string {
 	return nil
 }
 
+// field finds a labelled field: the value of its label cell, else a line
+// above the table that carries the label. inCell tells which; ok is false
+// when the label is nowhere.
+func (g *grid) field(f FieldSpec) (v value, inCell, ok bool) {
+	variants := append(append([]string{}, f.Labels...), f.Name)
+	if h := g.find(variants); h != nil {
+		return g.valueOf(h), true, true
+	}
+	v, ok = g.findLine(variants)
+	return v, false, ok
+}
+
 // ExtractReview reads the 初审表's fields and its opinion rows.
 func ExtractReview(d *word.Document, spec ReviewSpec) *Review {
 	g := newGrid(d, specVariants(ApplicationSpec{}, spec))
 	r := &Review{Fields: map[string]Field{}, Rows: []ReviewRow{}}
 	for _, f := range spec.Fields {
-		h := g.find(append(f.Labels, f.Name))
-		if h == nil {
-			if v, ok := g.findLine(append(f.Labels, f.Name)); ok {
-				r.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
-				continue
-			}
+		v, _, ok := g.field(f)
+		if !ok {
 			r.Fields[f.Key] = Field{}
 			r.Missing = append(r.Missing, f.Key)
 			continue
 		}
-		v := g.valueOf(h)
 		r.Fields[f.Key] = Field{Value: v.text, Found: true, Location: v.loc}
 	}
 	placeholders := compilePlaceholders(spec.Placeholders)

@@ -124,13 +124,7 @@ var segmentRE = regexp.MustCompile(`[ \t\x{3000}]{2,}|\t`)
 // of variants followed by a colon and a value, for forms whose head fields
 // are written as lines above the table. ok is false when there is none.
 func (g *grid) findLine(variants []string) (value, bool) {
-	norms := make([]string, 0, len(variants))
-	for _, v := range variants {
-		if n := NormalizeLabel(v); n != "" {
-			norms = append(norms, n)
-		}
-	}
-	sortLongestFirst(norms)
+	norms := normVariants(variants)
 	for i, p := range g.paras {
 		for _, seg := range segmentRE.Split(p, -1) {
 			rs := []rune(NormalizeLabel(seg))
@@ -222,9 +216,9 @@ func (g *grid) isLabel(c *word.Cell) bool {
 	return matchLen(g.norm[c], g.all) > 0
 }
 
-// find returns the first cell, in reading order, that is a label for one of
-// variants; nil when none is.
-func (g *grid) find(variants []string) *hit {
+// normVariants normalises label variants, drops empty ones and puts the
+// longest first so a longer label wins over its own prefix.
+func normVariants(variants []string) []string {
 	norms := make([]string, 0, len(variants))
 	for _, v := range variants {
 		if n := NormalizeLabel(v); n != "" {
@@ -232,6 +226,13 @@ func (g *grid) find(variants []string) *hit {
 		}
 	}
 	sortLongestFirst(norms)
+	return norms
+}
+
+// find returns the first cell, in reading order, that is a label for one of
+// variants; nil when none is.
+func (g *grid) find(variants []string) *hit {
+	norms := normVariants(variants)
 	for _, t := range g.tables {
 		for _, c := range t.Origins() {
 			n, head := matchLen(g.norm[c], norms), false
