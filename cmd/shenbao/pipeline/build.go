@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -238,7 +239,7 @@ func reviewRow(r dossier.Row) validate.ReviewRow {
 	}
 	var from []string
 	for _, src := range []string{r.OpinionFrom, r.DateFrom, r.MarkFrom} {
-		if src != "" && !contains(from, src) {
+		if src != "" && !slices.Contains(from, src) {
 			from = append(from, src)
 		}
 	}
@@ -259,15 +260,6 @@ func tri(t scan.Tri) *bool {
 		return &v
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // unattributed lists what belongs to no window: scan records that match

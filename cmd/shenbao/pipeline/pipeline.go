@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -140,28 +142,12 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 	slices.SortFunc(c.items, func(a, b *intake.Item) int { return intake.ComparePos(a.Pos, b.Pos) })
 	slices.SortFunc(c.parsed, func(a, b *dossier.Parsed) int { return intake.ComparePos(a.Item.Pos, b.Item.Pos) })
 	slices.SortStableFunc(c.records, func(a, b scan.Record) int {
-		if a.Source != b.Source {
-			return compareString(a.Source, b.Source)
-		}
-		return a.Row - b.Row
+		return cmp.Or(strings.Compare(a.Source, b.Source), cmp.Compare(a.Row, b.Row))
 	})
 	slices.SortStableFunc(c.problems, func(a, b scan.Problem) int {
-		if a.Source != b.Source {
-			return compareString(a.Source, b.Source)
-		}
-		return a.Row - b.Row
+		return cmp.Or(strings.Compare(a.Source, b.Source), cmp.Compare(a.Row, b.Row))
 	})
 	return c, nil
-}
-
-func compareString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 type silent struct{}
