@@ -18,6 +18,9 @@ type Result struct {
 	// match nothing, metadata problems); they appear in 问题清单 with an
 	// empty 窗口名称.
 	Unattributed []finding.Finding `json:"unattributed,omitempty"`
+	// Changes is what changed since the previous run (--previous); nil
+	// when there was none to compare with.
+	Changes *Changes `json:"changes,omitempty"`
 }
 
 // Input is one row of 文件清单: an input file or an item inside one.

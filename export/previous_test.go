@@ -1,0 +1,86 @@
+package export
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/validate"
+)
+
+const testTitle = "鞍山市第二批“清风辽宁政务窗口”评选"
+
+func TestReadPrevious(t *testing.T) {
+	cases := []struct {
+		file    string
+		profile string
+		err     string // substring of the Chinese message; "" for success
+		windows int
+	}{
+		{"run.json", "qingfeng-liaoning", "", 3},
+		{"run.xlsx", "qingfeng-liaoning", "", 3},
+		{"run.json", "zhengfeng-hangfeng", "是另一套评选规则（qingfeng-liaoning）的结果", 0},
+		{"other-profile.json", "qingfeng-liaoning", "是另一套评选规则（zhengfeng-hangfeng）的结果", 0},
+		{"old-shape.json", "qingfeng-liaoning", "与本版本程序不兼容（缺少 submissions）", 0},
+		{"truncated.json", "qingfeng-liaoning", "无法解析", 0},
+		{"not-register.xlsx", "qingfeng-liaoning", "不是本程序写出的合规审查登记表", 0},
+		{"missing.json", "qingfeng-liaoning", "无法打开", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file+"/"+tc.profile, func(t *testing.T) {
+			path := filepath.Join("testdata", "previous", tc.file)
+			res, err := ReadPrevious(path, tc.profile, testTitle)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), path) {
+					t.Fatalf("ReadPrevious(%s) error = %v, want one naming the file and saying %q", path, err, tc.err)
+				}
+				if res != nil {
+					t.Fatalf("ReadPrevious(%s) gave a result with an error", path)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ReadPrevious(%s): %v", path, err)
+			}
+			if len(res.Submissions) != tc.windows || res.GeneratedAt.IsZero() {
+				t.Fatalf("ReadPrevious(%s) = %d windows at %v, want %d", path, len(res.Submissions), res.GeneratedAt, tc.windows)
+			}
+		})
+	}
+}
+
+// TestReadPreviousRegisterMatchesJSON reads the same run from its JSON and
+// from its register: compared with each other, every window keeps its
+// conclusion and every finding stays open (none closed, none new), even
+// though the register has no field column.
+func TestReadPreviousRegisterMatchesJSON(t *testing.T) {
+	fromJSON, err := ReadPrevious("testdata/previous/run.json", "qingfeng-liaoning", testTitle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromXLSX, err := ReadPrevious("testdata/previous/run.xlsx", "qingfeng-liaoning", testTitle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fromXLSX.GeneratedAt.Equal(fromJSON.GeneratedAt.Truncate(time.Second)) {
+		t.Errorf("register time %v, JSON time %v", fromXLSX.GeneratedAt, fromJSON.GeneratedAt)
+	}
+	if len(fromXLSX.Inputs) != len(fromJSON.Inputs) {
+		t.Errorf("register has %d files, JSON %d", len(fromXLSX.Inputs), len(fromJSON.Inputs))
+	}
+	ch := validate.Compare(fromXLSX, fromJSON)
+	if len(ch.NewWindows)+len(ch.GoneWindows) != 0 {
+		t.Errorf("new %v gone %v", ch.NewWindows, ch.GoneWindows)
+	}
+	open := 0
+	for _, w := range ch.Windows {
+		if w.Before != w.After || len(w.Closed)+len(w.New) != 0 {
+			t.Errorf("%s: %s→%s closed %d new %d", w.WindowName, w.Before, w.After, len(w.Closed), len(w.New))
+		}
+		open += len(w.Open)
+	}
+	if open == 0 {
+		t.Error("no findings compared")
+	}
+}
