@@ -46,6 +46,7 @@ type assembler struct {
 	groups map[string]*group
 	// mails maps an email's path to the keys of the windows its forms name.
 	mails map[string][]string
+	names *nameIndex // the windows by folded name
 }
 
 // Assemble groups parsed items into dossiers, one per window, sorted by Unit
@@ -57,7 +58,7 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 	if p == nil {
 		p = &profile.Profile{}
 	}
-	a := &assembler{p: p, groups: map[string]*group{}, mails: map[string][]string{}}
+	a := &assembler{p: p, groups: map[string]*group{}, mails: map[string][]string{}, names: newNameIndex()}
 	sorted := make([]*Parsed, 0, len(items))
 	for _, it := range items {
 		if it != nil && it.Item != nil {
@@ -94,9 +95,10 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 		}
 	}
 	unmatched = a.addRecords(records)
+	files := newFileIndex(a.groups)
 	for _, it := range sorted {
 		if it.Kind == kindScanImage {
-			a.addScanImage(it)
+			a.addScanImage(it, files)
 		}
 	}
 
@@ -120,16 +122,23 @@ func (a *assembler) get(key, name string, rank int) *group {
 	if g == nil {
 		g = &group{key: key, name: name, nameRank: rank}
 		if rank < rankUnnamed {
-			g.fold = foldText(name)
+			a.setFold(g, name)
 		}
 		a.groups[key] = g
 	} else if rank < g.nameRank && name != "" {
 		g.name, g.nameRank = name, rank
 		if g.fold == "" && rank < rankUnnamed {
-			g.fold = foldText(name)
+			a.setFold(g, name)
 		}
 	}
 	return g
+}
+
+// setFold gives g the fold of name and indexes it; a window's fold is set
+// once.
+func (a *assembler) setFold(g *group, name string) {
+	g.fold = foldText(name)
+	a.names.add(g)
 }
 
 // noteMail records that it's email carries window key.
@@ -172,17 +181,16 @@ func (a *assembler) byFileName(it *intake.Item) *group {
 }
 
 // containing returns the window with the longest folded name contained in
-// the folded text name.
+// the folded text name (of at least minContain runes); between folds of one
+// length, the smallest key.
 func (a *assembler) containing(name string) *group {
 	var best *group
-	for _, g := range a.groups {
-		if !containsName(name, g.fold) {
-			continue
-		}
+	a.names.within(name, func(g *group) bool {
 		if best == nil || len(g.fold) > len(best.fold) || (len(g.fold) == len(best.fold) && g.key < best.key) {
 			best = g
 		}
-	}
+		return true
+	})
 	return best
 }
 
@@ -200,16 +208,26 @@ func (a *assembler) byName(name string) *group {
 	}
 	f := foldText(name)
 	var found *group
-	for _, g := range a.groups {
-		if g.fold == "" {
-			continue
+	ambiguous := false
+	note := func(g *group) bool {
+		if found != nil && found != g {
+			ambiguous = true
+			return false
 		}
-		if g.fold == f || containsName(f, g.fold) || containsName(g.fold, f) {
-			if found != nil {
-				return nil // ambiguous
-			}
-			found = g
+		found = g
+		return true
+	}
+	for _, g := range a.names.byFold[f] {
+		if !note(g) {
+			return nil
 		}
+	}
+	a.names.within(f, note)
+	if !ambiguous {
+		a.names.holding(f, note)
+	}
+	if ambiguous {
+		return nil
 	}
 	return found
 }
@@ -315,14 +333,19 @@ func (a *assembler) formGroup(it *Parsed, name string, rank int) *group {
 
 // sameFold returns the window whose folded name equals name's, so
 // 铁东区税务局（办税服务厅） and 铁东区税务局办税服务厅 are one window.
+// Between several, the smallest key.
 func (a *assembler) sameFold(name string) *group {
 	f := foldText(name)
-	for _, key := range sortedKeys(a.groups) {
-		if g := a.groups[key]; f != "" && g.fold == f {
-			return g
+	if f == "" {
+		return nil
+	}
+	var best *group
+	for _, g := range a.names.byFold[f] {
+		if best == nil || g.key < best.key {
+			best = g
 		}
 	}
-	return nil
+	return best
 }
 
 // addReview joins a 初审表 to its window: the same name; else the one
@@ -350,7 +373,7 @@ func (a *assembler) addReview(it *Parsed) {
 	if g.nameRank > 1 && key != "" {
 		g.name, g.nameRank = name, 1
 		if g.fold == "" {
-			g.fold = foldText(name)
+			a.setFold(g, name)
 		}
 	}
 	g.reviews = append(g.reviews, it)
@@ -375,36 +398,17 @@ func (a *assembler) addRecords(records []scan.Record) (unmatched []scan.Record) 
 	return unmatched
 }
 
-// addScanImage attributes a scan image: by a record that names its file,
-// else like a photo (without creating a window).
-func (a *assembler) addScanImage(it *Parsed) {
-	for _, key := range sortedKeys(a.groups) {
-		g := a.groups[key]
-		for _, r := range g.records {
-			if r.File != "" && sameFile(r.File, it.Item) {
-				g.images = append(g.images, it.Item)
-				return
-			}
-		}
+// addScanImage attributes a scan image: by a record that names its file
+// (the window of the smallest key when several do), else like a photo
+// (without creating a window).
+func (a *assembler) addScanImage(it *Parsed, files *fileIndex) {
+	if g := files.window(it.Item); g != nil {
+		g.images = append(g.images, it.Item)
+		return
 	}
 	if g := a.attribute(it, false); g != nil {
 		g.images = append(g.images, it.Item)
 	}
 }
 
-// sameFile reports whether a record's 文件 names the item.
-func sameFile(file string, it *intake.Item) bool {
-	file = strings.ReplaceAll(strings.TrimSpace(file), "\\", "/")
-	return path.Base(file) == it.Name || strings.HasSuffix(it.Path, file)
-}
-
 func stem(name string) string { return strings.TrimSuffix(name, path.Ext(name)) }
-
-func sortedKeys(m map[string]*group) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}

@@ -23,6 +23,10 @@
 // and each kind of photo; the others are marked superseded and listed in
 // Dossier.Replaced.
 //
+// Lookups by name go through an index (nameIndex, fileIndex) filled as
+// windows appear, so attributing an item costs the same whatever the number
+// of windows; the answers are those of comparing it with every window.
+//
 // Assemble is the entry point; UnmatchedFindings turns the scan records it
 // could not attribute into S03 findings. It reads no files: every item has
 // been parsed before.

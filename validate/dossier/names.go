@@ -47,12 +47,6 @@ func foldLabel(s string) string {
 	return f
 }
 
-// containsName reports whether hay contains the key needle, for keys long
-// enough to be specific.
-func containsName(hay, needle string) bool {
-	return needle != "" && utf8.RuneCountInString(needle) >= minContain && strings.Contains(hay, needle)
-}
-
 // fileNoise are words that file names add around a window name: the form
 // names, copy and version marks. Photo hints come from the profile.
 var fileNoise = []string{
