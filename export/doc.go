@@ -10,7 +10,15 @@
 // place, so a crash never leaves a half-written register over a good one.
 //
 // Full ID numbers appear only in the 联审名单 sheet and only with
-// RegisterOptions.FullID; nothing here logs them.
+// RegisterOptions.FullID; nothing here logs them. Masked, no cell, JSON
+// value or notice shows more than 前6后4 and, in 联审名单, the birth year and
+// 性别: the full birth date would give the hidden eight digits back. Any
+// number that turns up inside other text (file names, opinions, 事迹) is
+// masked on the way out (maskIDs).
+//
+// Every sheet opens with the campaign title and a 制表单位 / 制表日期 line,
+// then one header row. 登记表's columns are one table (registerColumns):
+// a column is added there, header, width and value together.
 //
 // Not supported: reading a register back other than as a text dump
 // (DumpXLSX), which exists for golden tests.

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,17 +12,22 @@ import (
 
 // WriteJSON writes res as indented JSON (SPEC §2 keys, in struct order) to
 // path atomically. Empty lists are written as [] rather than null so readers
-// need not special-case them. HTML characters are not escaped.
+// need not special-case them. HTML characters are not escaped. Full ID
+// numbers never appear: staff carry only id_masked, and any number inside
+// other text (a file name, an opinion) is masked 前6后4 too.
 func WriteJSON(path string, res *validate.Result) error {
 	out := normalized(res)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("encode json: %w", err)
+	}
+	maskIDBytes(buf.Bytes())
 	return writeAtomic(path, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
-			return fmt.Errorf("encode json: %w", err)
-		}
-		return nil
+		_, err := w.Write(buf.Bytes())
+		return err
 	})
 }
 

@@ -12,8 +12,9 @@ import (
 
 // RegisterOptions shape the register.
 type RegisterOptions struct {
-	// FullID writes full ID numbers in 登记表 and 联审名单; masked 前6后4
-	// otherwise.
+	// FullID writes full ID numbers and birth dates in 联审名单, the roster
+	// the 部门联审 departments check. Without it, and in every other sheet
+	// always, numbers are masked 前6后4 and only the birth year is shown.
 	FullID bool
 	// ProfileName is shown in 汇总 as 规则配置. If empty, res.Profile is used.
 	ProfileName string
@@ -22,6 +23,9 @@ type RegisterOptions struct {
 	// RegisterTitle is the merged title row of 登记表. If empty, Title +
 	// "材料合规性审查登记表".
 	RegisterTitle string
+	// Issuer is the office that draws up the register (制表单位), shown
+	// under every sheet's title with the run date; omitted when empty.
+	Issuer string
 	// ReviewRoles are the profile's review row names, one 登记表 column each,
 	// in this order. If empty, the roles found in the submissions are used
 	// in order of first appearance.
@@ -85,6 +89,20 @@ func (o RegisterOptions) withDefaults(res *validate.Result) RegisterOptions {
 	return o
 }
 
+// infoLine is row 2 of every sheet: 制表单位 and 制表日期 (the run date).
+func (o RegisterOptions) infoLine(res *validate.Result) string {
+	date := "制表日期：" + chineseDate(res.GeneratedAt)
+	if o.Issuer == "" {
+		return date
+	}
+	return "制表单位：" + o.Issuer + "　　" + date
+}
+
+// chineseDate writes t as 2024年4月12日.
+func chineseDate(t time.Time) string {
+	return t.Format("2006年1月2日")
+}
+
 // buildWorkbook fills f with the five sheets.
 func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) error {
 	st, err := newStyles(f)
@@ -105,9 +123,9 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 	}{
 		{sheetSummary, func() error { return writeSummary(f, st, res, opt) }},
 		{sheetRegister, func() error { return writeRegisterSheet(f, st, res, opt) }},
-		{sheetFindings, func() error { return writeFindings(f, st, res) }},
-		{sheetRoster, func() error { return writeRoster(f, st, res, opt.FullID) }},
-		{sheetFiles, func() error { return writeFiles(f, st, res) }},
+		{sheetFindings, func() error { return writeFindings(f, st, res, opt) }},
+		{sheetRoster, func() error { return writeRoster(f, st, res, opt) }},
+		{sheetFiles, func() error { return writeFiles(f, st, res, opt) }},
 	}
 	for _, s := range steps {
 		if err := s.fn(); err != nil {
@@ -130,8 +148,8 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 
 // styles are the cell style ids shared by the sheets.
 type styles struct {
-	title, subtitle, header, text, center, number, label int
-	fixOK, fixBad, fixReview                             int // conditional formats
+	title, subtitle, info, header, text, center, number, label int
+	fixOK, fixBad, fixReview                                   int // conditional formats
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -151,6 +169,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}{
 		{&st.title, excelize.Style{Font: font(16, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&st.subtitle, excelize.Style{Font: font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.info, excelize.Style{Font: font(10, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}},
 		{&st.header, excelize.Style{Font: font(10, true), Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},

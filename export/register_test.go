@@ -74,15 +74,17 @@ func TestRegisterFullIDGolden(t *testing.T) {
 	golden(t, "register_fullid.golden", dump)
 }
 
+// TestRegisterIDMasking checks where full numbers may appear: nowhere
+// without FullID, and with it only in 联审名单 (xl/worksheets/sheet4.xml
+// and the shared strings it uses), never in 登记表 or another sheet.
 func TestRegisterIDMasking(t *testing.T) {
 	res := sampleResult()
 	tests := []struct {
 		name   string
 		fullID bool
-		want   bool // full numbers present
 	}{
-		{"masked", false, false},
-		{"full-id", true, true},
+		{"masked", false},
+		{"full-id", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -90,20 +92,38 @@ func TestRegisterIDMasking(t *testing.T) {
 			opt.FullID = tc.fullID
 			path := writeSample(t, opt)
 			raw := unzipAll(t, path)
-			dump, err := DumpXLSX(path)
+			f, err := excelize.OpenFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range res.Submissions {
-				for _, p := range s.Staff {
-					if len(p.ID) != 18 {
-						continue
+			defer f.Close()
+			for _, sheet := range f.GetSheetList() {
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var text strings.Builder
+				for _, r := range rows {
+					text.WriteString(strings.Join(r, "\t") + "\n")
+				}
+				for _, s := range res.Submissions {
+					for _, p := range s.Staff {
+						if len(p.ID) != 18 {
+							continue
+						}
+						want := tc.fullID && sheet == "联审名单"
+						if got := strings.Contains(text.String(), p.ID); got != want {
+							t.Errorf("%s: full ID of %s shown = %v, want %v", sheet, p.Name, got, want)
+						}
 					}
-					if got := strings.Contains(raw, p.ID); got != tc.want {
-						t.Errorf("full ID of %s in xlsx = %v, want %v", p.Name, got, tc.want)
-					}
-					if got := strings.Contains(dump, p.IDMasked); got == tc.want {
-						t.Errorf("masked ID of %s in dump = %v, want %v", p.Name, got, !tc.want)
+				}
+			}
+			if !tc.fullID {
+				for _, s := range res.Submissions {
+					for _, p := range s.Staff {
+						if len(p.ID) == 18 && strings.Contains(raw, p.ID) {
+							t.Errorf("full ID of %s is somewhere in the xlsx", p.Name)
+						}
 					}
 				}
 			}
@@ -148,17 +168,31 @@ func TestRegisterStructure(t *testing.T) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 
+	cols := registerColumns(testRoles)
+	conclusion, printed := "", ""
+	for i, c := range cols {
+		if c.header == "审查结论" {
+			conclusion = colName(i + 1)
+		}
+		if !c.offPaper {
+			printed = colName(i + 1)
+		}
+	}
+	last := colName(len(cols))
+	if printed == last || cols[len(cols)-1].header != "源文件" || cols[len(cols)-2].header != "来源" {
+		t.Errorf("来源 and 源文件 are not the last, off-paper columns of 登记表")
+	}
 	cf, err := f.GetConditionalFormats("登记表")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules := cf["U3:U8"]
+	rules := cf[conclusion+"4:"+conclusion+"9"]
 	var values []string
 	for _, r := range rules {
 		values = append(values, r.Type+" "+r.Criteria+" "+r.Value)
 	}
 	if want := []string{`cell equal to "合规"`, `cell equal to "需补正"`, `cell equal to "待核查"`}; !slices.Equal(values, want) {
-		t.Errorf("conditional formats on U3:U8 = %q (all: %v), want %q", values, cf, want)
+		t.Errorf("conditional formats on %s4:%s9 = %q (all: %v), want %q", conclusion, conclusion, values, cf, want)
 	}
 
 	panes := []struct {
@@ -166,10 +200,10 @@ func TestRegisterStructure(t *testing.T) {
 		xSplit, ySplit int
 		topLeft        string
 	}{
-		{"登记表", 2, 2, "C3"},
-		{"问题清单", 0, 1, "A2"},
-		{"联审名单", 0, 1, "A2"},
-		{"文件清单", 0, 1, "A2"},
+		{"登记表", 2, 3, "C4"},
+		{"问题清单", 0, 3, "A4"},
+		{"联审名单", 0, 3, "A4"},
+		{"文件清单", 0, 3, "A4"},
 	}
 	for _, p := range panes {
 		got, err := f.GetPanes(p.sheet)
@@ -186,12 +220,14 @@ func TestRegisterStructure(t *testing.T) {
 		names[d.Scope+" "+d.Name] = d.RefersTo
 	}
 	wantNames := map[string]string{
-		"登记表 _xlnm._FilterDatabase":  "'登记表'!$A$2:$X$8",
-		"登记表 _xlnm.Print_Titles":     "'登记表'!$1:$2",
-		"问题清单 _xlnm._FilterDatabase": "'问题清单'!$A$1:$F$24",
-		"问题清单 _xlnm.Print_Titles":    "'问题清单'!$1:$1",
-		"联审名单 _xlnm._FilterDatabase": "'联审名单'!$A$1:$G$11",
-		"文件清单 _xlnm._FilterDatabase": "'文件清单'!$A$1:$J$7",
+		"登记表 _xlnm._FilterDatabase":  "'登记表'!$A$3:$" + last + "$9",
+		"登记表 _xlnm.Print_Titles":     "'登记表'!$3:$3",
+		"登记表 _xlnm.Print_Area":       "'登记表'!$A$1:$" + printed + "$9",
+		"问题清单 _xlnm._FilterDatabase": "'问题清单'!$A$3:$G$26",
+		"问题清单 _xlnm.Print_Titles":    "'问题清单'!$3:$3",
+		"联审名单 _xlnm._FilterDatabase": "'联审名单'!$A$3:$G$13",
+		"文件清单 _xlnm._FilterDatabase": "'文件清单'!$A$3:$J$9",
+		"文件清单 _xlnm.Print_Area":      "'文件清单'!$A$1:$I$9",
 	}
 	for k, want := range wantNames {
 		if names[k] != want {
@@ -218,15 +254,19 @@ func TestRegisterStructure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hf == nil || hf.OddFooter != "&C第 &P 页 / 共 &N 页" {
-		t.Errorf("登记表 footer = %+v, want page numbers", hf)
+	if hf == nil || hf.OddFooter != "&C&A　第 &P 页 / 共 &N 页" {
+		t.Errorf("登记表 footer = %+v, want the sheet name and page numbers", hf)
 	}
 	merged, err := f.GetMergeCells("登记表")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(merged) != 1 || merged[0].GetStartAxis() != "A1" || merged[0].GetEndAxis() != "X1" {
-		t.Errorf("登记表 merged cells = %v, want the title row A1:X1", merged)
+	var spans []string
+	for _, m := range merged {
+		spans = append(spans, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	if want := []string{"A1:" + printed + "1", "A2:" + printed + "2"}; !slices.Equal(spans, want) {
+		t.Errorf("登记表 merged cells = %v, want the title and 制表 rows %v", spans, want)
 	}
 	doc, err := f.GetDocProps()
 	if err != nil {
@@ -244,6 +284,7 @@ func TestRegisterStructure(t *testing.T) {
 	}
 	// Excel wants <col> elements in ascending order.
 	sheet2 := raw[strings.Index(raw, "--- xl/worksheets/sheet2.xml"):]
+	sheet2 = sheet2[:strings.Index(sheet2[4:], "\n--- ")+4]
 	if i := strings.Index(sheet2, `<col min="1" `); i < 0 || i > strings.Index(sheet2, `<col min="2" `) {
 		t.Errorf("登记表 columns are not in ascending order")
 	}

@@ -159,5 +159,6 @@ func sampleOptions() RegisterOptions {
 	return RegisterOptions{
 		ProfileName: "qingfeng-liaoning", Title: "鞍山市第二批“清风辽宁政务窗口”",
 		RegisterTitle: "鞍山市第二批“清风辽宁政务窗口”材料合规性审查登记表", ReviewRoles: testRoles,
+		Issuer: "鞍山市营商环境建设局",
 	}
 }

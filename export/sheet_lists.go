@@ -11,54 +11,105 @@ import (
 	"shenbao/validate/finding"
 )
 
-// list is a plain table sheet: one header row, frozen, filtered, printed
-// with the header on every page.
+// list is a table sheet: the heading (title row and 制表单位/制表日期 line),
+// one header row, frozen, filtered, printed with the header on every page.
 type list struct {
 	sheet string
-	paper int // paperA3 or paperA4; 0 means A4
-	cols  []column
+	title string // row 1, merged over the printed columns
+	info  string // row 2: 制表单位 and 制表日期
+	paper int    // paperA3 or paperA4; 0 means A4
+	// portrait prints the sheet upright; landscape otherwise.
+	portrait bool
+	// freezeCols are the columns frozen at the left besides the rows down
+	// to the header.
+	freezeCols int
+	cols       []column
 	// rows calls emit once per row, in order.
 	rows func(emit func([]any) error) error
 	// count is the number of rows rows emits.
 	count int
+	// format, if set, adds conditional formats over the data rows
+	// firstRow..lastRow; it runs before streaming.
+	format func(firstRow, lastRow int) error
 }
 
-// writeList streams l into its sheet.
+// Rows of a list sheet.
+const (
+	rowTitle  = 1
+	rowInfo   = 2
+	rowHeader = 3
+)
+
+// writeList streams l into its sheet. Every string is passed through
+// maskIDs except in columns marked keepIDs.
 func writeList(f *excelize.File, st *styles, l list) error {
-	last := l.count + 1
-	if last < 2 {
-		last = 2
+	last := l.count + rowHeader
+	if last < rowHeader+1 {
+		last = rowHeader + 1
 	}
-	ref := fmt.Sprintf("A1:%s%d", colName(len(l.cols)), last)
-	if err := f.AutoFilter(l.sheet, ref, nil); err != nil {
+	lastCol := colName(len(l.cols))
+	printCols := len(l.cols)
+	for printCols > 1 && l.cols[printCols-1].offPaper {
+		printCols--
+	}
+	if err := f.AutoFilter(l.sheet, fmt.Sprintf("A%d:%s%d", rowHeader, lastCol, last), nil); err != nil {
 		return fmt.Errorf("autofilter: %w", err)
 	}
 	paper := l.paper
 	if paper == 0 {
 		paper = paperA4
 	}
-	if err := setupPrint(f, l.sheet, paper, "$1:$1"); err != nil {
+	area := ""
+	if printCols < len(l.cols) {
+		area = fmt.Sprintf("$A$1:$%s$%d", colName(printCols), last)
+	}
+	if err := setupPrint(f, l.sheet, printSetup{paper: paper, portrait: l.portrait, titleRows: fmt.Sprintf("$%d:$%d", rowHeader, rowHeader), area: area}); err != nil {
 		return err
+	}
+	if l.format != nil {
+		if err := l.format(rowHeader+1, last); err != nil {
+			return err
+		}
 	}
 	sw, err := f.NewStreamWriter(l.sheet)
 	if err != nil {
 		return fmt.Errorf("stream writer: %w", err)
 	}
-	widths, err := setWidths(sw, l.cols)
-	if err != nil {
+	if err := setWidths(sw, l.cols); err != nil {
 		return err
+	}
+	if err := sw.SetPanes(frozen(l.freezeCols, rowHeader)); err != nil {
+		return fmt.Errorf("freeze panes: %w", err)
+	}
+	printEnd := colName(printCols)
+	heading := []struct {
+		row    int
+		style  int
+		height float64
+		text   string
+	}{
+		{rowTitle, st.title, 30, l.title},
+		{rowInfo, st.info, 18, l.info},
+	}
+	for _, h := range heading {
+		cells := append(styled(h.style, h.text), make([]any, printCols-1)...)
+		if err := sw.SetRow(cell(1, h.row), cells, excelize.RowOpts{Height: h.height}); err != nil {
+			return fmt.Errorf("heading row %d: %w", h.row, err)
+		}
+		if printCols > 1 {
+			if err := sw.MergeCell(cell(1, h.row), fmt.Sprintf("%s%d", printEnd, h.row)); err != nil {
+				return fmt.Errorf("merge heading row %d: %w", h.row, err)
+			}
+		}
 	}
 	headers := make([]any, len(l.cols))
 	for i, c := range l.cols {
 		headers[i] = excelize.Cell{StyleID: st.header, Value: c.header}
 	}
-	if err := sw.SetPanes(frozen(0, 1)); err != nil {
-		return fmt.Errorf("freeze panes: %w", err)
-	}
-	if err := sw.SetRow("A1", headers, excelize.RowOpts{Height: 24}); err != nil {
+	if err := sw.SetRow(cell(1, rowHeader), headers, excelize.RowOpts{Height: headerHeight(l.cols)}); err != nil {
 		return fmt.Errorf("header row: %w", err)
 	}
-	n := 1
+	n := rowHeader
 	err = l.rows(func(values []any) error {
 		n++
 		row := make([]any, len(values))
@@ -67,12 +118,17 @@ func writeList(f *excelize.File, st *styles, l list) error {
 			if j < len(l.cols) && l.cols[j].center {
 				style = st.center
 			}
-			if _, ok := v.(int64); ok {
+			switch x := v.(type) {
+			case int64:
 				style = st.number
+			case string:
+				if j >= len(l.cols) || !l.cols[j].keepIDs {
+					v = maskIDs(x)
+				}
 			}
 			row[j] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if err := sw.SetRow(cell(1, n), row, excelize.RowOpts{Height: rowHeight(values, widths)}); err != nil {
+		if err := sw.SetRow(cell(1, n), row, excelize.RowOpts{Height: rowHeight(row, l.cols)}); err != nil {
 			return fmt.Errorf("row %d: %w", n, err)
 		}
 		return nil
@@ -91,23 +147,24 @@ type findingRef struct {
 	sub, idx int
 }
 
-// writeFindings writes 问题清单: one row per finding, sorted by window then
-// code; unattributed findings last, by code.
-func writeFindings(f *excelize.File, st *styles, res *validate.Result) error {
+// noWindow is the 窗口名称 of a finding that belongs to no window.
+const noWindow = "（未对应窗口）"
+
+// writeFindings writes 问题清单: one row per finding, numbered, in 登记表's
+// window order, by code within a window; unattributed findings last, by
+// code.
+func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
 	var refs []findingRef
 	for i := range res.Submissions {
+		start := len(refs)
 		for j := range res.Submissions[i].Findings {
 			refs = append(refs, findingRef{i, j})
 		}
+		fs := res.Submissions[i].Findings
+		slices.SortStableFunc(refs[start:], func(a, b findingRef) int {
+			return cmp.Compare(fs[a.idx].Code, fs[b.idx].Code)
+		})
 	}
-	slices.SortStableFunc(refs, func(a, b findingRef) int {
-		sa, sb := &res.Submissions[a.sub], &res.Submissions[b.sub]
-		return cmp.Or(
-			cmp.Compare(sa.WindowName, sb.WindowName),
-			cmp.Compare(a.sub, b.sub),
-			cmp.Compare(sa.Findings[a.idx].Code, sb.Findings[b.idx].Code),
-		)
-	})
 	loose := make([]findingRef, len(res.Unattributed))
 	for i := range res.Unattributed {
 		loose[i] = findingRef{-1, i}
@@ -118,20 +175,27 @@ func writeFindings(f *excelize.File, st *styles, res *validate.Result) error {
 	refs = append(refs, loose...)
 	return writeList(f, st, list{
 		sheet: sheetFindings,
+		title: opt.Title + "材料合规性审查问题清单",
+		info:  opt.infoLine(res),
 		cols: []column{
-			{"窗口名称", 22, false}, {"级别", 8, true}, {"代码", 7, true},
-			{"问题", 50, false}, {"位置", 40, false}, {"补正要求", 50, false},
+			{header: "序号", width: 5, center: true},
+			{header: "窗口名称", width: 16},
+			{header: "级别", width: 6, center: true},
+			{header: "代码", width: 6, center: true},
+			{header: "问题", width: 40},
+			{header: "位置", width: 28},
+			{header: "补正要求", width: 40},
 		},
 		count: len(refs),
 		rows: func(emit func([]any) error) error {
-			for _, r := range refs {
-				window, fd := "", finding.Finding{}
+			for n, r := range refs {
+				window, fd := noWindow, finding.Finding{}
 				if r.sub < 0 {
 					fd = res.Unattributed[r.idx]
 				} else {
 					window, fd = res.Submissions[r.sub].WindowName, res.Submissions[r.sub].Findings[r.idx]
 				}
-				if err := emit([]any{window, fd.Level.Label(), fd.Code, fd.Message, fd.Location, fd.Fix}); err != nil {
+				if err := emit([]any{n + 1, window, fd.Level.Label(), fd.Code, fd.Message, fd.Location, fd.Fix}); err != nil {
 					return err
 				}
 			}
@@ -140,17 +204,32 @@ func writeFindings(f *excelize.File, st *styles, res *validate.Result) error {
 	})
 }
 
-// writeRoster writes 联审名单: one row per person, in register order.
-func writeRoster(f *excelize.File, st *styles, res *validate.Result, fullID bool) error {
+// writeRoster writes 联审名单: one row per person, in register order. With
+// opt.FullID it shows the full number and birth date; otherwise the masked
+// number and the birth year only, since 前6后4 hides exactly the birth
+// date's eight digits and a full date beside it would give the number back.
+func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
 	count := 0
 	for _, s := range res.Submissions {
 		count += len(s.Staff)
 	}
+	birthHeader := "出生年份"
+	if opt.FullID {
+		birthHeader = "出生日期"
+	}
 	return writeList(f, st, list{
-		sheet: sheetRoster,
+		sheet:    sheetRoster,
+		title:    opt.Title + "部门联审人员名单",
+		info:     opt.infoLine(res),
+		portrait: true,
 		cols: []column{
-			{"序号", 6, true}, {"窗口名称", 26, false}, {"所属单位", 24, false}, {"姓名", 10, false},
-			{"身份证号码", 22, false}, {"性别", 6, true}, {"出生日期", 12, true},
+			{header: "序号", width: 5, center: true},
+			{header: "窗口名称", width: 22},
+			{header: "所属单位", width: 20},
+			{header: "姓名", width: 8},
+			{header: "身份证号码", width: 19, keepIDs: opt.FullID},
+			{header: "性别", width: 5, center: true},
+			{header: birthHeader, width: 10, center: true},
 		},
 		count: count,
 		rows: func(emit func([]any) error) error {
@@ -158,7 +237,11 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, fullID bool
 			for _, s := range res.Submissions {
 				for _, p := range s.Staff {
 					n++
-					if err := emit([]any{n, s.WindowName, s.Unit, p.Name, staffID(p, fullID), p.Gender, p.Birth}); err != nil {
+					id, birth := p.IDMasked, birthYear(p.Birth)
+					if opt.FullID {
+						id, birth = staffID(p), p.Birth
+					}
+					if err := emit([]any{n, s.WindowName, s.Unit, p.Name, id, p.Gender, birth}); err != nil {
 						return err
 					}
 				}
@@ -166,6 +249,15 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, fullID bool
 			return nil
 		},
 	})
+}
+
+// staffID is p's full number, or the masked one when the full one is not
+// known.
+func staffID(p validate.Staff) string {
+	if p.ID != "" {
+		return p.ID
+	}
+	return p.IDMasked
 }
 
 // statusWord is the Chinese word for an Input status.
@@ -184,21 +276,30 @@ func statusWord(status string) string {
 }
 
 // writeFiles writes 文件清单: every input and every item inside one, in the
-// order of res.Inputs.
-func writeFiles(f *excelize.File, st *styles, res *validate.Result) error {
+// order of res.Inputs. The SHA-256 is for the record, not for paper.
+func writeFiles(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
 	return writeList(f, st, list{
 		sheet: sheetFiles,
-		paper: paperA3, // ten columns with long paths and hashes
+		title: opt.Title + "收到文件清单",
+		info:  opt.infoLine(res),
+		paper: paperA3, // long paths
 		cols: []column{
-			{"序号", 6, true}, {"来源", 28, false}, {"路径", 44, false}, {"文件名", 24, false},
-			{"类型", 8, true}, {"大小(字节)", 12, false}, {"SHA-256", 36, false},
-			{"处理结果", 10, true}, {"原因", 30, false}, {"归属窗口", 20, false},
+			{header: "序号", width: 5, center: true},
+			{header: "来源", width: 26},
+			{header: "路径", width: 44},
+			{header: "文件名", width: 22},
+			{header: "类型", width: 7, center: true},
+			{header: "大小(字节)", width: 11},
+			{header: "处理结果", width: 9, center: true},
+			{header: "原因", width: 30},
+			{header: "归属窗口", width: 18},
+			{header: "SHA-256", width: 36, offPaper: true},
 		},
 		count: len(res.Inputs),
 		rows: func(emit func([]any) error) error {
 			for i, in := range res.Inputs {
-				row := []any{i + 1, in.Source, in.Path, in.Name, in.Kind, in.Size, in.SHA256,
-					statusWord(in.Status), in.Reason, in.Window}
+				row := []any{i + 1, in.Source, in.Path, in.Name, in.Kind, in.Size,
+					statusWord(in.Status), in.Reason, in.Window, in.SHA256}
 				if err := emit(row); err != nil {
 					return err
 				}

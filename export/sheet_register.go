@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -11,89 +10,106 @@ import (
 	"shenbao/validate/finding"
 )
 
-// column is one 登记表 column: its header, width (Excel character units)
-// and whether its cells are centred.
+// column is one column of a table sheet: its header, width (Excel
+// character units), whether its cells are centred, and whether it is kept
+// off the printed page (long provenance text the screen needs and paper
+// does not). Off-paper columns come last, so the print area is the columns
+// before them.
 type column struct {
-	header string
-	width  float64
-	center bool
+	header   string
+	width    float64
+	center   bool
+	offPaper bool
+	// keepIDs leaves full ID numbers in the column's text; only the
+	// 联审名单 ID column with --full-id sets it.
+	keepIDs bool
 }
 
-// registerColumns returns the 登记表 columns for the given review roles.
-func registerColumns(roles []string) []column {
-	cols := []column{
-		{"序号", 5, true},
-		{"窗口名称", 18, false},
-		{"所属单位(部门)", 16, false},
-		{"推荐形式", 11, true},
-		{"窗口人员", 9, false},
-		{"身份证号码", 21, false},
-		{"曾受表彰奖励情况", 18, false},
-		{"事迹字数", 6, true},
-		{"申报表", 8, true},
-		{"初审表", 10, true},
-		{"环境照片", 6, true},
-		{"工作照片", 6, true},
-	}
-	for _, r := range roles {
-		cols = append(cols, column{r, 9, true})
-	}
-	return append(cols,
-		column{"问题数", 6, true},
-		column{"审查结论", 8, true},
-		column{"问题摘要", 44, false},
-		column{"来源", 22, false},
-		column{"源文件", 34, false},
-	)
+// regColumn is one 登记表 column and how to fill it from a submission. To
+// add a column, add one entry to registerColumns.
+type regColumn struct {
+	column
+	// value is the cell of submission s, numbered n (序号). A nil value is
+	// an empty cell.
+	value func(n int, s *validate.Submission) any
 }
 
-// registerRow returns the 登记表 cells of submission s, numbered n.
-func registerRow(n int, s *validate.Submission, roles []string, fullID bool) []any {
-	names := make([]string, len(s.Staff))
-	ids := make([]string, len(s.Staff))
-	for i, p := range s.Staff {
-		names[i] = p.Name
-		ids[i] = staffID(p, fullID)
+// registerColumns returns the 登记表 columns for the given review roles, in
+// sheet order.
+func registerColumns(roles []string) []regColumn {
+	col := func(header string, width float64, center bool, value func(int, *validate.Submission) any) regColumn {
+		return regColumn{column{header: header, width: width, center: center}, value}
 	}
-	row := []any{
-		n,
-		s.WindowName,
-		s.Unit,
-		strings.Join(s.RecommendForms, "、"),
-		strings.Join(names, "\n"),
-		strings.Join(ids, "\n"),
-		s.Honors,
-		s.DeedsChars,
-		s.Application,
-		s.Review,
-		photoCount(s.Photos.Environment),
-		photoCount(s.Photos.Work),
+	cols := []regColumn{
+		col("序号", 5, true, func(n int, _ *validate.Submission) any { return n }),
+		col("窗口名称", 14, false, func(_ int, s *validate.Submission) any { return s.WindowName }),
+		col("所属单位(部门)", 14, false, func(_ int, s *validate.Submission) any { return s.Unit }),
+		col("推荐形式", 9, true, func(_ int, s *validate.Submission) any { return strings.Join(s.RecommendForms, "、") }),
+		col("窗口人员", 8, false, func(_ int, s *validate.Submission) any { return staffNames(s) }),
+		col("身份证号码", 19, false, func(_ int, s *validate.Submission) any { return staffIDs(s) }),
+		col("曾受表彰奖励情况", 14, false, func(_ int, s *validate.Submission) any { return s.Honors }),
+		col("事迹字数", 5, true, deedsChars),
+		col("申报表", 7, true, func(_ int, s *validate.Submission) any { return s.Application }),
+		col("初审表", 8, true, func(_ int, s *validate.Submission) any { return s.Review }),
+		col("环境照片", 5, true, func(_ int, s *validate.Submission) any { return photoCount(s.Photos.Environment) }),
+		col("工作照片", 5, true, func(_ int, s *validate.Submission) any { return photoCount(s.Photos.Work) }),
 	}
 	for _, role := range roles {
-		row = append(row, reviewCell(s.ReviewRows, role))
+		cols = append(cols, col(role, 7, true, func(_ int, s *validate.Submission) any { return reviewCell(s.ReviewRows, role) }))
 	}
-	return append(row,
-		len(s.Findings),
-		s.Conclusion,
-		findingSummary(s.Findings),
-		s.Mail,
-		strings.Join(s.Sources, "\n"),
+	cols = append(cols,
+		col("问题数", 5, true, func(_ int, s *validate.Submission) any { return len(s.Findings) }),
+		col(colConclusion, 7, true, func(_ int, s *validate.Submission) any { return s.Conclusion }),
+		col("问题摘要", 36, false, func(_ int, s *validate.Submission) any { return findingSummary(s.Findings) }),
+		col("备注", 10, false, func(int, *validate.Submission) any { return nil }),
 	)
-}
-
-// staffID is the ID number the register shows for p.
-func staffID(p validate.Staff, fullID bool) string {
-	if fullID && p.ID != "" {
-		return p.ID
+	offPaper := []regColumn{
+		col("来源", 22, false, func(_ int, s *validate.Submission) any { return s.Mail }),
+		col("源文件", 34, false, func(_ int, s *validate.Submission) any { return strings.Join(s.Sources, "\n") }),
 	}
-	return p.IDMasked
+	for _, c := range offPaper {
+		c.offPaper = true
+		cols = append(cols, c)
+	}
+	return cols
 }
 
-func photoCount(names []string) string {
+// colConclusion is the header of the coloured 审查结论 column.
+const colConclusion = "审查结论"
+
+func staffNames(s *validate.Submission) string {
+	names := make([]string, len(s.Staff))
+	for i, p := range s.Staff {
+		names[i] = p.Name
+	}
+	return strings.Join(names, "\n")
+}
+
+// staffIDs are the window's ID numbers, always masked: --full-id unmasks
+// 联审名单 only.
+func staffIDs(s *validate.Submission) string {
+	ids := make([]string, len(s.Staff))
+	for i, p := range s.Staff {
+		ids[i] = p.IDMasked
+	}
+	return strings.Join(ids, "\n")
+}
+
+// deedsChars is the 事迹字数 cell: the count, or empty when no Word 申报表
+// was read (0 would claim an empty 事迹).
+func deedsChars(_ int, s *validate.Submission) any {
+	if !strings.HasPrefix(s.Application, "✓") {
+		return nil
+	}
+	return s.DeedsChars
+}
+
+// photoCount is the number of photos of a kind, a number cell, or 缺.
+func photoCount(names []string) any {
 	if len(names) == 0 {
 		return "缺"
 	}
-	return strconv.Itoa(len(names))
+	return len(names)
 }
 
 // reviewCell is the cell of review row role: the row's Cell, or 缺 when the
@@ -116,69 +132,44 @@ func findingSummary(fs []finding.Finding) string {
 	return strings.Join(lines, "\n")
 }
 
-// writeRegisterSheet writes 登记表 with the stream writer: a merged title
-// row, the header row, one row per submission. Sheet-level settings are
-// made before streaming, as the stream writer copies them on Flush.
+// writeRegisterSheet writes 登记表: the heading, the header row, one row
+// per submission, the 审查结论 column coloured.
 func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
 	cols := registerColumns(opt.ReviewRoles)
-	last := len(res.Submissions) + 2
-	if last < 3 {
-		last = 3
-	}
-	lastCol := colName(len(cols))
-	conclusionCol := colName(len(cols) - 3)
-	if err := f.AutoFilter(sheetRegister, fmt.Sprintf("A2:%s%d", lastCol, last), nil); err != nil {
-		return fmt.Errorf("autofilter: %w", err)
-	}
-	if err := setupPrint(f, sheetRegister, paperA3, "$1:$2"); err != nil {
-		return err
-	}
-	if err := colourConclusions(f, st, fmt.Sprintf("%s3:%s%d", conclusionCol, conclusionCol, last)); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheetRegister)
-	if err != nil {
-		return fmt.Errorf("stream writer: %w", err)
-	}
-	widths, err := setWidths(sw, cols)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetPanes(frozen(2, 2)); err != nil {
-		return fmt.Errorf("freeze panes: %w", err)
-	}
-	title := append(styled(st.title, opt.RegisterTitle), make([]any, len(cols)-1)...)
-	if err := sw.SetRow("A1", title, excelize.RowOpts{Height: 36}); err != nil {
-		return fmt.Errorf("title row: %w", err)
-	}
-	if err := sw.MergeCell("A1", lastCol+"1"); err != nil {
-		return fmt.Errorf("merge title: %w", err)
-	}
-	headers := make([]any, len(cols))
+	plain := make([]column, len(cols))
+	conclusion := 0
 	for i, c := range cols {
-		headers[i] = excelize.Cell{StyleID: st.header, Value: c.header}
+		plain[i] = c.column
+		if c.header == colConclusion {
+			conclusion = i + 1
+		}
 	}
-	if err := sw.SetRow("A2", headers, excelize.RowOpts{Height: 42}); err != nil {
-		return fmt.Errorf("header row: %w", err)
-	}
-	for i := range res.Submissions {
-		values := registerRow(i+1, &res.Submissions[i], opt.ReviewRoles, opt.FullID)
-		row := make([]any, len(values))
-		for j, v := range values {
-			style := st.text
-			if cols[j].center {
-				style = st.center
+	return writeList(f, st, list{
+		sheet:      sheetRegister,
+		title:      opt.RegisterTitle,
+		info:       opt.infoLine(res),
+		paper:      paperA3,
+		freezeCols: 2,
+		cols:       plain,
+		count:      len(res.Submissions),
+		format: func(firstRow, lastRow int) error {
+			c := colName(conclusion)
+			return colourConclusions(f, st, fmt.Sprintf("%s%d:%s%d", c, firstRow, c, lastRow))
+		},
+		rows: func(emit func([]any) error) error {
+			for i := range res.Submissions {
+				s := &res.Submissions[i]
+				row := make([]any, len(cols))
+				for j, c := range cols {
+					row[j] = c.value(i+1, s)
+				}
+				if err := emit(row); err != nil {
+					return err
+				}
 			}
-			row[j] = excelize.Cell{StyleID: style, Value: v}
-		}
-		if err := sw.SetRow(cell(1, i+3), row, excelize.RowOpts{Height: rowHeight(values, widths)}); err != nil {
-			return fmt.Errorf("row %d: %w", i+3, err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("flush: %w", err)
-	}
-	return nil
+			return nil
+		},
+	})
 }
 
 // frozen returns panes that freeze the first cols columns and rows rows.
@@ -219,27 +210,37 @@ const (
 	paperA4 = 9
 )
 
-// setWidths sets the column widths of a streamed sheet and returns them.
-// Widths are set from the last column to the first because the stream
-// writer emits them in reverse order of setting, and Excel wants them
-// ascending. It must be called after AutoFilter and before the first row.
-func setWidths(sw *excelize.StreamWriter, cols []column) ([]float64, error) {
-	widths := make([]float64, len(cols))
+// setWidths sets the column widths of a streamed sheet. Widths are set
+// from the last column to the first because the stream writer emits them
+// in reverse order of setting, and Excel wants them ascending. It must be
+// called after AutoFilter and before the first row.
+func setWidths(sw *excelize.StreamWriter, cols []column) error {
 	for i := len(cols) - 1; i >= 0; i-- {
-		widths[i] = cols[i].width
 		if err := sw.SetColWidth(i+1, i+1, cols[i].width); err != nil {
-			return nil, fmt.Errorf("column width: %w", err)
+			return fmt.Errorf("column width: %w", err)
 		}
 	}
-	return widths, nil
+	return nil
 }
 
-// setupPrint sets landscape on the given paper, fit to one page wide,
-// narrow margins, the rows repeated on every page (titleRows, e.g. "$1:$2";
-// none when empty) and page numbers in the footer. It must be called after
-// AutoFilter, which replaces the sheet properties.
-func setupPrint(f *excelize.File, sheet string, size int, titleRows string) error {
+// printSetup is how a sheet prints.
+type printSetup struct {
+	paper     int    // paperA3 or paperA4
+	portrait  bool   // upright; landscape otherwise
+	titleRows string // rows repeated on every page, e.g. "$3:$3"; none when empty
+	area      string // print area, e.g. "$A$1:$X$20"; the whole sheet when empty
+}
+
+// setupPrint sets the paper and orientation, fit to one page wide, narrow
+// margins, the repeated rows, the print area, and the sheet name with page
+// numbers in the footer. It must be called after AutoFilter, which
+// replaces the sheet properties.
+func setupPrint(f *excelize.File, sheet string, p printSetup) error {
 	orient, wide, tall := "landscape", 1, 0
+	if p.portrait {
+		orient = "portrait"
+	}
+	size := p.paper
 	fit := true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fmt.Errorf("sheet props: %w", err)
@@ -257,64 +258,105 @@ func setupPrint(f *excelize.File, sheet string, size int, titleRows string) erro
 		return fmt.Errorf("page margins: %w", err)
 	}
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C第 &P 页 / 共 &N 页",
+		OddFooter: footer,
 	}); err != nil {
 		return fmt.Errorf("header footer: %w", err)
 	}
-	if titleRows == "" {
-		return nil
+	names := []struct{ name, ref string }{
+		{"_xlnm.Print_Titles", p.titleRows},
+		{"_xlnm.Print_Area", p.area},
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titleRows, Scope: sheet,
-	}); err != nil {
-		return fmt.Errorf("print titles: %w", err)
+	for _, n := range names {
+		if n.ref == "" {
+			continue
+		}
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name: n.name, RefersTo: "'" + sheet + "'!" + n.ref, Scope: sheet,
+		}); err != nil {
+			return fmt.Errorf("defined name %s: %w", n.name, err)
+		}
 	}
 	return nil
 }
 
-// rowHeight estimates the height (points) a row of wrapped 10-point text
-// needs in columns of the given widths, so the row prints whole in viewers
-// that do not fit row heights on load.
-func rowHeight(values []any, widths []float64) float64 {
+// footer names the sheet and the page: 登记表 第 1 页 / 共 3 页.
+const footer = "&C&A　第 &P 页 / 共 &N 页"
+
+// Line heights (points) of the body text and of the bold header text.
+const (
+	lineHeight = 13.5
+	rowPadding = 4
+)
+
+// headerHeight is the height of a header row whose labels wrap in their
+// columns.
+func headerHeight(cols []column) float64 {
 	lines := 1
-	for i, v := range values {
-		s, ok := v.(string)
-		if !ok || i >= len(widths) {
+	for _, c := range cols {
+		if c.offPaper {
 			continue
 		}
-		if n := wrappedLines(s, widths[i]); n > lines {
-			lines = n
-		}
+		lines = max(lines, wrappedLines(c.header, c.width))
 	}
-	if lines > 30 {
-		lines = 30
-	}
-	return float64(lines)*13 + 4
+	return float64(lines)*lineHeight + rowPadding
 }
 
-// wrappedLines counts the lines s takes in a column width wide: a CJK
-// character takes about 1.8 units at 10 points, other characters one.
+// rowHeight estimates the height (points) a row of wrapped 10-point text
+// needs, from the printed columns' text, so the row prints whole in viewers
+// that do not fit row heights on load. Off-paper columns do not count:
+// their long provenance text would make every printed row tall and empty.
+func rowHeight(row []any, cols []column) float64 {
+	lines := 1
+	for i, v := range row {
+		if c, ok := v.(excelize.Cell); ok {
+			v = c.Value
+		}
+		s, ok := v.(string)
+		if !ok || i >= len(cols) || cols[i].offPaper {
+			continue
+		}
+		lines = max(lines, wrappedLines(s, cols[i].width))
+	}
+	lines = min(lines, 40)
+	return float64(lines)*lineHeight + rowPadding
+}
+
+// wrappedLines counts the lines s takes in a column width wide (Excel
+// character units: the width of a digit of the default 11-point font,
+// about 7 pixels). At 10 points a CJK character or full-width mark is
+// 13.3 pixels, 1.9 units; a half-width character about 0.95. A line breaks
+// at the last character that fits; runs of Latin letters and digits break
+// as a whole, which the estimate allows for by keeping them together.
 func wrappedLines(s string, width float64) int {
-	usable := width - 1
+	usable := width - 0.6 // cell padding
 	if usable < 2 {
 		usable = 2
 	}
 	n := 0
 	for _, line := range strings.Split(s, "\n") {
-		w := 0.0
+		k, w := 1, 0.0
+		word := 0.0 // width of the Latin run being read
 		for _, r := range line {
-			if r >= 0x2E80 {
-				w += 1.85
-			} else {
-				w += 1.05
+			cw := 0.95
+			if r >= 0x2E80 || r >= 0x2010 && r <= 0x206F || r >= 0xFF00 && r <= 0xFFEF {
+				cw = 1.9
 			}
-		}
-		if w > usable {
-			w *= 1.15 // lines break at word and punctuation boundaries, not mid-width
-		}
-		k := int(w/usable) + 1
-		if w > 0 && w/usable == float64(int(w/usable)) {
-			k--
+			latin := r < 0x2E80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+			if latin {
+				word += cw
+			} else {
+				word = 0
+			}
+			if w+cw > usable {
+				k++
+				if latin && word < usable {
+					w = word // the run moves to the next line whole
+				} else {
+					w = cw
+				}
+				continue
+			}
+			w += cw
 		}
 		n += k
 	}

@@ -115,48 +115,56 @@ func inputCounts(res *validate.Result) map[string]int {
 	return n
 }
 
-// writeSummary writes 汇总: title, run facts, counts by conclusion, a table
-// per unit, counts per code and a column chart of the latter.
+// Widths of 汇总's five columns: labels and unit names, then counts.
+var summaryWidths = []float64{34, 10, 10, 10, 10}
+
+// writeSummary writes 汇总: the heading, run facts, counts by conclusion, a
+// table per unit, counts per code and, below the tables, a column chart of
+// the latter. It prints upright on A4; nothing sits beside the tables, so
+// the sheet is no wider than they are.
 func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
 	sh := sheetSummary
 	w := &sheetWriter{f: f, sheet: sh}
-	w.set(1, 1, st.title, opt.Title+"材料合规性审查汇总")
-	w.merge("A1", "M1")
-	w.height(1, 32)
-	for i, width := range []float64{36, 24, 10, 10, 12} {
+	lastCol := colName(len(summaryWidths))
+	w.set(1, rowTitle, st.title, opt.Title+"材料合规性审查汇总")
+	w.merge(cell(1, rowTitle), fmt.Sprintf("%s%d", lastCol, rowTitle))
+	w.height(rowTitle, 30)
+	w.set(1, rowInfo, st.info, opt.infoLine(res))
+	w.merge(cell(1, rowInfo), fmt.Sprintf("%s%d", lastCol, rowInfo))
+	w.height(rowInfo, 18)
+	for i, width := range summaryWidths {
 		w.width(i+1, width)
 	}
-	w.keep(setupPrint(f, sh, paperA4, ""))
+	w.keep(setupPrint(f, sh, printSetup{paper: paperA4, portrait: true}))
 
-	row := 3
+	// fact writes a label and a value spanning the other columns.
+	row := rowHeader + 1
+	fact := func(label string, value any) {
+		row++
+		w.set(1, row, st.label, label)
+		w.set(2, row, st.text, value)
+		for c := 3; c <= len(summaryWidths); c++ {
+			w.set(c, row, st.text, "")
+		}
+		w.merge(cell(2, row), cell(len(summaryWidths), row))
+	}
 	w.set(1, row, st.subtitle, "一、运行情况")
 	n := inputCounts(res)
-	facts := [][2]any{
-		{"生成时间", res.GeneratedAt.Format("2006-01-02 15:04:05")},
-		{"规则配置", opt.ProfileName},
-		{"输入文件数（含压缩包、邮件内的文件）", len(res.Inputs)},
-		{"已解析", n["parsed"]},
-		{"无法解析", n["failed"]},
-		{"已忽略", n["ignored"]},
-		{"已替代", n["superseded"]},
-	}
-	for _, fact := range facts {
-		row++
-		w.set(1, row, st.label, fact[0])
-		w.set(2, row, st.text, fact[1])
-	}
+	fact("评选活动", opt.Title)
+	fact("生成时间", res.GeneratedAt.Format("2006-01-02 15:04:05"))
+	fact("输入文件数（含压缩包、邮件内的文件）", len(res.Inputs))
+	fact("已解析", n["parsed"])
+	fact("无法解析", n["failed"])
+	fact("已忽略", n["ignored"])
+	fact("已替代", n["superseded"])
 
 	row += 2
 	w.set(1, row, st.subtitle, "二、审查结论")
 	units, total := tallyUnits(res)
-	for _, c := range [][2]any{
-		{"窗口总数", total.windows}, {finding.Compliant, total.ok},
-		{finding.NeedsFix, total.fix}, {finding.NeedsReview, total.needsReview},
-	} {
-		row++
-		w.set(1, row, st.label, c[0])
-		w.set(2, row, st.text, c[1])
-	}
+	fact("窗口总数", total.windows)
+	fact(finding.Compliant, total.ok)
+	fact(finding.NeedsFix, total.fix)
+	fact(finding.NeedsReview, total.needsReview)
 
 	row += 2
 	w.set(1, row, st.subtitle, "三、按所属单位")
@@ -164,18 +172,25 @@ func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt Regist
 	w.setRow(row, st.header, "所属单位", "窗口数", finding.Compliant, finding.NeedsFix, finding.NeedsReview)
 	for _, u := range append(units, unitTally{"合计", total.windows, total.ok, total.fix, total.needsReview}) {
 		row++
-		w.setRow(row, st.text, u.unit, u.windows, u.ok, u.fix, u.needsReview)
+		w.set(1, row, st.text, u.unit)
+		for i, v := range []int{u.windows, u.ok, u.fix, u.needsReview} {
+			w.set(i+2, row, st.number, v)
+		}
 	}
 
 	row += 2
 	w.set(1, row, st.subtitle, "四、按问题代码")
 	row++
-	w.setRow(row, st.header, "问题", "代码", "级别", "次数", "涉及窗口数")
+	w.setRow(row, st.header, "问题", "级别", "次数", "涉及窗口数", "")
 	codes := tallyCodes(res)
 	first, most := row+1, 0
 	for _, c := range codes {
 		row++
-		w.setRow(row, st.text, c.name, c.code, c.level, c.count, c.windows)
+		w.set(1, row, st.text, c.code+" "+c.name)
+		w.set(2, row, st.center, c.level)
+		w.set(3, row, st.number, c.count)
+		w.set(4, row, st.number, c.windows)
+		w.set(5, row, st.text, "")
 		most = max(most, c.count)
 	}
 	if w.err != nil {
@@ -184,12 +199,13 @@ func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt Regist
 	if len(codes) == 0 {
 		return nil
 	}
-	return addCodeChart(f, first, row, most)
+	return addCodeChart(f, first, row, most, row+2)
 }
 
-// addCodeChart adds a column chart of 次数 (column D) per code (column B)
-// over rows first..last of 汇总; most is the largest count.
-func addCodeChart(f *excelize.File, first, last, most int) error {
+// addCodeChart adds a column chart of 次数 (column C) per code and name
+// (column A) over rows first..last of 汇总, anchored in column A of row at,
+// below the tables; most is the largest count.
+func addCodeChart(f *excelize.File, first, last, most, at int) error {
 	ref := func(col string) string {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheetSummary, col, first, col, last)
 	}
@@ -198,15 +214,15 @@ func addCodeChart(f *excelize.File, first, last, most int) error {
 	if most <= 10 {
 		unit = 1 // counts are whole numbers
 	}
-	err := f.AddChart(sheetSummary, "G3", &excelize.Chart{
+	err := f.AddChart(sheetSummary, cell(1, at), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
-			Name: "次数", Categories: ref("B"), Values: ref("D"),
+			Name: "次数", Categories: ref("A"), Values: ref("C"),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各类问题数量", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: uint(max(480, 36*(last-first+1)+120)), Height: 320},
+		Dimension: excelize.ChartDimension{Width: chartWidth, Height: 360},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		XAxis:     excelize.ChartAxis{Font: font},
 		YAxis:     excelize.ChartAxis{Font: font, MajorGridLines: true, MajorUnit: unit},
@@ -216,6 +232,16 @@ func addCodeChart(f *excelize.File, first, last, most int) error {
 	}
 	return nil
 }
+
+// chartWidth is the chart's width in pixels: the tables' width, so the
+// chart never widens the printed page.
+var chartWidth = func() uint {
+	px := 0.0
+	for _, w := range summaryWidths {
+		px += w*7 + 5
+	}
+	return uint(px)
+}()
 
 // sheetWriter sets cells in normal (non-stream) mode and keeps the first
 // error, so a sheet reads as a list of cells.

@@ -101,6 +101,7 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 		ProfileName:   p.Name,
 		Title:         p.Title,
 		RegisterTitle: p.RegisterTitle,
+		Issuer:        p.Notice.Issuer,
 		ReviewRoles:   roles,
 	}); err != nil {
 		return exitUsage, fmt.Errorf("写出登记表“%s”失败：%v", f.out, err)
