@@ -1,8 +1,10 @@
 // Package validate applies a campaign profile's rules to each window's
 // dossier and yields findings with the stable codes of SPEC §3: the material
 // rules (M01–M10), the 申报表 rules (F01–F11), the 初审表 rules (P01–P08) and
-// the scan-evidence rules (S01–S04). Check runs them all; Result is what the
-// run produces for export. Struct-level field rules run on
+// the scan-evidence rules (S01–S04). Report runs them all on every dossier
+// and builds the Result export writes (文件清单 rows, one Submission per
+// window, the findings of no window); every finding passes through the
+// profile's rules.levels and rules.disabled there (ApplyLevels). Struct-level field rules run on
 // github.com/go-playground/validator/v10, whose errors are turned into
 // findings here and never leave the package.
 //

@@ -15,6 +15,16 @@ import (
 // sorted by code, field and location, keeping the rules' order among equals.
 // fs is not modified.
 func ApplyLevels(fs []finding.Finding, p *profile.Profile) []finding.Finding {
+	out := applyRules(fs, p)
+	slices.SortStableFunc(out, func(a, b finding.Finding) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Field, b.Field), cmp.Compare(a.Location, b.Location))
+	})
+	return out
+}
+
+// applyRules is ApplyLevels without the sorting, for lists whose order is
+// already meaningful (the unattributed findings). fs is not modified.
+func applyRules(fs []finding.Finding, p *profile.Profile) []finding.Finding {
 	var rules profile.RuleSettings
 	if p != nil {
 		rules = p.Rules
@@ -42,9 +52,6 @@ func ApplyLevels(fs []finding.Finding, p *profile.Profile) []finding.Finding {
 		}
 		out = append(out, f)
 	}
-	slices.SortStableFunc(out, func(a, b finding.Finding) int {
-		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Field, b.Field), cmp.Compare(a.Location, b.Location))
-	})
 	return out
 }
 

@@ -1,31 +1,24 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
-	"shenbao/cmd/shenbao/pipeline"
-	"shenbao/parser/doc"
-	"shenbao/parser/docx"
-	"shenbao/parser/form"
-	"shenbao/parser/scan"
-	"shenbao/parser/word"
+	"shenbao/parser/classify"
 	"shenbao/validate/profile"
 )
 
-// inspection is what `shenbao inspect` prints for one file.
+// inspection is what `shenbao inspect` prints for one file: its name, format
+// and kind, then what the parse stage read (the document model and the
+// extracted forms, or the scan records).
 type inspection struct {
-	File        string            `json:"file"`
-	Format      string            `json:"format"`
-	Kind        form.Kind         `json:"kind"`
-	Document    *word.Document    `json:"document,omitempty"`
-	Application *form.Application `json:"application,omitempty"`
-	Review      *form.Review      `json:"review,omitempty"`
-	Records     []scan.Record     `json:"records,omitempty"`
-	Problems    []scan.Problem    `json:"problems,omitempty"`
+	File   string `json:"file"`
+	Format string `json:"format"`
+	Kind   string `json:"kind"` // 申报表, 初审表, 申报表+初审表, Word文档, 扫描记录
+	*classify.Result
 }
 
 func runInspect(args []string, stdout, stderr io.Writer) error {
@@ -58,40 +51,18 @@ func inspectFile(path string, p *profile.Profile) (*inspection, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法读取文件“%s”：%v", path, err)
 	}
-	out := &inspection{File: path, Format: doc.Sniff(data)}
-	var d *word.Document
-	switch out.Format {
-	case "docx":
-		d, err = docx.Read(bytes.NewReader(data), int64(len(data)), docx.Limits{})
-	case "doc":
-		d, err = doc.Read(bytes.NewReader(data), int64(len(data)))
-	case "rtf":
-		d, err = doc.ReadRTF(data)
-	case "html":
-		d, err = doc.ReadHTML(data)
-	default:
-		if scan.IsMetadata(path, data) {
-			out.Format = "scan-metadata"
-			out.Records, out.Problems, err = scan.Read(path, data)
-			if err != nil {
-				return nil, fmt.Errorf("扫描记录“%s”无法读取：%v", path, err)
-			}
-			return out, nil
-		}
+	// As under --scans, so that a spreadsheet is read as scan metadata.
+	r := classify.File(classify.Input{Name: filepath.Base(path), Source: path, Data: data, Scan: true},
+		classify.Specs{Application: p.Application, Review: p.Review})
+	switch {
+	case r.Kind == classify.Failed:
+		return nil, fmt.Errorf("“%s”无法解析：%s", path, r.Verdict.Reason)
+	case r.Document == nil && r.Kind != classify.ScanMetadata:
 		return nil, fmt.Errorf("“%s”不是WORD文档，也不是扫描记录，无法显示", path)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("“%s”无法解析：%v", path, err)
-	}
-	out.Document = d
-	out.Application, out.Review = pipeline.Forms(d, p)
-	switch {
-	case out.Application != nil && out.Review != nil:
-		out.Kind = form.KindApplication + "+" + form.KindReview
-	case out.Application != nil:
-		out.Kind = form.KindApplication
-	case out.Review != nil:
-		out.Kind = form.KindReview
+	out := &inspection{File: path, Format: r.Format, Kind: r.Kind.Label(), Result: r}
+	if r.Kind == classify.ScanMetadata {
+		out.Format = "scan-metadata"
 	}
 	return out, nil
 }

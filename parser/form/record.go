@@ -2,14 +2,26 @@ package form
 
 import "time"
 
-// Kind tells what a document is.
-type Kind string
+// Kind tells which form a document is. It is detection's answer only;
+// the vocabulary of file kinds shown to anyone is parser/classify's Kind.
+type Kind int
 
 const (
-	KindNone        Kind = ""    // neither form (e.g. the 通知 itself)
-	KindApplication Kind = "申报表" // 附件1
-	KindReview      Kind = "初审表" // 附件2
+	KindNone        Kind = iota // neither form (e.g. the 通知 itself)
+	KindApplication             // the 申报表, 附件1
+	KindReview                  // the 初审表, 附件2
 )
+
+// String names the kind in test and log messages.
+func (k Kind) String() string {
+	switch k {
+	case KindApplication:
+		return "application"
+	case KindReview:
+		return "review"
+	}
+	return "none"
+}
 
 // Field is one label/value pair found in a form.
 type Field struct {

@@ -49,3 +49,23 @@ func (w *walk) archiveReason(err error, entries int) string {
 	}
 	return fmt.Sprintf("压缩包已损坏或格式不受支持，无法打开（%v）", err)
 }
+
+// ContainerLabel is a container's word in 文件清单 (Item.Container:
+// folder, mbox, email, msg, tnef, zip, 7z, rar); "其他" for any other.
+func ContainerLabel(container string) string {
+	switch container {
+	case "folder":
+		return "文件夹"
+	case "mbox":
+		return "邮箱导出"
+	case "email":
+		return "邮件"
+	case "msg":
+		return "Outlook邮件"
+	case "tnef":
+		return "winmail.dat"
+	case "zip", "7z", "rar":
+		return "压缩包"
+	}
+	return "其他"
+}

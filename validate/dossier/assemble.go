@@ -7,19 +7,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate/profile"
-)
-
-// Item kinds of Parsed.Kind that Assemble knows.
-const (
-	kindApplication = "application"
-	kindReview      = "review"
-	kindNonWord     = "application-nonword"
-	kindPhoto       = "photo"
-	kindScanImage   = "scan-image"
-	kindFailed      = "failed"
 )
 
 // group collects the parsed items of one window before superseding.
@@ -70,25 +61,25 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 	// Forms first: they name the windows that photos, scans and failed
 	// items are attributed to.
 	for _, it := range sorted {
-		if it.Kind == kindApplication {
+		if it.Kind == classify.Application {
 			a.addApplication(it)
 		}
 	}
 	for _, it := range sorted {
-		if it.Kind == kindNonWord {
+		if it.Kind == classify.NonWordApplication {
 			a.addNonWord(it)
 		}
 	}
 	for _, it := range sorted {
-		if it.Kind == kindReview {
+		if it.Kind == classify.Review {
 			a.addReview(it)
 		}
 	}
 	for _, it := range sorted {
 		switch it.Kind {
-		case kindPhoto:
+		case classify.Photo:
 			a.addPhoto(it)
-		case kindFailed:
+		case classify.Failed:
 			if g := a.attribute(it, false); g != nil {
 				g.failed = append(g.failed, it.Item)
 			}
@@ -97,7 +88,7 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 	unmatched = a.addRecords(records)
 	files := newFileIndex(a.groups)
 	for _, it := range sorted {
-		if it.Kind == kindScanImage {
+		if it.Kind == classify.ScanImage {
 			a.addScanImage(it, files)
 		}
 	}
@@ -257,7 +248,7 @@ func (a *assembler) attribute(it *Parsed, create bool) *group {
 // hintName is the window name an item's WindowHint suggests, "" for none.
 func (a *assembler) hintName(it *Parsed) string {
 	var extra []string
-	if it.Kind == kindPhoto {
+	if it.Kind == classify.Photo {
 		extra = append(slices.Clone(a.p.Photos.EnvironmentHints), a.p.Photos.WorkHints...)
 	}
 	return windowFromFile(it.WindowHint, extra)

@@ -3,19 +3,21 @@ package dossier
 import (
 	"time"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate/finding"
 )
 
-// Parsed is what the parse stage made of one item, the input to Assemble.
+// Parsed is what the parse stage made of one item, the input to Assemble:
+// one per item, two for a Word file holding both forms (see Pieces).
 type Parsed struct {
 	Item *intake.Item
-	// Kind: "application", "review", "word" (another Word document),
-	// "application-nonword" (a 申报表 as PDF or image), "photo", "scan-image",
-	// "pdf", "archive", "email", "ignored", "failed", "other".
-	Kind        string
+	// Kind is classify's kind; never classify.BothForms (Pieces splits it).
+	// Assemble uses Application, Review, NonWordApplication, Photo,
+	// ScanImage and Failed and passes over the rest.
+	Kind        classify.Kind
 	Format      string // "docx", "doc", "wps", "jpeg", "png", "pdf", …
 	Application *form.Application
 	Review      *form.Review
@@ -24,6 +26,27 @@ type Parsed struct {
 	// WindowHint is a window name the parse stage read from a non-Word
 	// item (a PDF 申报表's name, a photo's name); "" when none.
 	WindowHint string
+}
+
+// Pieces is what Assemble takes from one leaf item: r, what the parse stage
+// made of it, or nil when the walk already judged the item (failed or
+// ignored) and it was not parsed. A file holding both forms gives a
+// 申报表 and a 初审表 of the same item.
+func Pieces(it *intake.Item, r *classify.Result) []*Parsed {
+	if r == nil {
+		kind := classify.Failed
+		if it.Status == intake.Ignored {
+			kind = classify.Ignored
+		}
+		return []*Parsed{{Item: it, Kind: kind}}
+	}
+	p := &Parsed{Item: it, Kind: r.Kind, Format: r.Format, Application: r.Application, Review: r.Review,
+		Width: r.Width, Height: r.Height, WindowHint: r.WindowHint}
+	if r.Kind != classify.BothForms {
+		return []*Parsed{p}
+	}
+	p.Kind, p.Review = classify.Application, nil
+	return []*Parsed{p, {Item: it, Kind: classify.Review, Format: r.Format, Review: r.Review}}
 }
 
 // AppDoc is a 申报表 in a dossier.

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"shenbao/parser/classify"
 	"strings"
 	"time"
 
@@ -77,6 +78,6 @@ func photo(it *intake.Item, w, h int) *Parsed {
 	return &Parsed{Item: it, Kind: "photo", Format: "jpeg", Width: w, Height: h}
 }
 
-func kind(it *intake.Item, k, hint string) *Parsed {
+func kind(it *intake.Item, k classify.Kind, hint string) *Parsed {
 	return &Parsed{Item: it, Kind: k, WindowHint: hint}
 }

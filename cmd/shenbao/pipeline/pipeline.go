@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate"
@@ -80,19 +81,14 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
 	rep.Windows(len(ds))
 	rep.Stage("审查")
-	at := now()
-	findings := validate.Check(ds, p, at)
-	res := build(buildInput{
-		profile:   p,
-		at:        at,
-		items:     c.items,
-		parsed:    c.parsed,
-		dossiers:  ds,
-		findings:  findings,
-		windowOf:  windowOf,
-		unmatched: unmatched,
-		problems:  c.problems,
-	})
+	res := validate.Report(validate.ReportInput{
+		Items:     c.items,
+		Parsed:    c.parsed,
+		Dossiers:  ds,
+		WindowOf:  windowOf,
+		Unmatched: unmatched,
+		Problems:  c.problems,
+	}, p, now())
 	if opt.Log != nil {
 		opt.Log.Info("check done", "items", len(c.items), "windows", len(ds))
 	}
@@ -106,6 +102,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 	c := &collected{}
 	inputs := append(slices.Clone(opt.Inputs), opt.Scans...)
 	nInputs := len(opt.Inputs)
+	specs := classify.Specs{Application: p.Application, Review: p.Review}
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
@@ -120,15 +117,21 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 			return nil
 		}
 		g.Go(func() error {
-			a := analyze(it, data, p)
+			var r *classify.Result
+			// The walk judged items it could not read; the rest are parsed
+			// here, and the parse stage's verdict becomes the item's.
+			if it.Status != intake.Failed && it.Status != intake.Ignored {
+				r = classify.File(classify.Input{Name: it.Name, Data: data, Scan: it.Scan, Source: it.Path}, specs)
+				it.Status, it.Reason = r.Verdict.Status, r.Verdict.Reason
+			}
+			pieces := dossier.Pieces(it, r)
 			c.mu.Lock()
 			defer c.mu.Unlock()
-			c.parsed = append(c.parsed, a.parsed)
-			if a.second != nil {
-				c.parsed = append(c.parsed, a.second)
+			c.parsed = append(c.parsed, pieces...)
+			if r != nil {
+				c.records = append(c.records, r.Records...)
+				c.problems = append(c.problems, r.Problems...)
 			}
-			c.records = append(c.records, a.records...)
-			c.problems = append(c.problems, a.problems...)
 			return nil
 		})
 		return gctx.Err()

@@ -1,4 +1,4 @@
-package pipeline
+package classify
 
 import (
 	"bytes"

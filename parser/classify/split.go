@@ -1,9 +1,8 @@
-package pipeline
+package classify
 
 import (
 	"shenbao/parser/form"
 	"shenbao/parser/word"
-	"shenbao/validate/profile"
 )
 
 // splitForms cuts a document that holds both forms (附件1 and 附件2 filled in
@@ -12,7 +11,7 @@ import (
 // form carried over to the next page) follows the table before it;
 // paragraphs go with the table after them. Either result is nil when no
 // table was detected as that form.
-func splitForms(d *word.Document, p *profile.Profile) (app, rev *word.Document) {
+func splitForms(d *word.Document, s Specs) (app, rev *word.Document) {
 	var (
 		parts   [2][]word.Block // application, review
 		pending []word.Block    // paragraphs waiting for their table
@@ -24,7 +23,7 @@ func splitForms(d *word.Document, p *profile.Profile) (app, rev *word.Document) 
 			continue
 		}
 		one := &word.Document{Format: d.Format, Blocks: []word.Block{b}}
-		switch form.Detect(one, p.Application, p.Review) {
+		switch form.Detect(one, s.Application, s.Review) {
 		case form.KindApplication:
 			current = 0
 		case form.KindReview:

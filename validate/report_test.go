@@ -1,12 +1,14 @@
-package pipeline
+package validate
 
 import (
+	"slices"
 	"testing"
 	"time"
 
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate/dossier"
+	"shenbao/validate/profile"
 )
 
 func TestReviewRowCell(t *testing.T) {
@@ -39,5 +41,43 @@ func TestMailLine(t *testing.T) {
 	}
 	if mailLine(nil) != "" {
 		t.Errorf("no mail should give an empty 来源")
+	}
+}
+
+// TestReportProfileLevels checks that findings belonging to no window (S03
+// for scan records and metadata rows, M09 for unreadable files of no
+// window) follow the profile's rules.disabled and rules.levels like every
+// window's findings do.
+func TestReportProfileLevels(t *testing.T) {
+	in := ReportInput{
+		Items: []*intake.Item{
+			{Path: "收件箱 › 第1封 › 材料.docx", Name: "材料.docx", Status: intake.Failed, Reason: "文件已损坏，无法作为WORD文档打开"},
+			{Path: "收件箱 › 第2封 › 申报表.docx", Name: "申报表.docx", Status: intake.Parsed},
+		},
+		Unmatched: []scan.Record{{Source: "扫描记录.csv", Row: 3, Window: "不存在的窗口", Field: "分管领导意见"}},
+		Problems:  []scan.Problem{{Source: "扫描记录.csv", Row: 5, Message: "日期无法识别"}},
+	}
+	tests := []struct {
+		name  string
+		rules profile.RuleSettings
+		want  []string // code:level of Unattributed, in order
+	}{
+		{"catalogue levels", profile.RuleSettings{}, []string{"S03:review", "S03:review", "M09:error"}},
+		{"S03 disabled, M09 re-levelled", profile.RuleSettings{Disabled: []string{"s03"}, Levels: map[string]string{"M09": "待核查"}}, []string{"M09:review"}},
+		{"M09 disabled, S03 an error", profile.RuleSettings{Disabled: []string{"M09"}, Levels: map[string]string{"S03": "error"}}, []string{"S03:error", "S03:error"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := profile.Default()
+			p.Rules = tc.rules
+			res := Report(in, p, time.Date(2024, 4, 20, 9, 0, 0, 0, time.UTC))
+			var got []string
+			for _, f := range res.Unattributed {
+				got = append(got, f.Code+":"+string(f.Level))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("unattributed %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package validate
 
 import (
 	"fmt"
@@ -6,93 +6,82 @@ import (
 	"strings"
 	"time"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
-	"shenbao/validate"
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
 	"shenbao/validate/idcard"
 	"shenbao/validate/profile"
 )
 
-type buildInput struct {
-	profile   *profile.Profile
-	at        time.Time
-	items     []*intake.Item // every item, sorted by Pos
-	parsed    []*dossier.Parsed
-	dossiers  []*dossier.Dossier
-	findings  [][]finding.Finding // index-aligned with dossiers
-	windowOf  map[string]string   // item path → window
-	unmatched []scan.Record
-	problems  []scan.Problem
+// ReportInput is what a check run gathered before its rules are applied.
+type ReportInput struct {
+	Items     []*intake.Item     // every item of the walk, sorted by Pos
+	Parsed    []*dossier.Parsed  // what the parse stage made of the leaves
+	Dossiers  []*dossier.Dossier // from dossier.Assemble
+	WindowOf  map[string]string  // item path → window, from dossier.Assemble
+	Unmatched []scan.Record      // scan records of no window, from dossier.Assemble
+	Problems  []scan.Problem     // scan metadata rows that could not be read
 }
 
-// build turns the checked dossiers into the result export writes.
-func build(in buildInput) *validate.Result {
-	res := &validate.Result{
-		Profile:     in.profile.Name,
-		Title:       in.profile.Title,
-		GeneratedAt: in.at,
-		Inputs:      []validate.Input{},
-		Submissions: []validate.Submission{},
+// Report applies every rule of the profile to each dossier and builds the
+// run's result: 文件清单 from the items, one Submission per dossier with its
+// findings, and the findings that belong to no window. Every finding,
+// attributed or not, passes through the profile's rules.levels and
+// rules.disabled. now is the generation time and the day "not in the
+// future" is judged against.
+func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
+	res := &Result{
+		Profile:     p.Name,
+		Title:       p.Title,
+		GeneratedAt: now,
+		Inputs:      []Input{},
+		Submissions: []Submission{},
 	}
-	kinds := make(map[*intake.Item]string, len(in.parsed))
-	for _, pd := range in.parsed {
-		if prev := kinds[pd.Item]; prev != "" {
-			kinds[pd.Item] = prev + "+" + pd.Kind // a document holding both forms
+	kinds := make(map[*intake.Item]classify.Kind, len(in.Parsed))
+	for _, pd := range in.Parsed {
+		if prev := kinds[pd.Item]; prev != "" && prev != pd.Kind {
+			kinds[pd.Item] = classify.BothForms // dossier.Pieces split it
 			continue
 		}
 		kinds[pd.Item] = pd.Kind
 	}
-	for _, it := range in.items {
-		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.windowOf[it.Path]))
+	for _, it := range in.Items {
+		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.WindowOf[it.Path]))
 	}
-	for i, d := range in.dossiers {
-		res.Submissions = append(res.Submissions, submission(d, in.findings[i], in.profile))
+	across := CheckAcross(in.Dossiers, p)
+	for i, d := range in.Dossiers {
+		res.Submissions = append(res.Submissions, submission(d, check(d, p, now, across[i])))
 	}
-	res.Unattributed = unattributed(in)
+	res.Unattributed = applyRules(unattributed(in), p)
 	return res
 }
 
-// kindLabels names item kinds in 文件清单.
-var kindLabels = map[string]string{
-	kindApplication: "申报表",
-	kindReview:      "初审表",
-	kindWord:        "Word文档",
-	kindNonWord:     "申报表（非WORD格式）",
-	kindPhoto:       "照片",
-	kindScanImage:   "扫描件",
-	kindMetadata:    "扫描记录",
-	kindPDF:         "PDF",
-	"folder":        "文件夹",
-	"mbox":          "邮箱导出",
-	"email":         "邮件",
-	"msg":           "Outlook邮件",
-	"tnef":          "winmail.dat",
-	"zip":           "压缩包",
-	"7z":            "压缩包",
-	"rar":           "压缩包",
+// check applies every rule of the profile to one dossier; across are its
+// F11 findings. The result is filtered and levelled by the profile and
+// sorted deterministically.
+func check(d *dossier.Dossier, p *profile.Profile, now time.Time, across []finding.Finding) []finding.Finding {
+	var fs []finding.Finding
+	fs = append(fs, CheckMaterials(d, p)...)
+	fs = append(fs, CheckScans(d, p)...)
+	fs = append(fs, CheckApplication(d, p, now)...)
+	fs = append(fs, CheckReview(d, p)...)
+	fs = append(fs, d.Findings...)
+	fs = append(fs, across...)
+	return ApplyLevels(fs, p)
 }
 
-func inputRow(it *intake.Item, kind, window string) validate.Input {
-	label := kindLabels[it.Container]
-	if label == "" {
-		var labels []string
-		for _, k := range strings.Split(kind, "+") {
-			if l := kindLabels[k]; l != "" {
-				labels = append(labels, l)
-			}
-		}
-		label = strings.Join(labels, "+")
-	}
-	if label == "" {
-		label = "其他"
+func inputRow(it *intake.Item, kind classify.Kind, window string) Input {
+	label := kind.Label()
+	if it.Container != "" {
+		label = intake.ContainerLabel(it.Container)
 	}
 	status := it.Status
 	if status == "" {
 		status = intake.Parsed
 	}
-	return validate.Input{
+	return Input{
 		Path:   it.Path,
 		SHA256: it.SHA256,
 		Kind:   label,
@@ -123,13 +112,13 @@ func mailLine(m *intake.Mail) string {
 	return strings.Join(parts, "，")
 }
 
-func submission(d *dossier.Dossier, fs []finding.Finding, p *profile.Profile) validate.Submission {
-	s := validate.Submission{
+func submission(d *dossier.Dossier, fs []finding.Finding) Submission {
+	s := Submission{
 		WindowName:     d.Window,
 		Unit:           d.Unit,
 		RecommendForms: []string{},
-		Staff:          []validate.Staff{},
-		ReviewRows:     []validate.ReviewRow{},
+		Staff:          []Staff{},
+		ReviewRows:     []ReviewRow{},
 		Photos:         photos(d),
 		Sources:        []string{},
 		Findings:       fs,
@@ -148,9 +137,9 @@ func submission(d *dossier.Dossier, fs []finding.Finding, p *profile.Profile) va
 		s.Honors = f.Value("honors")
 		s.Duties = f.Value("duties")
 		s.Deeds = f.Value("deeds")
-		s.DeedsChars = validate.WordCount(s.Deeds)
+		s.DeedsChars = WordCount(s.Deeds)
 		for _, person := range f.Staff {
-			s.Staff = append(s.Staff, validate.Staff{
+			s.Staff = append(s.Staff, Staff{
 				Name:     person.Name,
 				IDMasked: idcard.Mask(person.ID),
 				ID:       person.ID,
@@ -186,8 +175,8 @@ func reviewColumn(d *dossier.Dossier) string {
 	return "缺"
 }
 
-func photos(d *dossier.Dossier) validate.Photos {
-	ph := validate.Photos{Environment: []string{}, Work: []string{}}
+func photos(d *dossier.Dossier) Photos {
+	ph := Photos{Environment: []string{}, Work: []string{}}
 	for _, p := range d.Photos {
 		if p.Item.Status == intake.Superseded {
 			continue
@@ -206,8 +195,8 @@ func photos(d *dossier.Dossier) validate.Photos {
 
 // reviewRow shows one merged review row: ✓, or what is missing, then where
 // the evidence came from.
-func reviewRow(r dossier.Row) validate.ReviewRow {
-	row := validate.ReviewRow{Role: r.Role, Opinion: r.Opinion, Signed: tri(r.Signed), Stamped: tri(r.Stamped)}
+func reviewRow(r dossier.Row) ReviewRow {
+	row := ReviewRow{Role: r.Role, Opinion: r.Opinion, Signed: tri(r.Signed), Stamped: tri(r.Stamped)}
 	if !r.Date.IsZero() {
 		row.Date = r.Date.Format("2006-01-02")
 	}
@@ -264,11 +253,12 @@ func tri(t scan.Tri) *bool {
 
 // unattributed lists what belongs to no window: scan records that match
 // none, bad metadata rows, and unreadable files that could not be
-// attributed — so nothing the clerk must see is only in 文件清单.
-func unattributed(in buildInput) []finding.Finding {
-	out := dossier.UnmatchedFindings(in.unmatched)
+// attributed — so nothing the clerk must see is only in 文件清单. The
+// profile's rules are not applied yet.
+func unattributed(in ReportInput) []finding.Finding {
+	out := dossier.UnmatchedFindings(in.Unmatched)
 	s03, _ := finding.Lookup("S03")
-	for _, pr := range in.problems {
+	for _, pr := range in.Problems {
 		loc := pr.Source
 		if pr.Row > 0 {
 			loc = fmt.Sprintf("%s 第%d行", pr.Source, pr.Row)
@@ -282,8 +272,8 @@ func unattributed(in buildInput) []finding.Finding {
 		})
 	}
 	m09, _ := finding.Lookup("M09")
-	for _, it := range in.items {
-		if it.Status != intake.Failed || in.windowOf[it.Path] != "" {
+	for _, it := range in.Items {
+		if it.Status != intake.Failed || in.WindowOf[it.Path] != "" {
 			continue
 		}
 		out = append(out, finding.Finding{

@@ -1,0 +1,238 @@
+package classify
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	_ "image/gif" // photo formats decoded for their pixel size
+	_ "image/jpeg"
+	_ "image/png"
+	"path"
+	"strings"
+
+	_ "golang.org/x/image/bmp"
+	_ "golang.org/x/image/tiff"
+	_ "golang.org/x/image/webp"
+
+	"shenbao/parser/doc"
+	"shenbao/parser/form"
+	"shenbao/parser/intake"
+	"shenbao/parser/scan"
+	"shenbao/parser/word"
+)
+
+// minPhotoSide is the size under which a picture is taken for a logo or a
+// mail signature image rather than a photo of the window.
+const minPhotoSide = 300
+
+// Specs are what classification needs of the campaign profile: the two form
+// specs (labels, detection words and the 申报表's file-name hints).
+type Specs struct {
+	Application form.ApplicationSpec
+	Review      form.ReviewSpec
+}
+
+// Input is one file to classify.
+type Input struct {
+	Name string // the file's own name (attachment or entry name): extension and name hints
+	Data []byte
+	// Scan is set for files given under --scans: pictures and PDFs are scan
+	// images and spreadsheets are read as scan metadata.
+	Scan bool
+	// Source names the file in scan records and their problems (the item's
+	// whole path); Name when empty.
+	Source string
+}
+
+// Verdict is what the parse stage concluded about a file, for 文件清单.
+type Verdict struct {
+	Status intake.Status // intake.Parsed, intake.Ignored or intake.Failed
+	Reason string        // the clerk's words; "" when there is nothing to say
+}
+
+// Result is what File made of one file. Only the fields of its Kind are set.
+// Its JSON form is what `shenbao inspect` prints after the file name.
+type Result struct {
+	Kind    Kind    `json:"-"`
+	Format  string  `json:"-"` // "docx", "doc", "wps", "rtf", "html", "pdf", "jpeg", "png", "csv", …
+	Verdict Verdict `json:"-"`
+
+	// Word files.
+	Document    *word.Document    `json:"document,omitempty"`
+	Application *form.Application `json:"application,omitempty"` // Application and BothForms
+	Review      *form.Review      `json:"review,omitempty"`      // Review and BothForms
+
+	// Scan metadata.
+	Records  []scan.Record  `json:"records,omitempty"`
+	Problems []scan.Problem `json:"problems,omitempty"`
+
+	// Pictures: pixel size. PDFs: page count.
+	Width  int `json:"width,omitempty"`
+	Height int `json:"height,omitempty"`
+	Pages  int `json:"pages,omitempty"`
+
+	// WindowHint is the file name, kept for files that name no window in
+	// their content (photos, PDFs, unreadable files), so assembly can try
+	// it; "" for forms and files that are not material.
+	WindowHint string `json:"-"`
+}
+
+// File classifies and reads one file. It never fails and never panics on
+// input: trouble is the Verdict (Failed or Ignored, with the reason).
+func File(in Input, s Specs) *Result {
+	r := &Result{Verdict: Verdict{Status: intake.Parsed}}
+	data := in.Data
+	ext := strings.ToLower(path.Ext(in.Name))
+	fail := func(format, reason string) *Result {
+		r.Kind, r.Format = Failed, format
+		r.Verdict = Verdict{intake.Failed, reason}
+		r.WindowHint = in.Name
+		return r
+	}
+	ignore := func(kind Kind, reason string) *Result {
+		r.Kind = kind
+		r.Verdict = Verdict{intake.Ignored, reason}
+		return r
+	}
+
+	switch format := doc.Sniff(data); format {
+	case "docx", "doc", "rtf", "html":
+		if format == "html" && ext != ".doc" && ext != ".wps" && ext != ".docx" {
+			return ignore(Ignored, reasonHTMLPage)
+		}
+		d, err := readWord(format, data)
+		if err != nil {
+			return fail(format, reasonWord(err))
+		}
+		if format == "doc" && ext == ".wps" {
+			format = "wps"
+		}
+		r.Format, r.Document = format, d
+		r.Application, r.Review = Forms(d, s)
+		switch {
+		case r.Application != nil && r.Review != nil:
+			r.Kind = BothForms
+		case r.Application != nil:
+			r.Kind = Application
+		case r.Review != nil:
+			r.Kind = Review
+		default:
+			r.WindowHint = in.Name
+			return ignore(OtherWord, reasonOtherWord)
+		}
+		return r
+	case "encrypted-ooxml":
+		return fail("docx", reasonEncryptedDocx)
+	case "works":
+		return fail("wps", reasonWorks)
+	}
+
+	if in.Scan && scan.IsMetadata(in.Name, data) {
+		source := in.Source
+		if source == "" {
+			source = in.Name
+		}
+		recs, probs, err := scan.Read(source, data)
+		if err != nil {
+			return fail("metadata", reasonMetadata(err))
+		}
+		r.Kind, r.Format = ScanMetadata, strings.TrimPrefix(ext, ".")
+		r.Records, r.Problems = recs, probs
+		if len(probs) > 0 {
+			r.Verdict.Reason = reasonMetadataProblems(len(probs))
+		}
+		return r
+	}
+
+	if bytes.HasPrefix(data, []byte("%PDF")) {
+		r.Format = "pdf"
+		switch {
+		case in.Scan:
+			r.Kind = ScanImage
+		case mentionsApplication(in.Name, s):
+			r.Kind = NonWordApplication
+		default:
+			r.Kind = PDF
+		}
+		r.WindowHint = in.Name
+		if r.Kind == PDF {
+			r.Verdict = Verdict{intake.Ignored, reasonOtherPDF}
+			return r
+		}
+		pages, err := pdfPages(data)
+		switch {
+		case errors.Is(err, errPDFEncrypted):
+			return fail("pdf", reasonPDFEncrypted)
+		case err != nil:
+			return fail("pdf", reasonPDFBroken)
+		}
+		r.Pages = pages
+		r.Verdict.Reason = reasonPDFPages(pages)
+		return r
+	}
+
+	if isHEIC(data) {
+		return fail("heic", reasonHEIC)
+	}
+	if cfg, format, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+		r.Format, r.Width, r.Height = format, cfg.Width, cfg.Height
+		r.WindowHint = in.Name
+		switch {
+		case in.Scan:
+			r.Kind = ScanImage
+		case mentionsApplication(in.Name, s):
+			r.Kind = NonWordApplication
+		case max(cfg.Width, cfg.Height) < minPhotoSide:
+			return ignore(Ignored, reasonSmallPicture(cfg.Width, cfg.Height))
+		default:
+			r.Kind = Photo
+		}
+		return r
+	} else if looksLikeImage(ext) {
+		return fail(strings.TrimPrefix(ext, "."), reasonImageBroken)
+	}
+
+	switch ext {
+	case ".ics", ".vcs":
+		return ignore(Ignored, reasonCalendar)
+	case ".txt", ".htm", ".html", ".vcf", ".p7s", ".asc", ".sig":
+		return ignore(Ignored, reasonMailText)
+	case ".docx", ".doc", ".wps", ".docm", ".dotx", ".dot":
+		return fail(strings.TrimPrefix(ext, "."), reasonWordBroken)
+	case ".xlsx", ".xls", ".et", ".csv":
+		return ignore(Ignored, reasonSpreadsheet)
+	}
+	r.WindowHint = in.Name
+	return ignore(Other, reasonUnknown)
+}
+
+// mentionsApplication tells whether a file name says it is the 申报表.
+func mentionsApplication(name string, s Specs) bool {
+	n := form.NormalizeLabel(name)
+	for _, hint := range s.Application.NameHints {
+		if strings.Contains(n, form.NormalizeLabel(hint)) {
+			return true
+		}
+	}
+	return false
+}
+
+func looksLikeImage(ext string) bool {
+	switch ext {
+	case ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp":
+		return true
+	}
+	return false
+}
+
+// isHEIC tells an ISO-BMFF HEIC/HEIF picture by its ftyp box.
+func isHEIC(data []byte) bool {
+	if len(data) < 12 || string(data[4:8]) != "ftyp" {
+		return false
+	}
+	switch string(data[8:12]) {
+	case "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1":
+		return true
+	}
+	return false
+}

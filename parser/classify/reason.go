@@ -1,0 +1,80 @@
+package classify
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+
+	"shenbao/parser/doc"
+	"shenbao/parser/docx"
+)
+
+// The clerk's words for kinds and verdicts. Everything Chinese the parse
+// stage says is here.
+
+// Label is the kind's word in 文件清单: 申报表, 初审表, 照片 …; kinds that
+// are not material (ignored, failed, other) are 其他.
+func (k Kind) Label() string {
+	switch k {
+	case Application:
+		return "申报表"
+	case Review:
+		return "初审表"
+	case BothForms:
+		return "申报表+初审表"
+	case OtherWord:
+		return "Word文档"
+	case NonWordApplication:
+		return "申报表（非WORD格式）"
+	case Photo:
+		return "照片"
+	case ScanImage:
+		return "扫描件"
+	case ScanMetadata:
+		return "扫描记录"
+	case PDF:
+		return "PDF"
+	}
+	return "其他"
+}
+
+const (
+	reasonHTMLPage      = "网页文件，不是申报材料"
+	reasonEncryptedDocx = "文件已加密（设有打开密码），无法读取，请取消密码后重新提交"
+	reasonWorks         = "Microsoft Works 格式，无法读取，请另存为WORD格式（.docx）后重新提交"
+	reasonOtherPDF      = "PDF文件，不作为申报材料"
+	reasonPDFEncrypted  = "PDF文件已加密（设有打开密码），无法查看，请取消密码后重新提交"
+	reasonPDFBroken     = "PDF文件已损坏或不完整，无法打开，请重新提交"
+	reasonHEIC          = "HEIC格式照片（手机拍摄），无法读取，请转换为JPG格式后重新提交"
+	reasonImageBroken   = "图片文件已损坏或格式不支持，无法打开"
+	reasonCalendar      = "日历邀请，不是申报材料"
+	reasonMailText      = "邮件附带的文本或签名文件，不是申报材料"
+	reasonWordBroken    = "文件已损坏，无法作为WORD文档打开"
+	reasonSpreadsheet   = "表格文件，不是申报材料（扫描记录请用 --scans 指定）"
+	reasonUnknown       = "无法识别的文件类型，未作为申报材料"
+	reasonOtherWord     = "其他WORD文档（不是申报表或初审表），未作为申报材料"
+)
+
+func reasonPDFPages(n int) string { return fmt.Sprintf("PDF，共%d页", n) }
+
+func reasonSmallPicture(w, h int) string {
+	return fmt.Sprintf("图片仅 %d×%d 像素，视为邮件签名或图标", w, h)
+}
+
+func reasonMetadataProblems(n int) string { return fmt.Sprintf("%d 行有问题，见问题清单", n) }
+
+// reasonMetadata words why a scan metadata file could not be read.
+func reasonMetadata(err error) string { return err.Error() }
+
+// reasonWord turns a Word reader's error into the clerk's words.
+func reasonWord(err error) string {
+	switch {
+	case errors.Is(err, doc.ErrEncrypted):
+		return "文件已加密（设有打开密码），无法读取，请取消密码后重新提交"
+	case errors.Is(err, doc.ErrUnsupported):
+		return "WORD版本过旧（Word 95 及更早）或格式不支持，请另存为 .docx 后重新提交"
+	case errors.Is(err, docx.ErrNotDocx), errors.Is(err, zip.ErrFormat):
+		return "WORD文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
+	}
+	return "WORD文件内容有误，无法读取，请用WORD打开检查后另存重新发送"
+}
