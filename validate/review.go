@@ -309,9 +309,7 @@ func compareStaff(text string, names []string) (lack, extra []string) {
 			lack = append(lack, n)
 		}
 	}
-	for _, tok := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune(nameSeparators, r) }) {
-		extra = append(extra, tok)
-	}
+	extra = append(extra, strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune(nameSeparators, r) })...)
 	slices.SortStableFunc(lack, func(a, b string) int { return slices.Index(names, a) - slices.Index(names, b) })
 	return lack, extra
 }

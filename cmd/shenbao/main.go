@@ -41,10 +41,6 @@ const usage = `shenbao —— 政务窗口评选申报材料合规性审查工�
 退出码: 0 全部合规；1 有窗口需补正或待核查；2 无法完成（参数错误、输出文件无法写入等）
 `
 
-// errUsage marks errors whose message is for the clerk and that end the
-// run with exit code 2.
-var errUsage = errors.New("usage")
-
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)

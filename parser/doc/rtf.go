@@ -77,7 +77,7 @@ type rtfPict struct {
 
 type rtfCellDef struct {
 	right               int
-	hmerge, vcont, done bool
+	hmerge, vcont bool
 }
 
 type rtfRowDef struct {

@@ -127,6 +127,9 @@ func TestZipBomb(t *testing.T) {
 	if err == nil || err.Error() != "docx: part word/document.xml exceeds 2 MiB limit" {
 		t.Fatalf("err = %v", err)
 	}
+	if mem > 8<<20 {
+		t.Errorf("refusing the small bomb allocated %d bytes", mem)
+	}
 	zr, _ := zip.NewReader(bytes.NewReader(small), int64(len(small)))
 	for _, f := range zr.File {
 		if f.Name == "word/document.xml" {

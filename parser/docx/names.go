@@ -23,9 +23,6 @@ const (
 	nsV       = "urn:schemas-microsoft-com:vml"
 	nsO       = "urn:schemas-microsoft-com:office:office"
 
-	nsRels = "http://schemas.openxmlformats.org/package/2006/relationships"
-	nsCT   = "http://schemas.openxmlformats.org/package/2006/content-types"
-
 	relOfficeDocument       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 	relOfficeDocumentStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 )

@@ -1,7 +1,6 @@
 package mail
 
 import (
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -56,18 +55,6 @@ func decodeCharset(label string, b []byte) (s string, ok bool) {
 		return strings.ToValidUTF8(string(b), "\uFFFD"), false
 	}
 	return string(out), ok
-}
-
-// charsetReader is a mime.WordDecoder CharsetReader using lookupCharset.
-func charsetReader(label string, r io.Reader) (io.Reader, error) {
-	e := lookupCharset(label)
-	if e == nil {
-		e = simplifiedchinese.GB18030
-	}
-	if e == encoding.Nop {
-		return r, nil
-	}
-	return transform.NewReader(r, e.NewDecoder()), nil
 }
 
 // fixRaw turns raw header bytes into UTF-8: bytes that are not valid UTF-8

@@ -28,10 +28,6 @@ func NewMboxReader(r io.Reader, lim Limits) *MboxReader {
 	return &MboxReader{r: bufio.NewReaderSize(r, 64<<10), lim: lim}
 }
 
-// maxLine bounds a single line kept for inspection; longer lines are passed
-// through in pieces.
-const maxLine = 64 << 10
-
 var fromTime = regexp.MustCompile(`\d{1,2}:\d\d`)
 
 // Next returns the next message, without its "From " separator line. It
