@@ -76,7 +76,7 @@ type rtfPict struct {
 }
 
 type rtfCellDef struct {
-	right               int
+	right         int
 	hmerge, vcont bool
 }
 
