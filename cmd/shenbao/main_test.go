@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,9 +10,9 @@ import (
 	"testing"
 
 	"shenbao/export"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	goldenfile "shenbao/parser/golden"
+)
 
 // generatedAt masks the one value that may differ between runs.
 var generatedAt = regexp.MustCompile(`"generated_at": "[^"]*"`)
@@ -27,40 +26,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/shenbao -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test ./cmd/shenbao -update and review the diff\n%s", name, firstDiff(string(want), string(got)))
-	}
-}
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + itoa(i+1) + ":\n want: " + w + "\n  got: " + g
-		}
-	}
-	return ""
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
@@ -145,7 +111,7 @@ func TestCheckDeterministic(t *testing.T) {
 		dumps[i] = generatedAt.ReplaceAll(data, nil)
 	}
 	if !bytes.Equal(dumps[0], dumps[1]) {
-		t.Errorf("two runs with -j 1 and -j 4 gave different JSON:\n%s", firstDiff(string(dumps[0]), string(dumps[1])))
+		t.Errorf("two runs with -j 1 and -j 4 gave different JSON:\n%s", goldenfile.Diff(string(dumps[0]), string(dumps[1])))
 	}
 }
 

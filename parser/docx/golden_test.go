@@ -1,16 +1,13 @@
 package docx
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+	"shenbao/parser/golden"
+)
 
 // TestGolden compares the JSON model of every testdata/*.docx with its
 // .golden file (an error is recorded as {"error": …}).
@@ -25,20 +22,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			got := dumpJSON(t, f)
-			golden := strings.TrimSuffix(f, ".docx") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./parser/docx -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: model differs from %s (run go test ./parser/docx -update and review the diff)\ngot:\n%s", f, golden, got)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".docx")+".golden", got)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package form
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,9 +14,9 @@ import (
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
 	"shenbao/parser/word"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	"shenbao/parser/golden"
+)
 
 // specs is the part of a profile this package reads. The profiles live in
 // validate/profile; the test decodes them directly so parser/form does not
@@ -127,21 +126,5 @@ func compareGolden(t *testing.T, path string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./parser/form -run TestSampleGolden -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; got:\n%s\n(run go test ./parser/form -run TestSampleGolden -update)", path, got)
-	}
+	golden.Check(t, path, append(got, '\n'))
 }

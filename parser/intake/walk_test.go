@@ -2,17 +2,15 @@ package intake
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	goldenfile "shenbao/parser/golden"
+)
 
 // collector gathers what a walk emits and checks the counting invariants.
 type collector struct {
@@ -82,23 +80,7 @@ func (c *collector) dump(t testing.TB) string {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".txt")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("walk of %s:\n%s\nwant:\n%s\n(run go test -update if the change is right)", name, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name+".txt"), []byte(got))
 }
 
 // TestWalkFixtures walks each fixture as a top-level input and compares the

@@ -1,17 +1,15 @@
 package mail
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/parse.golden")
+	"shenbao/parser/golden"
+)
 
 // dump writes a message as text for the golden file, forwarded messages
 // indented below their part.
@@ -64,30 +62,5 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	dump(&b, m, "")
-	got := []byte(b.String())
-	const golden = "testdata/parse.golden"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test -update if the change is right)", golden, i+1, g, w)
-			}
-		}
-	}
+	golden.Check(t, "testdata/parse.golden", []byte(b.String()))
 }
