@@ -47,6 +47,11 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	if last < rowHeader+1 {
 		last = rowHeader + 1
 	}
+	paper := l.paper
+	if paper == 0 {
+		paper = paperA4
+	}
+	l.cols = fitToPaper(l.cols, paper, l.portrait)
 	lastCol := colName(len(l.cols))
 	printCols := len(l.cols)
 	for printCols > 1 && l.cols[printCols-1].offPaper {
@@ -54,10 +59,6 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	}
 	if err := f.AutoFilter(l.sheet, fmt.Sprintf("A%d:%s%d", rowHeader, lastCol, last), nil); err != nil {
 		return fmt.Errorf("autofilter: %w", err)
-	}
-	paper := l.paper
-	if paper == 0 {
-		paper = paperA4
 	}
 	area := ""
 	if printCols < len(l.cols) {
@@ -179,12 +180,12 @@ func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt Regis
 		info:  opt.infoLine(res),
 		cols: []column{
 			{header: "序号", width: 5, center: true},
-			{header: "窗口名称", width: 16},
+			{header: "窗口名称", width: 16, min: 12},
 			{header: "级别", width: 6, center: true},
-			{header: "代码", width: 6, center: true},
-			{header: "问题", width: 40},
-			{header: "位置", width: 28},
-			{header: "补正要求", width: 40},
+			{header: "代码", width: 5, center: true},
+			{header: "问题", width: 40, min: 26},
+			{header: "位置", width: 28, min: 18},
+			{header: "补正要求", width: 40, min: 26},
 		},
 		count: len(refs),
 		rows: func(emit func([]any) error) error {
@@ -224,8 +225,8 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt Registe
 		portrait: true,
 		cols: []column{
 			{header: "序号", width: 5, center: true},
-			{header: "窗口名称", width: 22},
-			{header: "所属单位", width: 20},
+			{header: "窗口名称", width: 22, min: 14},
+			{header: "所属单位", width: 20, min: 14},
 			{header: "姓名", width: 8},
 			{header: "身份证号码", width: 19, keepIDs: opt.FullID},
 			{header: "性别", width: 5, center: true},
@@ -285,14 +286,14 @@ func writeFiles(f *excelize.File, st *styles, res *validate.Result, opt Register
 		paper: paperA3, // long paths
 		cols: []column{
 			{header: "序号", width: 5, center: true},
-			{header: "来源", width: 26},
-			{header: "路径", width: 44},
-			{header: "文件名", width: 22},
+			{header: "来源", width: 26, min: 18},
+			{header: "路径", width: 44, min: 30},
+			{header: "文件名", width: 22, min: 14},
 			{header: "类型", width: 7, center: true},
 			{header: "大小(字节)", width: 11},
 			{header: "处理结果", width: 9, center: true},
-			{header: "原因", width: 30},
-			{header: "归属窗口", width: 18},
+			{header: "原因", width: 30, min: 20},
+			{header: "归属窗口", width: 18, min: 12},
 			{header: "SHA-256", width: 36, offPaper: true},
 		},
 		count: len(res.Inputs),

@@ -2,6 +2,8 @@ package export
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -16,8 +18,12 @@ import (
 // does not). Off-paper columns come last, so the print area is the columns
 // before them.
 type column struct {
-	header   string
-	width    float64
+	header string
+	width  float64
+	// min, if set, lets the column narrow down to min when the printed
+	// columns are too wide for the paper at 8 pt (fitToPaper); wrapped text
+	// columns set it, columns of short codes do not.
+	min      float64
 	center   bool
 	offPaper bool
 	// keepIDs leaves full ID numbers in the column's text; only the
@@ -35,33 +41,40 @@ type regColumn struct {
 }
 
 // registerColumns returns the 登记表 columns for the given review roles, in
-// sheet order.
+// sheet order. The printed columns share one A3 width: at 8 pt they hold
+// about 196 units (printBudget). Give a new column a min if its text may
+// wrap, or take its width from another, or put it among the off-paper
+// columns; TestPrintedTextSize measures the result.
 func registerColumns(roles []string) []regColumn {
 	col := func(header string, width float64, center bool, value func(int, *validate.Submission) any) regColumn {
 		return regColumn{column{header: header, width: width, center: center}, value}
 	}
+	// text is a wrapped column that may narrow to fit the paper.
+	text := func(header string, width, min float64, value func(int, *validate.Submission) any) regColumn {
+		return regColumn{column{header: header, width: width, min: min}, value}
+	}
 	cols := []regColumn{
-		col("序号", 5, true, func(n int, _ *validate.Submission) any { return n }),
-		col("窗口名称", 14, false, func(_ int, s *validate.Submission) any { return s.WindowName }),
-		col("所属单位(部门)", 14, false, func(_ int, s *validate.Submission) any { return s.Unit }),
-		col("推荐形式", 9, true, func(_ int, s *validate.Submission) any { return strings.Join(s.RecommendForms, "、") }),
-		col("窗口人员", 8, false, func(_ int, s *validate.Submission) any { return staffNames(s) }),
-		col("身份证号码", 19, false, func(_ int, s *validate.Submission) any { return staffIDs(s) }),
-		col("曾受表彰奖励情况", 14, false, func(_ int, s *validate.Submission) any { return s.Honors }),
+		col("序号", 4, true, func(n int, _ *validate.Submission) any { return n }),
+		text("窗口名称", 12, 9, func(_ int, s *validate.Submission) any { return s.WindowName }),
+		text("所属单位(部门)", 12, 9, func(_ int, s *validate.Submission) any { return s.Unit }),
+		col("推荐形式", 7, true, func(_ int, s *validate.Submission) any { return strings.Join(s.RecommendForms, "、") }),
+		col("窗口人员", 6, false, func(_ int, s *validate.Submission) any { return staffNames(s) }),
+		col("身份证号码", 18, false, func(_ int, s *validate.Submission) any { return staffIDs(s) }),
+		text("曾受表彰奖励情况", 12, 8, func(_ int, s *validate.Submission) any { return s.Honors }),
 		col("事迹字数", 5, true, deedsChars),
-		col("申报表", 7, true, func(_ int, s *validate.Submission) any { return s.Application }),
-		col("初审表", 8, true, func(_ int, s *validate.Submission) any { return s.Review }),
-		col("环境照片", 5, true, func(_ int, s *validate.Submission) any { return photoCount(s.Photos.Environment) }),
-		col("工作照片", 5, true, func(_ int, s *validate.Submission) any { return photoCount(s.Photos.Work) }),
+		col("申报表", 6, true, func(_ int, s *validate.Submission) any { return s.Application }),
+		col("初审表", 7, true, func(_ int, s *validate.Submission) any { return s.Review }),
+		col("环境照片", 4, true, func(_ int, s *validate.Submission) any { return photoCount(s.Photos.Environment) }),
+		col("工作照片", 4, true, func(_ int, s *validate.Submission) any { return photoCount(s.Photos.Work) }),
 	}
 	for _, role := range roles {
-		cols = append(cols, col(role, 7, true, func(_ int, s *validate.Submission) any { return reviewCell(s.ReviewRows, role) }))
+		cols = append(cols, col(role, 6, true, func(_ int, s *validate.Submission) any { return reviewCell(s.ReviewRows, role) }))
 	}
 	cols = append(cols,
-		col("问题数", 5, true, func(_ int, s *validate.Submission) any { return len(s.Findings) }),
-		col(colConclusion, 7, true, func(_ int, s *validate.Submission) any { return s.Conclusion }),
-		col("问题摘要", 36, false, func(_ int, s *validate.Submission) any { return findingSummary(s.Findings) }),
-		col("备注", 10, false, func(int, *validate.Submission) any { return nil }),
+		col("问题数", 4, true, func(_ int, s *validate.Submission) any { return len(s.Findings) }),
+		col(colConclusion, 6, true, func(_ int, s *validate.Submission) any { return s.Conclusion }),
+		text("问题摘要", 30, 18, func(_ int, s *validate.Submission) any { return findingSummary(s.Findings) }),
+		text("备注", 8, 5, func(int, *validate.Submission) any { return nil }),
 	)
 	offPaper := []regColumn{
 		col("来源", 22, false, func(_ int, s *validate.Submission) any { return s.Mail }),
@@ -277,6 +290,62 @@ func setupPrint(f *excelize.File, sheet string, p printSetup) error {
 		}
 	}
 	return nil
+}
+
+// Printable widths (points) of the papers, landscape and portrait, less
+// the side margins setupPrint sets (0.4 in each).
+var printableWidth = map[int][2]float64{
+	paperA3: {1190.6 - 57.6, 841.9 - 57.6},
+	paperA4: {841.9 - 57.6, 595.3 - 57.6},
+}
+
+const (
+	// unitPoints is the printed width of one column unit at 100 %: the
+	// widest of the viewers, LibreOffice with DejaVu Sans standing in for
+	// the default font (Excel and WPS with Calibri use about 5.3).
+	unitPoints = 7.05
+	// minScale is the smallest fit-to-width scale that keeps the 10-point
+	// body text at 8 pt, with a little to spare.
+	minScale = 0.82
+)
+
+// printBudget is how many column units fit across paper at minScale.
+func printBudget(paper int, portrait bool) float64 {
+	w := printableWidth[paper]
+	width := w[0]
+	if portrait {
+		width = w[1]
+	}
+	return width / minScale / unitPoints
+}
+
+// fitToPaper narrows the printed columns that have a min, in proportion to
+// their slack, until the printed columns fit the paper's budget (or every
+// such column is at its min). Off-paper columns keep their widths.
+func fitToPaper(cols []column, paper int, portrait bool) []column {
+	total, slack := 0.0, 0.0
+	for _, c := range cols {
+		if c.offPaper {
+			continue
+		}
+		total += c.width
+		if c.min > 0 && c.width > c.min {
+			slack += c.width - c.min
+		}
+	}
+	over := total - printBudget(paper, portrait)
+	if over <= 0 || slack == 0 {
+		return cols
+	}
+	k := min(1, over/slack)
+	out := slices.Clone(cols)
+	for i, c := range out {
+		if c.offPaper || c.min <= 0 || c.width <= c.min {
+			continue
+		}
+		out[i].width = math.Floor((c.width-(c.width-c.min)*k)*4) / 4
+	}
+	return out
 }
 
 // footer names the sheet and the page: 登记表 第 1 页 / 共 3 页.
