@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/xml"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -150,5 +149,3 @@ func (p bboxPage) cjkSizes() []float64 {
 	}
 	return out
 }
-
-func (w bboxWord) String() string { return fmt.Sprintf("%q@%.0f,%.0f", w.Text, w.XMin, w.YMin) }
