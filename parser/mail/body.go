@@ -23,6 +23,11 @@ func decodeTransfer(cte string, raw []byte) ([]byte, error) {
 	switch cte {
 	case "base64":
 		return decodeBase64Loose(raw)
+	case "x-uuencode", "uuencode", "x-uue", "uue":
+		if f, ok := uudecodeFirst(raw); ok {
+			return f.Data, nil
+		}
+		return raw, errUU
 	case "quoted-printable":
 		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
 		if err != nil {
@@ -32,6 +37,9 @@ func decodeTransfer(cte string, raw []byte) ([]byte, error) {
 	}
 	return raw, nil
 }
+
+// errUU reports a uuencode part with no uuencoded file in it.
+var errUU = errors.New("no uuencoded data")
 
 // decodeQPLoose decodes quoted-printable that the strict reader rejects.
 func decodeQPLoose(raw []byte) []byte {

@@ -57,16 +57,38 @@ func decodeCharset(label string, b []byte) (s string, ok bool) {
 	return string(out), ok
 }
 
-// fixRaw turns raw header bytes into UTF-8: bytes that are not valid UTF-8
-// are taken as GB18030, the charset Chinese clients use when they write 8-bit
-// headers without RFC 2047.
+// fixRaw turns raw header bytes into UTF-8: valid UTF-8 stays, and so does
+// UTF-8 cut in the middle of its last character (the broken character goes);
+// other bytes are taken as GB18030, the charset Chinese clients use when they
+// write 8-bit headers without RFC 2047.
 func fixRaw(s string) string {
 	if utf8.ValidString(s) {
 		return s
+	}
+	if u, ok := cutUTF8(s); ok {
+		return u
 	}
 	out, _, err := transform.String(simplifiedchinese.GB18030.NewDecoder(), s)
 	if err != nil {
 		return strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return out
+}
+
+// cutUTF8 reads s as UTF-8 cut inside its last character: everything before
+// the cut is valid, holds at least one non-ASCII character, and the bytes
+// after it begin a character that was not finished. GBK text is almost never
+// valid UTF-8 for more than a character or two, so it does not pass.
+func cutUTF8(s string) (string, bool) {
+	for n := 1; n <= 3 && n < len(s); n++ {
+		head, tail := s[:len(s)-n], s[len(s)-n:]
+		if !utf8.RuneStart(tail[0]) || tail[0] < 0xC0 || utf8.FullRuneInString(tail) {
+			continue
+		}
+		if utf8.ValidString(head) && strings.IndexFunc(head, func(r rune) bool { return r >= 0x80 }) >= 0 {
+			return head, true
+		}
+		return "", false
+	}
+	return "", false
 }

@@ -8,8 +8,14 @@
 // words and RFC 2231 parameters in GBK, GB2312 (decoded as GB18030, since
 // real mail uses characters outside GB2312), GB18030, Big5 and UTF-8; raw
 // 8-bit GBK header bytes; parameters split into RFC 2231 continuations;
-// missing closing boundaries (and multiparts that lost their boundary
-// parameter: the boundary is guessed from the body); bodies in GBK. MIME structure is parsed by
+// missing closing boundaries, or a last part ended by an opening delimiter
+// (a delimiter line never becomes content), multiparts that lost their
+// boundary parameter (the boundary is guessed from the body), part headers
+// that run into their body with no blank line; multipart/digest, whose parts
+// are message/rfc822 by default; files uuencoded into a plain-text body or
+// sent as an x-uuencode part; text/enriched and text/richtext bodies; raw
+// 8-bit names in UTF-8 (even cut inside the last character) or else GBK;
+// bodies in GBK. MIME structure is parsed by
 // github.com/jhillyerd/enmime/v2; header words, parameters, transfer
 // encodings and charsets are decoded here.
 //
@@ -25,6 +31,5 @@
 // Not supported: S/MIME and PGP (signed parts are kept as parts, encrypted
 // bodies are opaque), embedded messages inside .msg attachments (recorded as a
 // problem), .msg bodies kept only as compressed RTF, TNEF message bodies (only
-// attachments are extracted), and uuencoded attachments inside plain-text
-// bodies.
+// attachments are extracted), BinHex and yEnc.
 package mail

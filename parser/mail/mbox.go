@@ -10,9 +10,9 @@ import (
 )
 
 // MboxReader splits an mbox file into messages. It reads mboxo and mboxrd:
-// a message starts at a "From " line at the start of the file or after an
-// empty line (or any "From " line that carries a time of day), and lines
-// matching ^>+From  lose one '>'.
+// a message starts at a "From " line at the start of the file or at one
+// followed by a header block (see separates), and lines matching ^>+From
+// lose one '>'.
 type MboxReader struct {
 	r       *bufio.Reader
 	lim     Limits
@@ -108,7 +108,7 @@ func (m *MboxReader) body(first []byte, firstErr error) ([]byte, error) {
 		if len(line) == 0 {
 			break
 		}
-		if atStart && bytes.HasPrefix(line, []byte("From ")) && (prevBlank || fromTime.Match(line)) {
+		if atStart && bytes.HasPrefix(line, []byte("From ")) && m.separates(line, prevBlank) {
 			m.pending = line
 			break
 		}
@@ -138,6 +138,21 @@ func (m *MboxReader) body(first []byte, firstErr error) ([]byte, error) {
 		return nil, m.eof()
 	}
 	return out, nil
+}
+
+// separates judges a "From " line inside a message by what follows it: a
+// header block makes it the separator of the next message, whatever the line
+// before (Thunderbird writes "From - " with no date, and not always after a
+// blank line); anything else makes it body text that a writer left
+// unescaped. A header block is two well-known fields (IsEML), or, after a
+// blank line or on a separator that carries a time of day, one field.
+func (m *MboxReader) separates(line []byte, prevBlank bool) bool {
+	next, _ := m.r.Peek(min(4096, m.r.Size()))
+	if IsEML(next) {
+		return true
+	}
+	first, _ := lineAt(next, 0)
+	return (prevBlank || fromTime.Match(line)) && isFieldLine(first)
 }
 
 // readLine returns the next line with its line ending, or a piece of at most

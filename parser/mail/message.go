@@ -93,6 +93,7 @@ func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 	if n := bytes.Count(data, []byte("oundary=")) + bytes.Count(data, []byte("OUNDARY=")); n > maxMultiparts {
 		return nil, fmt.Errorf("mail: 邮件结构过于复杂（%d 层以上的分段），未读取", maxMultiparts)
 	}
+	data = repairRunOnHeaders(data)
 	p := enmime.NewParser(
 		enmime.SkipMalformedParts(true),
 		enmime.MultipartWOBoundaryAsSinglePart(true),

@@ -24,6 +24,7 @@ type collector struct {
 	guesses   int
 	plain     []string
 	html      []string
+	rich      []string // text/enriched and text/richtext, as plain text
 	forwarded int
 	dropped   int
 	problems  map[string]bool
@@ -104,45 +105,86 @@ func (c *collector) leaf(p *enmime.Part) {
 	ctype := strings.ToLower(p.ContentType)
 	if ctype == "" {
 		ctype = "text/plain"
+		if p.Parent != nil && strings.EqualFold(p.Parent.ContentType, "multipart/digest") {
+			ctype = "message/rfc822" // the default inside a digest (RFC 2046 §5.1.5)
+		}
 	}
+	content := cutAtDelimiter(p.Content, p)
 	disp, dparams := parseParams(p.Header.Get("Content-Disposition"))
 	_, cparams := parseParams(p.Header.Get("Content-Type"))
 	name := firstNonEmpty(dparams["filename"], cparams["name"], dparams["name"], cparams["filename"], p.FileName)
 	cte := p.Header.Get("Content-Transfer-Encoding")
-	isText := ctype == "text/plain" || ctype == "text/html"
-	if isText && disp != "attachment" && name == "" {
-		data, err := decodeTransfer(cte, p.Content)
-		if err != nil {
-			c.problem("正文的传输编码有误，部分文字可能缺失")
+	if bodyTypes[ctype] && disp != "attachment" && name == "" {
+		c.body(p, ctype, cte, cparams["charset"], content)
+		return
+	}
+	data, err := decodeTransfer(cte, content)
+	if err != nil {
+		c.problem(fmt.Sprintf("附件“%s”的传输编码有误，内容可能不完整", displayOr(name, ctype)))
+	}
+	if isUUEncoding(cte) {
+		if f, ok := uudecodeFirst(content); ok {
+			raw, _ := decodeCharset("", f.Name)
+			data, name = f.Data, firstNonEmpty(name, raw)
 		}
-		charset := cparams["charset"]
-		if charset == "" && ctype == "text/html" {
-			charset = metaCharset(data)
+	}
+	c.file(p, ctype, disp, name, data)
+}
+
+// bodyTypes are the media types read as body text when they are not
+// attachments: plain text, HTML and the rich-text formats of old clients.
+var bodyTypes = map[string]bool{"text/plain": true, "text/html": true, "text/enriched": true, "text/richtext": true}
+
+// body adds a body part's text. An enriched or richtext rendering counts as
+// plain text, except as an alternative, where it is read only when there is
+// neither a plain nor an HTML one. Files uuencoded into plain text are taken
+// out of it and listed as the attachments they are.
+func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []byte) {
+	data, err := decodeTransfer(cte, content)
+	if err != nil {
+		c.problem("正文的传输编码有误，部分文字可能缺失")
+	}
+	if ctype == "text/plain" {
+		var files []uuFile
+		data, files = extractUU(data)
+		for _, f := range files {
+			name, _ := decodeCharset("", f.Name)
+			c.file(nil, mimeByExt(name), "attachment", name, f.Data)
 		}
-		s, ok := decodeCharset(charset, data)
-		if !ok {
-			c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", clip(charset, 30)))
-		}
-		if ctype == "text/html" {
-			c.html = append(c.html, s)
+	}
+	if charset == "" && ctype == "text/html" {
+		charset = metaCharset(data)
+	}
+	s, ok := decodeCharset(charset, data)
+	if !ok {
+		c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", clip(charset, 30)))
+	}
+	switch ctype {
+	case "text/html":
+		c.html = append(c.html, s)
+	case "text/enriched", "text/richtext":
+		s = enrichedToText(s, ctype == "text/richtext")
+		if p.Parent != nil && strings.EqualFold(p.Parent.ContentType, "multipart/alternative") {
+			c.rich = append(c.rich, s) // another rendering of the plain text, if there is one
 		} else {
 			c.plain = append(c.plain, s)
 		}
-		return
+	default:
+		c.plain = append(c.plain, s)
 	}
+}
+
+// file adds one file part; p is nil for files found inside body text.
+func (c *collector) file(p *enmime.Part, ctype, disp, name string, data []byte) {
 	if len(c.msg.Parts) >= c.lim.maxParts() {
 		c.dropped++
 		return
-	}
-	data, err := decodeTransfer(cte, p.Content)
-	if err != nil {
-		c.problem(fmt.Sprintf("附件“%s”的传输编码有误，内容可能不完整", displayOr(name, ctype)))
 	}
 	part := Part{
 		Name:        baseName(name),
 		ContentType: ctype,
 		Data:        data,
-		Inline:      disp == "inline" || disp == "" && inRelated(p),
+		Inline:      disp == "inline" || disp == "" && p != nil && inRelated(p),
 	}
 	lower := strings.ToLower(part.Name)
 	if ctype == "message/rfc822" || ctype == "message/global" ||
@@ -173,6 +215,8 @@ func (c *collector) finish() {
 		c.msg.Text = strings.Join(c.plain, "\n\n")
 	} else if len(c.html) > 0 {
 		c.msg.Text = htmlToText(strings.Join(c.html, "\n"))
+	} else if len(c.rich) > 0 {
+		c.msg.Text = strings.Join(c.rich, "\n\n")
 	}
 	c.msg.Text = normalizeText(c.msg.Text)
 	if c.dropped > 0 {

@@ -386,6 +386,134 @@ def mbox():
     return out
 
 
+# ---- real-world shapes of issue 14 ----
+
+def digest():
+    """multipart/digest (RFC 2046 5.1.5): the parts carry no Content-Type and so
+    are message/rfc822 by default; each forwarded message has an attachment."""
+    d = MIMEMultipart("digest", boundary="----=_Part_digest")
+    for i, (who, name) in enumerate((("窗口甲", "甲窗口申报表.docx"), ("窗口乙", "乙窗口申报表.docx"))):
+        inner = mixed("----=_Part_digest_inner%d" % i)
+        base(inner, "w%d@example.cn" % i, bword(who + "申报材料", "gbk"),
+             "Thu, 19 Mar 2026 0%d:00:00 +0800" % (i + 8), "digest-inner%d" % i)
+        inner.attach(text_part(who + "的申报表见附件。"))
+        n = bword(name, "gbk")
+        inner.attach(attach(DOCX, "application", "vnd.openxmlformats-officedocument.wordprocessingml.document", n, fname=n))
+        part = MIMEMessage(inner)
+        del part["Content-Type"]
+        del part["MIME-Version"]
+        part.set_default_type("message/rfc822")
+        d.attach(part)
+    base(d, "list@example.cn", bword("申报材料汇总（摘要）", "gbk"), "Thu, 19 Mar 2026 12:00:00 +0800", "digest")
+    return d.as_bytes()
+
+
+def uuencode_lines(data, name):
+    import binascii
+    out = "begin 644 %s\n" % name
+    for i in range(0, len(data), 45):
+        out += binascii.b2a_uu(data[i:i + 45]).decode("ascii")
+    return out + "`\nend\n"
+
+
+def uuencoded():
+    """An old client (or a gateway) puts the files into the text body,
+    uuencoded; the second one is in an x-uuencode part of its own."""
+    m = mixed("----=_Part_uu")
+    base(m, "old@example.cn", bword("旧客户端发送的材料", "gbk"), "Fri, 20 Mar 2026 09:00:00 +0800", "uu")
+    body = "请查收两份附件。\n\n" + uuencode_lines(DOC, "shenbao.doc") + "\n此致\n"
+    t = MIMEBase("text", "plain")
+    t.set_param("charset", "gbk")
+    t["Content-Transfer-Encoding"] = "8bit"
+    t.set_payload(body.encode("gbk"))
+    m.attach(t)
+    p = MIMEBase("application", "octet-stream")
+    p.set_payload(uuencode_lines(JPEG, "photo.jpg"))
+    p["Content-Transfer-Encoding"] = "x-uuencode"
+    p["Content-Disposition"] = 'attachment; filename="photo.jpg"'
+    m.attach(p)
+    return m.as_bytes()
+
+
+def open_end():
+    """The last part ends with an opening delimiter, not the closing one:
+    the message ends "--boundary" and a line break."""
+    m = mixed("----=_Part_openend")
+    base(m, "cut@example.cn", "open end", "Sat, 21 Mar 2026 09:00:00 +0800", "openend")
+    m.attach(text_part("正文"))
+    m.attach(attach(JPEG * 20, "image", "jpeg", "photo.jpg", fname="photo.jpg"))
+    data = m.as_bytes()
+    end = data.rindex(b"------=_Part_openend--")
+    return data[:end] + b"------=_Part_openend\n"
+
+
+def run_on_headers():
+    """A part's header block runs straight into its base64 body with no
+    blank line, as some exports and old clients write it."""
+    m = mixed("----=_Part_runon")
+    base(m, "runon@example.cn", "run-on headers", "Sun, 22 Mar 2026 09:00:00 +0800", "runon")
+    m.attach(text_part("正文"))
+    m.attach(attach(JPEG * 10, "image", "jpeg", "photo.jpg", fname="photo.jpg"))
+    data = m.as_bytes()
+    head_end = data.index(b'filename="photo.jpg"\n\n') + len(b'filename="photo.jpg"\n')
+    return data[:head_end] + data[head_end + 1:]
+
+
+def raw_utf8_names():
+    """Raw 8-bit UTF-8 in the file names (no RFC 2047/2231), one of them cut
+    in the middle of its last character, as some web mailers write them."""
+    m = mixed("----=_Part_rawutf8")
+    base(m, "web@example.cn", "raw utf-8 names", "Mon, 23 Mar 2026 09:00:00 +0800", "rawutf8")
+    m.attach(text_part("正文", charset="utf-8"))
+    full = "政务服务窗口申报表.docx".encode("utf-8")
+    cut = "环境照片".encode("utf-8")[:-1]  # the last character loses its last byte
+    data = m.as_bytes()
+    parts = []
+    for raw, payload in ((full, DOCX), (cut, JPEG)):
+        parts.append(b"------=_Part_rawutf8\nContent-Type: application/octet-stream; name=\"" + raw +
+                     b"\"\nContent-Disposition: attachment; filename=\"" + raw +
+                     b"\"\nContent-Transfer-Encoding: base64\n\n" + base64.encodebytes(payload))
+    end = data.rindex(b"------=_Part_rawutf8--")
+    return data[:end] + b"".join(parts) + data[end:]
+
+
+def enriched():
+    """A text/enriched alternative (RFC 1896) beside text/plain, and a
+    message whose only body is text/richtext."""
+    alt = MIMEMultipart("alternative", boundary="----=_Part_enr")
+    alt.attach(text_part("请查收申报表。", charset="utf-8"))
+    e = MIMEText("<bold>请查收</bold>申报表。\n\n<<注意>>", "enriched", "utf-8")
+    alt.attach(e)
+    m = mixed("----=_Part_enrmix")
+    base(m, "enriched@example.cn", "text/enriched", "Tue, 24 Mar 2026 09:00:00 +0800", "enriched")
+    m.attach(alt)
+    r = MIMEText("<bold>只有</bold>富文本正文。<nl>第二行", "richtext", "utf-8")
+    m.attach(r)
+    n = bword("申报表.docx", "gbk")
+    m.attach(attach(DOCX, "application", "vnd.openxmlformats-officedocument.wordprocessingml.document", n, fname=n))
+    return m.as_bytes()
+
+
+def thunderbird_mbox():
+    """A Thunderbird mbox: "From - " separators with no address or date,
+    the first one after a non-blank line; and an unescaped "From " line in a
+    body, which is text, not a separator."""
+    out = b""
+    for i, body in enumerate(("第一封正文\nFrom the window office, with thanks.\nSee you.\n",
+                              "第二封正文\n", "第三封正文\n")):
+        m = MIMEText(body, "plain", "utf-8")
+        m.set_payload(body.encode("utf-8"), "utf-8")
+        del m["Content-Transfer-Encoding"]
+        m["Content-Transfer-Encoding"] = "8bit"
+        base(m, "tb%d@example.cn" % (i + 1), "Thunderbird %d" % (i + 1),
+             "Wed, 25 Mar 2026 0%d:00:00 +0800" % (i + 1), "tb%d" % (i + 1))
+        raw = m.as_bytes(policy=compat32.clone(linesep="\n"))
+        out += b"From - \nX-Mozilla-Status: 0001\nX-Mozilla-Status2: 00000000\n" + raw.rstrip(b"\n") + b"\n"
+        if i == 0:
+            out += b"\n"  # Thunderbird leaves a blank line; the next one does not
+    return out
+
+
 # ---- Outlook .msg: a minimal compound file writer (CFB v3, 512-byte sectors) ----
 
 FREE, ENDCHAIN, FATSECT, NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
@@ -538,6 +666,13 @@ MESSAGES = {
     "foxmail.eml": foxmail,
     "qqmail.eml": qqmail,
     "export.mbox": mbox,
+    "digest.eml": digest,
+    "uuencode.eml": uuencoded,
+    "open_end.eml": open_end,
+    "run_on_headers.eml": run_on_headers,
+    "raw_utf8_names.eml": raw_utf8_names,
+    "enriched.eml": enriched,
+    "thunderbird.mbox": thunderbird_mbox,
 }
 
 if __name__ == "__main__":
