@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -26,10 +27,14 @@ func (w *walk) archive(n node, it *Item, format string, r io.ReaderAt, size int6
 	if deep, err := w.tooDeep(n, it); deep {
 		return err
 	}
+	n = w.opened(n, size)
 	i := 0
 	err := archive.Walk(format, r, size, w.lim.Archive, func(e archive.Entry, rc io.Reader, err error) error {
 		if e.Dir && err == nil {
 			return nil
+		}
+		if !w.admit(n) {
+			return nil // counted; the walk goes on only to count the rest
 		}
 		c := n.child(i, e.Name)
 		i++
@@ -47,6 +52,7 @@ func (w *walk) archive(n node, it *Item, format string, r io.ReaderAt, size int6
 	if err != nil {
 		return w.fail(it, w.archiveReason(err, i))
 	}
+	n.counted(i)
 	it.Status = Parsed
 	return w.put(it, nil)
 }
@@ -60,7 +66,7 @@ func wrapStop(err error) error {
 
 // entry reads one archive entry and visits it.
 func (w *walk) entry(c node, e archive.Entry, rc io.Reader) error {
-	data, err := io.ReadAll(io.LimitReader(rc, w.lim.MaxItemBytes+1))
+	data, err := readEntry(rc, e.Size, w.lim.MaxItemBytes)
 	if err != nil {
 		it := c.item("")
 		it.Size = max(e.Size, 0)
@@ -80,6 +86,9 @@ func (w *walk) entry(c node, e archive.Entry, rc io.Reader) error {
 		it.SHA256 = hex.EncodeToString(h.Sum(nil))
 		return w.fail(it, tooLargeReason(it.Size, w.lim.MaxItemBytes))
 	}
+	if !w.unpacked(c, len(data)) {
+		return nil
+	}
 	return w.data(c, data)
 }
 
@@ -91,7 +100,8 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 	mr := mail.NewMboxReader(r, w.lim.Mail)
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	for i := 0; ; i++ {
+	i := 0
+	for ; ; i++ {
 		data, err := mr.Next()
 		if err == io.EOF {
 			break
@@ -107,15 +117,11 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 			wg.Wait() // the messages read so far come before the mbox
 			return w.fail(it, fmt.Sprintf("邮箱文件读到第%d封时出错，后面的邮件未能读取（%v）", i+1, err))
 		}
-		ci := c.item(kindEmail)
-		ci.Size, ci.SHA256 = int64(len(data)), hashHex(data)
-		if reason := w.spend(c, len(data)); reason != "" {
-			ci.Container = ""
-			if err := w.fail(ci, reason); err != nil {
-				return err
-			}
+		if !w.spend(c, len(data)) {
 			continue
 		}
+		ci := c.item(kindEmail)
+		ci.Size, ci.SHA256 = int64(len(data)), hashHex(data)
 		if mail.IsMsg(data) {
 			ci.Container = kindMsg
 		}
@@ -124,6 +130,7 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 		}
 	}
 	wg.Wait()
+	n.counted(i)
 	it.Status = Parsed
 	return w.put(it, nil)
 }
@@ -160,6 +167,7 @@ func (w *walk) email(n node, it *Item, data []byte) error {
 		}
 		p.Data = nil // let it go before the next part
 	}
+	n.counted(len(msg.Parts))
 	it.Status, it.Reason = Parsed, strings.Join(msg.Problems, "；")
 	return w.put(it, nil)
 }
@@ -182,6 +190,17 @@ func (w *walk) tnef(n node, it *Item, data []byte) error {
 		}
 		parts[i].Data = nil
 	}
+	n.counted(len(parts))
 	it.Status = Parsed
 	return w.put(it, nil)
+}
+
+// readEntry reads up to limit+1 bytes of an entry. The buffer is sized from
+// the declared size, which the archive reader has already held to the
+// ratio limit against real compressed bytes, so a big entry is not copied
+// through doubling buffers (twice its size at the peak).
+func readEntry(r io.Reader, declared, limit int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(max(declared, 0), limit)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	return buf.Bytes(), err
 }

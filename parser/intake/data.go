@@ -8,13 +8,12 @@ import (
 
 // data visits an item whose bytes are in memory.
 func (w *walk) data(n node, data []byte) error {
+	if !w.spend(n, len(data)) {
+		return nil
+	}
 	kind := classify(n.name, data)
 	it := n.item(kind)
 	it.Size, it.SHA256 = int64(len(data)), hashHex(data)
-	if reason := w.spend(n, len(data)); reason != "" {
-		it.Container = ""
-		return w.fail(it, reason)
-	}
 	switch kind {
 	case "zip", "7z", "rar":
 		return w.archive(n, it, kind, bytes.NewReader(data), int64(len(data)))
@@ -36,12 +35,11 @@ func (w *walk) data(n node, data []byte) error {
 
 // forwarded visits a forwarded message: always read as an email.
 func (w *walk) forwarded(n node, data []byte) error {
+	if !w.spend(n, len(data)) {
+		return nil
+	}
 	it := n.item(kindEmail)
 	it.Size, it.SHA256 = int64(len(data)), hashHex(data)
-	if reason := w.spend(n, len(data)); reason != "" {
-		it.Container = ""
-		return w.fail(it, reason)
-	}
 	if mail.IsMsg(data) {
 		it.Container = kindMsg
 	}

@@ -66,7 +66,15 @@ func (w *walk) folder(n node, dir string) error {
 // file visits a regular file. Archives and mbox files are read from disk as
 // they are needed; anything else is read into memory up to MaxItemBytes.
 func (w *walk) file(n node, fsPath string) error {
-	n.budget = &budget{}
+	n.budget, n.top = &budget{}, true
+	if err := w.openFile(n, fsPath); err != nil {
+		return err
+	}
+	return w.budgetReport(n)
+}
+
+// openFile visits the regular file of file.
+func (w *walk) openFile(n node, fsPath string) error {
 	f, err := os.Open(fsPath) // read-only
 	if err != nil {
 		return w.fail(n.item(""), osReason(err))

@@ -2,8 +2,11 @@
 // .zip, .7z, .rar, nested in any order — and emits every item it meets with
 // its provenance (the chain of containers and the email it came in). It is
 // bounded: nesting depth, entry count, per-entry and total size, compression
-// ratio, and the items and bytes expanded from one input file at any depth.
-// A violation is a failed item; the walk goes on. Names from mail and
+// ratio, the archive entries and bytes expanded from one input file at any
+// depth, and the bytes expanded beneath each archive with everything nested
+// in it (a 42.zip). A violation is a failed item; the walk goes on. Past an
+// input's budget the remaining items are not listed one by one: one failed
+// item at the end of the input says how many were left and why. Names from mail and
 // archives are never used as file-system paths, nothing is written to disk,
 // and inputs are opened read-only.
 //

@@ -4,12 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/sync/errgroup"
@@ -25,12 +23,14 @@ type Limits struct {
 	MaxDepth int
 	// MaxItemBytes is the largest leaf read into memory; 0 means 256 MiB.
 	MaxItemBytes int64
-	// MaxItems and MaxExpandedBytes bound the items, and their bytes, met
-	// inside one input file at any depth; 0 means 100000 and 8 GiB. The
-	// per-archive limits alone do not: entries of a crafted zip may all
-	// point at the same inner zip, whose entries do the same, so a few
-	// kilobytes expand to billions of items. Past either bound the
-	// remaining items are failed, not read.
+	// MaxItems bounds the archive entries, and MaxExpandedBytes the bytes of
+	// all items, met inside one input file at any depth; 0 means 5000 and
+	// 8 GiB. The per-archive limits alone do not: a 42.zip nests sixteen
+	// copies of a zip in a zip four deep, and entries of a crafted zip may
+	// all point at the same inner zip, so a few kilobytes expand to
+	// billions of items. Past either bound the remaining items are neither
+	// read nor listed one by one: one failed item at the end of the input
+	// says how many were left and why.
 	MaxItems         int64
 	MaxExpandedBytes int64
 	Archive          archive.Limits
@@ -41,7 +41,7 @@ type Limits struct {
 const (
 	DefaultMaxDepth         = 8
 	DefaultMaxItemBytes     = 256 << 20
-	DefaultMaxItems         = 100000
+	DefaultMaxItems         = 5000
 	DefaultMaxExpandedBytes = 8 << 30
 )
 
@@ -101,8 +101,11 @@ func (w *Walker) Walk(ctx context.Context, inputs []string, emit func(it *Item, 
 // WalkBytes walks one in-memory input named name, as Walk walks a file.
 func (w *Walker) WalkBytes(ctx context.Context, name string, data []byte, emit func(it *Item, data []byte) error) error {
 	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit}
-	n := node{pos: []int{0}, path: name, name: path.Base(name), budget: &budget{}}
-	return wk.data(n, data)
+	n := node{pos: []int{0}, path: name, name: path.Base(name), budget: &budget{}, top: true}
+	if err := wk.data(n, data); err != nil {
+		return err
+	}
+	return wk.budgetReport(n)
 }
 
 // walk is the state of a walk, shared by its goroutines.
@@ -138,28 +141,9 @@ type node struct {
 	// budget counts what was met inside the input file that encloses the
 	// node; nil outside files (folders).
 	budget *budget
-}
-
-// budget counts the items and bytes met inside one input file.
-type budget struct {
-	items, bytes atomic.Int64
-}
-
-// spend charges an item of size bytes met inside n's input file and returns
-// why it may not be read, or "".
-func (w *walk) spend(n node, size int) string {
-	if n.budget == nil {
-		return ""
-	}
-	items := n.budget.items.Add(1)
-	total := n.budget.bytes.Add(int64(size))
-	switch {
-	case items > w.lim.MaxItems:
-		return fmt.Sprintf("同一文件内展开的文件总数超过上限（%d个），未读取", w.lim.MaxItems)
-	case total > w.lim.MaxExpandedBytes:
-		return fmt.Sprintf("同一文件内展开的内容总量超过上限（%s），未读取", mb(w.lim.MaxExpandedBytes))
-	}
-	return ""
+	top    bool // the input file itself
+	// unpacks are the expansion budgets of the archives enclosing the node.
+	unpacks []*unpack
 }
 
 // child returns the i-th item inside container n, named name, one level of
@@ -167,12 +151,13 @@ func (w *walk) spend(n node, size int) string {
 func (n node) child(i int, name string) node {
 	name = cleanName(name)
 	return node{
-		pos:    append(n.pos[:len(n.pos):len(n.pos)], i),
-		path:   n.path + Sep + name,
-		name:   name,
-		mail:   n.mail,
-		depth:  n.depth + 1,
-		budget: n.budget,
+		pos:     append(n.pos[:len(n.pos):len(n.pos)], i),
+		path:    n.path + Sep + name,
+		name:    name,
+		mail:    n.mail,
+		depth:   n.depth + 1,
+		budget:  n.budget,
+		unpacks: n.unpacks,
 	}
 }
 
