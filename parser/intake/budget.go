@@ -9,8 +9,7 @@ import (
 // budget counts what was expanded from one input file at any depth: archive
 // entries, bytes of all items, and what was left unread past a bound.
 type budget struct {
-	size                     int64 // of the input file
-	entries, bytes, unpacked atomic.Int64
+	entries, bytes atomic.Int64
 	// overEntries, overBytes and overRatio count the items left past each
 	// bound.
 	overEntries, overBytes, overRatio atomic.Int64
