@@ -76,6 +76,8 @@ type TrackedFinding struct {
 }
 
 // ChangeCounts are the totals of a Changes, for 汇总 and the report.
+// Findings are counted when they ask something of the window or the clerk
+// (错误 and 待核查); 提示 findings are listed but not counted.
 type ChangeCounts struct {
 	NewWindows, GoneWindows      int
 	Improved, Worsened, Changed  int // conclusion moved towards 合规, away from it, any move
@@ -87,15 +89,25 @@ type ChangeCounts struct {
 func (c *Changes) Counts() ChangeCounts {
 	n := ChangeCounts{NewWindows: len(c.NewWindows), GoneWindows: len(c.GoneWindows)}
 	for _, w := range c.Windows {
-		n.Closed += len(w.Closed)
-		n.New += len(w.New)
-		n.Open += len(w.Open)
 		for _, f := range w.Closed {
+			if f.Level == finding.Info {
+				continue
+			}
+			n.Closed++
 			if f.ClosedBy == "" {
 				n.ClosedWithoutFile++
 			}
 		}
+		for _, f := range w.New {
+			if f.Level != finding.Info {
+				n.New++
+			}
+		}
 		for _, f := range w.Open {
+			if f.Level == finding.Info {
+				continue
+			}
+			n.Open++
 			if f.Runs >= 3 {
 				n.StillOpen++
 			}
