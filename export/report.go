@@ -121,9 +121,6 @@ func expandRow(content string, phs []string, rows [][5]string) string {
 	return content[:start] + b.String() + content[end:]
 }
 
-// chineseDate writes t as 2024年4月12日.
-func chineseDate(t time.Time) string { return t.Format("2006年1月2日") }
-
 var sectionNumbers = []string{"一", "二", "三", "四", "五", "六"}
 
 // BuildReport writes the report's sentences for res. It is deterministic:

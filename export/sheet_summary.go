@@ -165,6 +165,11 @@ func writeSummary(f *excelize.File, st *styles, res *validate.Result, opt Regist
 	fact(finding.Compliant, total.ok)
 	fact(finding.NeedsFix, total.fix)
 	fact(finding.NeedsReview, total.needsReview)
+	if res.Changes != nil {
+		for _, c := range changeFacts(res.Changes) {
+			fact(c[0].(string), c[1])
+		}
+	}
 
 	row += 2
 	w.set(1, row, st.subtitle, "三、按所属单位")

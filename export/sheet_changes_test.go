@@ -1,0 +1,91 @@
+package export
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"shenbao/validate"
+)
+
+// TestChangesSheetGolden writes the register of sampleResult compared with
+// samplePrevious: 变化情况 is compared with a golden dump; 登记表 gains
+// 上次结论 and 本次变化 right after 审查结论, and 汇总 the counts.
+func TestChangesSheetGolden(t *testing.T) {
+	res := sampleResult()
+	res.Changes = validate.Compare(samplePrevious(), res)
+	path := filepath.Join(t.TempDir(), "登记表.xlsx")
+	if err := WriteRegister(path, res, sampleOptions()); err != nil {
+		t.Fatal(err)
+	}
+	dump, err := DumpXLSX(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(dump, "== "+sheetChanges+" ==")
+	if at < 0 {
+		t.Fatalf("no sheet %s in\n%s", sheetChanges, dump)
+	}
+	golden(t, "changes.golden", dump[at:])
+
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); got[len(got)-1] != sheetChanges {
+		t.Errorf("sheets = %v, want %s last", got, sheetChanges)
+	}
+	rows, err := f.GetRows(sheetRegister)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := rows[rowHeader-1]
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	if col["上次结论"] != col[colConclusion]+1 || col["本次变化"] != col[colConclusion]+2 {
+		t.Fatalf("header = %v", header)
+	}
+	want := map[string][2]string{
+		"不动产登记综合窗口":  {"需补正", "需补正→合规；销号1项"},
+		"税费综合窗口":     {"需补正", "销号1项；仍有4项未补正"},
+		"社保医保综合柜员窗口": {"（上次未报送）", "新报送"},
+	}
+	for _, r := range rows[rowHeader:] {
+		w, ok := want[r[1]]
+		if !ok {
+			continue
+		}
+		if got := [2]string{r[col["上次结论"]], r[col["本次变化"]]}; got != w {
+			t.Errorf("%s: 上次结论/本次变化 = %v, want %v", r[1], got, w)
+		}
+		delete(want, r[1])
+	}
+	if len(want) > 0 {
+		t.Errorf("rows not found: %v", want)
+	}
+	summary, _ := f.GetRows(sheetSummary)
+	found := false
+	for _, r := range summary {
+		if len(r) > 1 && r[0] == "已销号的问题" && r[1] == "2" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("汇总 lacks 已销号的问题 2:\n%v", summary)
+	}
+
+	// The register with its extra columns still reads back as a previous
+	// run.
+	back, err := ReadPrevious(path, "qingfeng-liaoning", sampleOptions().Title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Submissions) != len(res.Submissions) {
+		t.Errorf("read back %d windows, want %d", len(back.Submissions), len(res.Submissions))
+	}
+}
