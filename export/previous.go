@@ -34,7 +34,8 @@ func (e *PreviousError) Error() string { return "上次的审查结果“" + e.P
 // --json, or, when that is not at hand, the register (.xlsx) it wrote
 // (登记表, 问题清单 and 文件清单 are read back; the register has no field
 // column, so findings are later matched by code and cell). The run must be
-// of the campaign profileName (or titled title, for a register). Any other
+// of the campaign profileName (for a register: whose 汇总 names the campaign
+// title, or profileName in registers of earlier versions). Any other
 // file, another campaign's run, or a JSON of an incompatible shape is a
 // *PreviousError.
 func ReadPrevious(path, profileName, title string) (*validate.Result, error) {
@@ -189,9 +190,13 @@ func readPreviousRegister(path string, data []byte, profileName, title string) (
 	props, _ := f.GetDocProps()
 	if props != nil {
 		res.GeneratedAt, _ = time.Parse(time.RFC3339, props.Created)
-		if title != "" && props.Title != "" && !strings.Contains(props.Title, title) && !registerOfProfile(f, profileName) {
-			return nil, &PreviousError{path, fmt.Sprintf("是另一次评选（%s）的登记表，无法比较", props.Title)}
+	}
+	if !registerOfProfile(f, profileName, title) {
+		name := "另一次评选"
+		if props != nil && props.Title != "" {
+			name = "另一次评选（" + props.Title + "）"
 		}
+		return nil, &PreviousError{path, "是" + name + "的登记表，无法比较"}
 	}
 	if res.GeneratedAt.IsZero() {
 		return nil, &PreviousError{path, "缺少生成时间，不是本程序写出的登记表"}
@@ -231,14 +236,21 @@ func readPreviousRegister(path string, data []byte, profileName, title string) (
 	return res, nil
 }
 
-// registerOfProfile reports whether 汇总 names profileName as its 规则配置.
-func registerOfProfile(f *excelize.File, profileName string) bool {
+// registerOfProfile reports whether 汇总 names the campaign: its 评选活动
+// is title, or (registers of earlier versions) its 规则配置 is profileName.
+func registerOfProfile(f *excelize.File, profileName, title string) bool {
 	rows, err := f.GetRows(sheetSummary)
 	if err != nil {
 		return false
 	}
 	for _, row := range rows {
-		if len(row) >= 2 && strings.TrimSpace(row[0]) == "规则配置" {
+		if len(row) < 2 {
+			continue
+		}
+		switch strings.TrimSpace(row[0]) {
+		case "评选活动":
+			return strings.TrimSpace(row[1]) == title
+		case "规则配置":
 			return strings.TrimSpace(row[1]) == profileName
 		}
 	}

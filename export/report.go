@@ -146,7 +146,7 @@ func BuildReport(res *validate.Result, opt ReportOptions) *Report {
 	}
 	add("overview", "基本情况", overviewText(res, units, total, rep.Date))
 	if res.Changes != nil {
-		add("changes", "与上次审查相比", changesText(res.Changes, total)...)
+		add("changes", "与上次审查相比", changesText(res.Changes, total, opt.Date)...)
 	}
 	add("problems", "主要问题", problemsText(res)...)
 	add("units", "各单位情况", unitsText(res, units))
@@ -201,7 +201,7 @@ func overviewText(res *validate.Result, units []unitTally, total unitTally, date
 
 // changesText compares with the previous run: how the conclusions moved
 // and how many findings were closed, are new and remain.
-func changesText(ch *validate.Changes, total unitTally) []string {
+func changesText(ch *validate.Changes, total unitTally, now time.Time) []string {
 	n := ch.Counts()
 	var before unitTally
 	for _, w := range ch.Windows {
@@ -212,7 +212,12 @@ func changesText(ch *validate.Changes, total unitTally) []string {
 	for _, g := range ch.GoneWindows {
 		before.add(g.Before)
 	}
-	s := fmt.Sprintf("与%s的审查相比，", chineseDate(ch.PreviousGeneratedAt)) + strings.Join([]string{
+	prev := ch.PreviousGeneratedAt.In(now.Location())
+	when := chineseDate(prev)
+	if when == chineseDate(now) {
+		when += prev.Format("15时04分")
+	}
+	s := fmt.Sprintf("与%s的审查相比，", when) + strings.Join([]string{
 		moved("窗口数", before.windows, total.windows), moved(finding.Compliant, before.ok, total.ok),
 		moved(finding.NeedsFix, before.fix, total.fix), moved(finding.NeedsReview, before.needsReview, total.needsReview),
 	}, "，") + "。"
@@ -328,22 +333,32 @@ func unitsText(res *validate.Result, units []unitTally) string {
 		if u.fix < 2 || len(most) == reportTopUnits {
 			break
 		}
-		most = append(most, fmt.Sprintf("%s（%d个）", u.unit, u.fix))
+		if u.unit != unitLabel("") {
+			most = append(most, fmt.Sprintf("%s（%d个）", u.unit, u.fix))
+		}
 	}
-	withFix := 0
+	withFix, unnamedFix := 0, 0
 	for _, u := range units {
-		if u.fix > 0 {
+		switch {
+		case u.unit == unitLabel(""):
+			unnamedFix = u.fix
+		case u.fix > 0:
 			withFix++
 		}
 	}
 	s := fmt.Sprintf("各单位窗口的审查结论见下表。需补正的窗口分布在%d个单位", withFix)
-	if len(most) > 0 {
-		return s + "，较多的是" + strings.Join(most, "、") + "。"
+	switch {
+	case len(most) > 0:
+		s += "，较多的是" + strings.Join(most, "、")
+	case withFix > 0:
+		s += "，每个单位各1个"
+	case unnamedFix == 0:
+		return "各单位窗口的审查结论见下表，没有需补正的窗口。"
 	}
-	if withFix > 0 {
-		return s + "，每个单位各1个。"
+	if unnamedFix > 0 {
+		s += fmt.Sprintf("；另有%d个需补正的窗口未填写所属单位", unnamedFix)
 	}
-	return "各单位窗口的审查结论见下表，没有需补正的窗口。"
+	return s + "。"
 }
 
 func nextText(res *validate.Result, total unitTally, deadline string) string {

@@ -23,6 +23,8 @@ type checkFlags struct {
 	profile  string
 	notices  string
 	fullID   bool
+	previous string
+	report   string
 	jobs     int
 	quiet    bool
 	inputs   []string
@@ -38,6 +40,8 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.profile, "profile", "qingfeng-liaoning", "评选规则配置：内置`名称`或 YAML 文件路径")
 	fs.StringVar(&f.notices, "notices", "", "为每个需补正/待核查的窗口生成《材料补正一次性告知书》，写入此`文件夹`")
 	fs.BoolVar(&f.fullID, "full-id", false, "联审名单中显示完整身份证号码（默认只显示前6后4）")
+	fs.StringVar(&f.previous, "previous", "", "与上次的审查结果比较（上次 --json 写出的`文件`，或上次的登记表 .xlsx），写出“变化情况”")
+	fs.StringVar(&f.report, "report", "", "写出给领导看的《审查情况报告》（.docx）到此`文件`")
 	fs.IntVar(&f.jobs, "j", 0, "并行处理`数量`（默认为CPU核数）")
 	fs.BoolVar(&f.quiet, "q", false, "不显示进度")
 	inputs, err := parseFlags(fs, args)
@@ -63,6 +67,12 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 			return exitUsage, fmt.Errorf("找不到输入“%s”，请检查路径", in)
 		}
 	}
+	var prev *validate.Result
+	if f.previous != "" {
+		if prev, err = export.ReadPrevious(f.previous, p.Name, p.Title); err != nil {
+			return exitUsage, err
+		}
+	}
 	// Fail before any work when an output cannot be written.
 	if err := export.CheckWritable(f.out); err != nil {
 		return exitUsage, err
@@ -74,6 +84,11 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 	}
 	if f.notices != "" {
 		if err := export.CheckDir(f.notices); err != nil {
+			return exitUsage, err
+		}
+	}
+	if f.report != "" {
+		if err := export.CheckWritable(f.report); err != nil {
 			return exitUsage, err
 		}
 	}
@@ -90,6 +105,9 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 	})
 	if err != nil {
 		return exitUsage, fmt.Errorf("审查中断：%v", err)
+	}
+	if prev != nil {
+		res.Changes = validate.Compare(prev, res)
 	}
 	prog.Stage("写出")
 	roles := make([]string, len(p.ReviewRows))
@@ -122,8 +140,21 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 			return exitUsage, fmt.Errorf("写出告知书失败：%v", err)
 		}
 	}
+	if f.report != "" {
+		if err := export.WriteReport(f.report, res, export.ReportOptions{
+			Title:    p.Title,
+			Issuer:   p.Notice.Issuer,
+			Deadline: p.Notice.Deadline,
+			Date:     res.GeneratedAt,
+		}); err != nil {
+			return exitUsage, fmt.Errorf("写出审查情况报告“%s”失败：%v", f.report, err)
+		}
+	}
 	prog.Done()
 	fmt.Fprintln(stdout, export.Summary(res, f.out, f.json, f.notices))
+	if f.report != "" {
+		fmt.Fprintf(stdout, "审查情况报告已写入 %s。\n", f.report)
+	}
 	return exitCode(res), nil
 }
 
