@@ -67,7 +67,7 @@ type TrackedFinding struct {
 	Since time.Time `json:"since"`
 	// AskedAt is the date (2024-04-12) of the first run in which the
 	// window's conclusion was 需补正, so a notice asked for it; "" when none
-	// did.
+	// did, and always for a 提示 (a hint asks nothing).
 	AskedAt string `json:"asked_at"`
 	// ClosedBy, for a closed finding, is the window's file of the kind the
 	// finding was about that this run has and the previous did not; ""
@@ -180,7 +180,7 @@ func Compare(prev, cur *Result) *Changes {
 			}
 			h := hist[pi]
 			t := TrackedFinding{Finding: f, Runs: h.Runs + 1, Since: h.Since, AskedAt: h.AskedAt}
-			if t.AskedAt == "" && s.Conclusion == finding.NeedsFix {
+			if t.AskedAt == "" && s.Conclusion == finding.NeedsFix && f.Level != finding.Info {
 				t.AskedAt = dateOf(cur.GeneratedAt)
 			}
 			w.Open = append(w.Open, t)
@@ -205,7 +205,7 @@ func Compare(prev, cur *Result) *Changes {
 // fresh is a finding seen for the first time in a run at t.
 func fresh(f finding.Finding, t time.Time, conclusion string) TrackedFinding {
 	tf := TrackedFinding{Finding: f, Runs: 1, Since: t}
-	if conclusion == finding.NeedsFix {
+	if conclusion == finding.NeedsFix && f.Level != finding.Info {
 		tf.AskedAt = dateOf(t)
 	}
 	return tf
