@@ -101,6 +101,7 @@ func CheckApplication(d *dossier.Dossier, p *profile.Profile, now time.Time) []f
 	fs = append(fs, c.quality()...)
 	fs = append(fs, c.honors()...)
 	fs = append(fs, c.structure()...)
+	fs = append(fs, incomplete("申报表", d.Application.Item, d.Application.Warnings)...)
 	return fs
 }
 

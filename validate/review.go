@@ -48,6 +48,7 @@ func CheckReview(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 		fs = append(fs, checkNames(d, p)...)
 		fs = append(fs, reviewPrompts(d, p)...)
 		fs = append(fs, reviewStructure(d, p)...)
+		fs = append(fs, incomplete("初审表", d.Review.Item, d.Review.Warnings)...)
 	}
 	return fs
 }

@@ -108,6 +108,7 @@ func File(in Input, s Specs) *Result {
 			format = "wps"
 		}
 		r.Format, r.Document = format, d
+		r.Verdict.Reason = reasonWarnings(d.Warnings)
 		r.Application, r.Review = Forms(d, s)
 		switch {
 		case r.Application != nil && r.Review != nil:

@@ -1,10 +1,12 @@
 package classify
 
 import (
+	"archive/zip"
 	"bytes"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"os"
 	"testing"
 
@@ -15,6 +17,7 @@ import (
 
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
+	"shenbao/parser/problem"
 )
 
 // loadSpecs reads the form specs of a bundled profile. The profiles live in
@@ -174,5 +177,64 @@ func TestFileBothForms(t *testing.T) {
 		if !r.Found || r.Opinion == "" || r.Date.IsZero() {
 			t.Errorf("初审表 row %s: found %v opinion %q date %v", r.Role, r.Found, r.Opinion, r.Date)
 		}
+	}
+}
+
+// withAltChunk returns a .docx with an altChunk (content imported from
+// another format, which the reader does not read) added at the end of its
+// body, as Word writes one for pasted HTML.
+func withAltChunk(t *testing.T, docx []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			i := bytes.LastIndex(data, []byte("<w:sectPr"))
+			if i < 0 {
+				t.Fatal("no w:sectPr in document.xml")
+			}
+			data = append(append(bytes.Clone(data[:i]), `<w:altChunk r:id="rIdAlt1"/>`...), data[i:]...)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestFileWarningsReachTheClerk reads a 申报表 with content the reader
+// skipped: it is still a 申报表, and its verdict says in Chinese what was
+// not read.
+func TestFileWarningsReachTheClerk(t *testing.T) {
+	data := withAltChunk(t, readFile(t, "../../samples/forms/企业登记注册窗口/申报表.docx"))
+	r := File(Input{Name: "申报表.docx", Data: data}, loadSpecs(t, "qingfeng-liaoning"))
+	if r.Kind != Application || r.Verdict.Status != intake.Parsed {
+		t.Fatalf("kind %q verdict %+v", r.Kind, r.Verdict)
+	}
+	if len(r.Document.Warnings) != 1 || r.Document.Warnings[0].Code != problem.EmbeddedUnread {
+		t.Fatalf("warnings %v, want one embedded-unread", r.Document.Warnings)
+	}
+	if want := "读取时发现问题：文档中嵌入的其他格式内容未读取"; r.Verdict.Reason != want {
+		t.Errorf("reason %q, want %q", r.Verdict.Reason, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
+	"shenbao/parser/problem"
 )
 
 // The clerk's words for kinds and verdicts. Everything Chinese the parse
@@ -54,6 +55,15 @@ const (
 	reasonUnknown       = "无法识别的文件类型，未作为申报材料"
 	reasonOtherWord     = "其他WORD文档（不是申报表或初审表），未作为申报材料"
 )
+
+// reasonWarnings tells the clerk what was met while reading a usable Word
+// file; "" when nothing was.
+func reasonWarnings(ws []problem.Problem) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	return "读取时发现问题：" + problem.Summary(ws)
+}
 
 func reasonPDFPages(n int) string { return fmt.Sprintf("PDF，共%d页", n) }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // maxDepth bounds table nesting.
@@ -121,7 +123,7 @@ func (a *assembler) finish() []word.Block {
 func (a *assembler) finishInto(doc *word.Document) {
 	doc.Blocks = a.finish()
 	if a.dropped {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("the document has more than %d paragraphs; the rest were not read", maxParagraphs))
+		doc.Warnings = append(doc.Warnings, problem.Problem{Code: problem.TextCut, Detail: fmt.Sprintf("the document has more than %d paragraphs; the rest were not read", maxParagraphs)})
 	}
 	if doc.Blocks == nil {
 		doc.Blocks = []word.Block{}

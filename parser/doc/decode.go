@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // Special characters of the main text.
@@ -184,13 +186,13 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 		if n > 0 {
 			last = d.pieces[n-1].cpEnd
 		}
-		d.warn("main text of %d characters exceeds the piece table (%d); read up to there", end, last)
+		d.warn(problem.TextCut, "main text of %d characters exceeds the piece table (%d); read up to there", end, last)
 		end = last
 	}
 	for cp := int64(0); cp < end; cp++ {
 		ch, fc, prm, ok := charAt(d.pieces, st.word, cp)
 		if !ok {
-			d.warn("character %d is in no piece; text ends there", cp)
+			d.warn(problem.TextCut, "character %d is in no piece; text ends there", cp)
 			break
 		}
 		d.char(ch, cp, fc, prm)
@@ -202,9 +204,9 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 	return d.doc, nil
 }
 
-func (d *decoder) warn(format string, args ...any) {
+func (d *decoder) warn(code problem.Code, format string, args ...any) {
 	if len(d.doc.Warnings) < 100 {
-		d.doc.Warnings = append(d.doc.Warnings, fmt.Sprintf(format, args...))
+		d.doc.Warnings = append(d.doc.Warnings, problem.Problem{Code: code, Detail: fmt.Sprintf(format, args...)})
 	}
 }
 
@@ -328,7 +330,7 @@ func (d *decoder) symbol(font string, code uint16, typed bool) {
 		d.para.rune(rune(code))
 		return
 	}
-	d.warn("symbol font %q char %s is not a known checkbox; written as \"?\"", font, symbolCode(code))
+	d.warn(problem.UnknownSymbol, "symbol font %q char %s is not a known checkbox; written as \"?\"", font, symbolCode(code))
 	d.para.text("?")
 }
 

@@ -179,7 +179,7 @@ func TestRTFParagraphBudget(t *testing.T) {
 		t.Errorf("read took %v", el)
 	}
 	want := "the document has more than 131072 paragraphs; the rest were not read"
-	if len(d.Blocks) != maxParagraphs || len(d.Warnings) != 1 || d.Warnings[0] != want {
+	if len(d.Blocks) != maxParagraphs || len(d.Warnings) != 1 || d.Warnings[0].Detail != want {
 		t.Errorf("%d blocks, warnings %q", len(d.Blocks), d.Warnings)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // ReadRTF reads an RTF document (often saved with a .doc name) into the
@@ -107,9 +109,9 @@ type rtfParser struct {
 	pendingPara bool
 }
 
-func (p *rtfParser) warn(format string, args ...any) {
+func (p *rtfParser) warn(code problem.Code, format string, args ...any) {
 	if len(p.doc.Warnings) < maxRTFWarning {
-		p.doc.Warnings = append(p.doc.Warnings, fmt.Sprintf(format, args...))
+		p.doc.Warnings = append(p.doc.Warnings, problem.Problem{Code: code, Detail: fmt.Sprintf(format, args...)})
 	}
 }
 

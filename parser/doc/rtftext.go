@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // charsetCodepage maps an RTF \fcharset to a Windows code page (42 for
@@ -195,7 +197,7 @@ func (p *rtfParser) symbol(font string, code uint16, typed bool) {
 	} else if typed {
 		p.para.rune(rune(code))
 	} else {
-		p.warn("symbol font %q char %s is not a known checkbox; written as \"?\"", font, symbolCode(code))
+		p.warn(problem.UnknownSymbol, "symbol font %q char %s is not a known checkbox; written as \"?\"", font, symbolCode(code))
 		p.para.text("?")
 	}
 	p.pendingPara = true

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // para collects one paragraph while its runs are read.
@@ -62,7 +64,7 @@ func (r *reader) block(se xml.StartElement, out *[]word.Block) error {
 	case "r", "hyperlink", "pict", "drawing":
 		return r.loose(se, out)
 	case "altChunk":
-		r.warn("an altChunk (imported HTML or RTF content) in %s was not read", r.part)
+		r.warn(problem.EmbeddedUnread, "an altChunk (imported HTML or RTF content) in %s was not read", r.part)
 	}
 	// w:del, w:moveFrom, w:sectPr, w:bookmarkStart, w:altChunk, unknown.
 	return r.skip()

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // symFont is a symbol font whose code points are checkbox glyphs.
@@ -108,7 +110,7 @@ func (r *reader) sym(se xml.StartElement) {
 		return
 	}
 	if !ok {
-		r.warn("w:sym font %q char %q is not a known checkbox; written as \"?\"", font, char)
+		r.warn(problem.UnknownSymbol, "w:sym font %q char %q is not a known checkbox; written as \"?\"", font, char)
 		r.cur.write("?")
 		return
 	}

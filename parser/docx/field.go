@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // Bounds on field bookkeeping, so a hostile part cannot grow it unseen.
@@ -51,7 +53,7 @@ func (r *reader) fldChar(se xml.StartElement) error {
 		})
 		if len(r.fields) >= maxFields {
 			r.overflow++
-			r.warn("fields nested deeper than %d; inner fields read as plain text", maxFields)
+			r.warn(problem.FieldUnread, "fields nested deeper than %d; inner fields read as plain text", maxFields)
 			return err
 		}
 		r.fields = append(r.fields, f)
@@ -85,7 +87,7 @@ func (r *reader) endParagraph() {
 		}
 	}
 	for n := len(r.fields); n > 0 && !r.fields[n-1].result && r.fields[n-1].paras > maxInstrParas; n = len(r.fields) {
-		r.warn("a field instruction runs over more than %d paragraphs; the text after it is shown", maxInstrParas)
+		r.warn(problem.FieldUnread, "a field instruction runs over more than %d paragraphs; the text after it is shown", maxInstrParas)
 		r.fields = r.fields[:n-1]
 	}
 }

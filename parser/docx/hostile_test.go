@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/parser/problem"
 )
 
 // bounded reads b and fails when the read takes longer than d or allocates
@@ -24,7 +26,7 @@ func bounded(t *testing.T, b []byte, d time.Duration, mem uint64) ([]string, err
 			t.Fatalf("doc %v and err %v: want exactly one", doc != nil, e)
 		}
 		if doc != nil {
-			warns = doc.Warnings
+			warns = problem.Details(doc.Warnings)
 		}
 		err = e
 	})

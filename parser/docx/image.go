@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // imgInfo is what is known of one media part.
@@ -86,7 +88,7 @@ func (r *reader) addImage(id, name string) {
 	}
 	rl, ok := r.rels[id]
 	if !ok {
-		r.warn("picture relationship %q of %s not found", id, r.part)
+		r.warn(problem.PictureUnread, "picture relationship %q of %s not found", id, r.part)
 		return
 	}
 	if rl.External {
@@ -116,7 +118,7 @@ func (r *reader) imageInfo(target string) imgInfo {
 	f := r.pkg.file(target)
 	if f == nil {
 		info.missing = true
-		r.warn("picture part %s is missing from the package", target)
+		r.warn(problem.PictureUnread, "picture part %s is missing from the package", target)
 		r.images[key] = info
 		return info
 	}
@@ -142,13 +144,13 @@ func (r *reader) measure(name string, info *imgInfo) {
 	f := r.pkg.file(name)
 	in, c, err := r.pkg.open(f)
 	if err != nil {
-		r.warn("picture %s not measured: %v", name, err)
+		r.warn(problem.PictureUnread, "picture %s not measured: %v", name, err)
 		return
 	}
 	defer c.Close()
 	cfg, _, err := image.DecodeConfig(in)
 	if err != nil {
-		r.warn("picture %s not measured: %v", name, err)
+		r.warn(problem.PictureUnread, "picture %s not measured: %v", name, err)
 		return
 	}
 	info.width, info.height = cfg.Width, cfg.Height

@@ -8,6 +8,8 @@ import (
 	"io"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // maxWarnings caps Document.Warnings; one more entry says that some were
@@ -82,13 +84,13 @@ func (p *pkg) readDocument(f *zip.File) (*word.Document, error) {
 	}
 	rels, err := p.readRels(f.Name)
 	if err != nil {
-		r.warn("%v; images cannot be resolved", err)
+		r.warn(problem.PictureUnread, "%v; images cannot be resolved", err)
 		rels = map[string]rel{}
 	}
 	r.rels = rels
 	err = r.document()
 	if errors.Is(err, errTruncated) && len(r.doc.Blocks) > 0 {
-		r.warn("the document has more than %d paragraphs or %d XML elements; only the start was read", maxBlocks, maxTokens/2)
+		r.warn(problem.TextCut, "the document has more than %d paragraphs or %d XML elements; only the start was read", maxBlocks, maxTokens/2)
 		err = nil
 	}
 	if err != nil {
@@ -255,7 +257,7 @@ func (r *reader) text() (string, error) {
 }
 
 // warn records a recoverable problem once.
-func (r *reader) warn(format string, args ...any) {
+func (r *reader) warn(code problem.Code, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if r.warned[msg] {
 		return
@@ -263,8 +265,8 @@ func (r *reader) warn(format string, args ...any) {
 	r.warned[msg] = true
 	switch n := len(r.doc.Warnings); {
 	case n < maxWarnings:
-		r.doc.Warnings = append(r.doc.Warnings, msg)
+		r.doc.Warnings = append(r.doc.Warnings, problem.Problem{Code: code, Detail: msg})
 	case n == maxWarnings:
-		r.doc.Warnings = append(r.doc.Warnings, "further warnings omitted")
+		r.doc.Warnings = append(r.doc.Warnings, problem.Problem{Code: problem.More, Detail: "further warnings omitted"})
 	}
 }

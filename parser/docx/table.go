@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"shenbao/parser/word"
+
+	"shenbao/parser/problem"
 )
 
 // Table bounds: Word itself allows 63 columns. Every grid slot costs a
@@ -71,11 +73,11 @@ func (r *reader) tableContent(rows *[]rawRow, grid *int) error {
 			})
 		case "tr":
 			if len(*rows) >= maxRows {
-				r.warn("a table has more than %d rows; the rest were not read", maxRows)
+				r.warn(problem.TableCut, "a table has more than %d rows; the rest were not read", maxRows)
 				return r.skip()
 			}
 			if r.slots >= maxDocSlots {
-				r.warn("the tables of the document have more than %d cells; the rest were not read", maxDocSlots)
+				r.warn(problem.TableCut, "the tables of the document have more than %d cells; the rest were not read", maxDocSlots)
 				return r.skip()
 			}
 			var row rawRow
@@ -194,7 +196,7 @@ func (r *reader) layout(t *word.Table, rows []rawRow, grid int) {
 		cols = max(cols, w)
 	}
 	if cols > maxCols {
-		r.warn("table %d is %d or more columns wide; only the first %d were read", t.Index, cols, maxCols)
+		r.warn(problem.TableCut, "table %d is %d or more columns wide; only the first %d were read", t.Index, cols, maxCols)
 		cols = maxCols
 	}
 	if left := maxDocSlots - r.slots; len(rows)*cols > left {
@@ -202,7 +204,7 @@ func (r *reader) layout(t *word.Table, rows []rawRow, grid int) {
 		if cols > 0 {
 			keep = left / cols
 		}
-		r.warn("the tables of the document have more than %d cells; the rest were not read", maxDocSlots)
+		r.warn(problem.TableCut, "the tables of the document have more than %d cells; the rest were not read", maxDocSlots)
 		rows = rows[:keep]
 	}
 	r.slots += len(rows) * cols

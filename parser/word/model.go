@@ -1,5 +1,7 @@
 package word
 
+import "shenbao/parser/problem"
+
 import "encoding/json"
 
 // Checkbox glyphs written into Paragraph.Text and Cell.Text in place of every
@@ -21,10 +23,10 @@ const (
 type Document struct {
 	Format string  `json:"format"` // "docx", "doc", "wps", "rtf", "html"
 	Blocks []Block `json:"blocks"`
-	// Warnings are recoverable problems met while reading (an unresolved
-	// image relationship, an unknown element…). A document with warnings is
-	// still usable.
-	Warnings []string `json:"warnings,omitempty"`
+	// Warnings are recoverable problems met while reading (a table cut at a
+	// limit, an unresolved picture, an unknown checkbox glyph…). A document
+	// with warnings is still usable; parser/classify shows them to the clerk.
+	Warnings []problem.Problem `json:"warnings,omitempty"`
 }
 
 // Block is one body-level element: exactly one of Paragraph and Table is set.

@@ -67,7 +67,7 @@ func (d *Dossier) supersede(old, by *intake.Item) {
 func (a *assembler) build(g *group) *Dossier {
 	d := &Dossier{Key: g.key, Window: g.name}
 	if app := d.newest(g.apps); app != nil {
-		d.Application = &AppDoc{Item: app.Item, Format: app.Format, Form: app.Application}
+		d.Application = &AppDoc{Item: app.Item, Format: app.Format, Form: app.Application, Warnings: app.Warnings}
 		if app.Application != nil {
 			if w := strings.TrimSpace(app.Application.Value("window_name")); w != "" {
 				d.Window = w
@@ -76,7 +76,7 @@ func (a *assembler) build(g *group) *Dossier {
 		}
 	}
 	if rev := d.newest(g.reviews); rev != nil {
-		d.Review = &ReviewDoc{Item: rev.Item, Format: rev.Format, Form: rev.Review}
+		d.Review = &ReviewDoc{Item: rev.Item, Format: rev.Format, Form: rev.Review, Warnings: rev.Warnings}
 	}
 	d.NonWord = g.nonWord
 	d.Failed = g.failed

@@ -6,6 +6,7 @@ import (
 	"shenbao/parser/classify"
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
+	"shenbao/parser/problem"
 	"shenbao/parser/scan"
 	"shenbao/validate/finding"
 )
@@ -26,6 +27,8 @@ type Parsed struct {
 	// WindowHint is a window name the parse stage read from a non-Word
 	// item (a PDF 申报表's name, a photo's name); "" when none.
 	WindowHint string
+	// Warnings are the recoverable problems met reading a Word form.
+	Warnings []problem.Problem
 }
 
 // Pieces is what Assemble takes from one leaf item: r, what the parse stage
@@ -42,25 +45,30 @@ func Pieces(it *intake.Item, r *classify.Result) []*Parsed {
 	}
 	p := &Parsed{Item: it, Kind: r.Kind, Format: r.Format, Application: r.Application, Review: r.Review,
 		Width: r.Width, Height: r.Height, WindowHint: r.WindowHint}
+	if r.Document != nil {
+		p.Warnings = r.Document.Warnings
+	}
 	if r.Kind != classify.BothForms {
 		return []*Parsed{p}
 	}
 	p.Kind, p.Review = classify.Application, nil
-	return []*Parsed{p, {Item: it, Kind: classify.Review, Format: r.Format, Review: r.Review}}
+	return []*Parsed{p, {Item: it, Kind: classify.Review, Format: r.Format, Review: r.Review, Warnings: p.Warnings}}
 }
 
 // AppDoc is a 申报表 in a dossier.
 type AppDoc struct {
-	Item   *intake.Item
-	Format string
-	Form   *form.Application
+	Item     *intake.Item
+	Format   string
+	Form     *form.Application
+	Warnings []problem.Problem // met while reading the document
 }
 
 // ReviewDoc is a Word 初审表 in a dossier.
 type ReviewDoc struct {
-	Item   *intake.Item
-	Format string
-	Form   *form.Review
+	Item     *intake.Item
+	Format   string
+	Form     *form.Review
+	Warnings []problem.Problem // met while reading the document
 }
 
 // Photo is a photo attributed to a window.
