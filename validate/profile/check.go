@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"shenbao/parser/dept"
 	"shenbao/validate/finding"
 )
 
@@ -84,6 +85,17 @@ func check(file string, p *Profile, root *yaml.Node) error {
 	}
 	if p.Scans.MinConfidence < 0 || p.Scans.MinConfidence > 1 {
 		return fail("scans.min_confidence 应在 0 到 1 之间", "scans", "min_confidence")
+	}
+	seen := map[string]bool{}
+	for i, d := range p.JointReview.Departments {
+		if d.Name == "" {
+			return fail("联审部门缺少 name", "joint_review", "departments", i)
+		}
+		k := dept.DepartmentKey(d.Name)
+		if seen[k] {
+			return fail("联审部门重复："+d.Name, "joint_review", "departments", i, "name")
+		}
+		seen[k] = true
 	}
 	for i, c := range p.Rules.Disabled {
 		if _, ok := finding.Lookup(c); !ok {

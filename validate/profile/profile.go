@@ -4,7 +4,10 @@
 // (qingfeng-liaoning) is embedded in the binary.
 package profile
 
-import "shenbao/parser/form"
+import (
+	"shenbao/parser/dept"
+	"shenbao/parser/form"
+)
 
 // Profile is one campaign's rules as data.
 type Profile struct {
@@ -32,6 +35,11 @@ type Profile struct {
 	Photos        PhotoRules  `yaml:"photos" json:"photos"`
 	Scans         ScanRules   `yaml:"scans" json:"scans"`
 	Notice        NoticeRules `yaml:"notice" json:"notice"`
+	// Rankings are the words of the 实绩排序表 (--rankings).
+	Rankings dept.RankingSpec `yaml:"rankings" json:"rankings"`
+	// JointReview lists the 部门联审 departments, their result columns and
+	// their words for “nothing found” (--joint-review).
+	JointReview dept.JointSpec `yaml:"joint_review" json:"joint_review"`
 	// Rules adjusts the catalogue: codes switched off, or levels changed.
 	Rules RuleSettings `yaml:"rules" json:"rules"`
 }
