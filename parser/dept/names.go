@@ -89,7 +89,9 @@ func departmentFromText(text string, spec RankingSpec) string {
 			end = i
 		}
 	}
-	if i := strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsDigit(r) || strings.ContainsRune("(（《“\"_-. ", r)) }); i > 0 && i < end {
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return r < utf8.RuneSelf && (unicode.IsDigit(r) || strings.ContainsRune("(（《“\"_-. ", r))
+	}); i > 0 && i < end {
 		end = i
 	}
 	if i := strings.IndexAny(s, "（("); i > 0 && i < end {
