@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"shenbao/parser/classify"
+	"shenbao/parser/dept"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate/dossier"
@@ -23,6 +24,18 @@ type ReportInput struct {
 	WindowOf  map[string]string  // item path → window, from dossier.Assemble
 	Unmatched []scan.Record      // scan records of no window, from dossier.Assemble
 	Problems  []scan.Problem     // scan metadata rows that could not be read
+
+	// Rankings are the 实绩排序表 read (--rankings, or found among the
+	// inputs); RankingsGiven says the run had some, so a window no ranking
+	// lists is R01.
+	Rankings      []dept.Ranking
+	RankingsGiven bool
+	// Joint are the returned 联审 sheets (--joint-review); JointProblems
+	// the sheets that could not be used; JointGiven says the run had some,
+	// so a department that has not answered is J02.
+	Joint         []dept.JointReturn
+	JointProblems []dept.Problem
+	JointGiven    bool
 }
 
 // Report applies every rule of the profile to each dossier and builds the
@@ -51,10 +64,21 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.WindowOf[it.Path]))
 	}
 	across := CheckAcross(in.Dossiers, p)
+	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
+	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
 	for i, d := range in.Dossiers {
-		res.Submissions = append(res.Submissions, submission(d, check(d, p, now, across[i])))
+		extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
+		s := submission(d, check(d, p, now, extra))
+		addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
+		res.Submissions = append(res.Submissions, s)
 	}
-	res.Unattributed = applyRules(unattributed(in), p)
+	res.Rankings, res.RankingsGiven = ranked.tables, in.RankingsGiven
+	res.JointReview, res.JointGiven = joint.tables, in.JointGiven
+	if in.JointGiven {
+		res.JointDepartments = joint.departments
+	}
+	loose := append(append(unattributed(in), ranked.loose...), joint.loose...)
+	res.Unattributed = applyRules(loose, p)
 	return res
 }
 
@@ -122,6 +146,7 @@ func submission(d *dossier.Dossier, fs []finding.Finding) Submission {
 		Photos:         photos(d),
 		Sources:        []string{},
 		Findings:       fs,
+		JointReview:    []JointResult{},
 		Conclusion:     finding.Conclude(fs),
 		Application:    "缺",
 		Review:         reviewColumn(d),

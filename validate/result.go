@@ -21,6 +21,17 @@ type Result struct {
 	// Changes is what changed since the previous run (--previous); nil
 	// when there was none to compare with.
 	Changes *Changes `json:"changes,omitempty"`
+	// Rankings are the 实绩排序表 as read (--rankings), JointReview the
+	// returned 联审 sheets (--joint-review); empty when none was given.
+	Rankings    []RankingTable `json:"rankings,omitempty"`
+	JointReview []JointTable   `json:"joint_review,omitempty"`
+	// RankingsGiven and JointGiven say whether the run had such inputs: the
+	// register then shows 行业排序 / 联审结果 and the 实绩排序 sheet.
+	RankingsGiven bool `json:"-"`
+	JointGiven    bool `json:"-"`
+	// JointDepartments are the 联审名单's department columns, in order: the
+	// profile's departments, then others that returned results.
+	JointDepartments []string `json:"-"`
 }
 
 // Input is one row of 文件清单: an input file or an item inside one.
@@ -51,8 +62,15 @@ type Submission struct {
 	Sources        []string          `json:"sources"` // provenance chains of the items used
 	Conclusion     string            `json:"conclusion"`
 	Findings       []finding.Finding `json:"findings"`
+	// Ranking is the window's place in its 行业主管部门's ranking (the first
+	// when several rank it); nil when none does.
+	Ranking *RankingPlace `json:"ranking"`
+	// JointReview are the 联审 results returned for the window's people.
+	JointReview []JointResult `json:"joint_review"`
 
 	// For the register only.
+	RankingCell string `json:"-"` // 行业排序: "市税务局 第2名/共5名"
+	JointCell   string `json:"-"` // 联审结果: 通过 / 有问题：… / 待反馈
 	Application string `json:"-"` // 申报表 column: "✓ docx" or what is wrong ("缺", "PDF")
 	Review      string `json:"-"` // 初审表 column: "电子版+扫描", "仅电子版", "仅扫描", "缺"
 	Mail        string `json:"-"` // 来源: sender, date, subject of the newest email
@@ -65,6 +83,9 @@ type Staff struct {
 	ID       string `json:"-"`         // the full number: only with --full-id, never in logs or JSON
 	Gender   string `json:"-"`         // 男/女 from the number, "" when invalid
 	Birth    string `json:"-"`         // 1985-03-12 from the number, "" when invalid
+	// Joint holds the 联审名单 cell of each of Result.JointDepartments:
+	// 无问题, 有问题：…, 未填写, 未反馈.
+	Joint []string `json:"-"`
 }
 
 // ReviewRow is one opinion row as the register shows it.

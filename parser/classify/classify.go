@@ -14,10 +14,12 @@ import (
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp"
 
+	"shenbao/parser/dept"
 	"shenbao/parser/doc"
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/table"
 	"shenbao/parser/word"
 )
 
@@ -30,6 +32,8 @@ const minPhotoSide = 300
 type Specs struct {
 	Application form.ApplicationSpec
 	Review      form.ReviewSpec
+	Rankings    dept.RankingSpec
+	Joint       dept.JointSpec
 }
 
 // Input is one file to classify.
@@ -42,6 +46,9 @@ type Input struct {
 	// Source names the file in scan records and their problems (the item's
 	// whole path); Name when empty.
 	Source string
+	// Rankings is set for files given under --rankings, Joint for those
+	// under --joint-review: their tables are read as such.
+	Rankings, Joint bool
 }
 
 // Verdict is what the parse stage concluded about a file, for 文件清单.
@@ -65,6 +72,11 @@ type Result struct {
 	// Scan metadata.
 	Records  []scan.Record  `json:"records,omitempty"`
 	Problems []scan.Problem `json:"problems,omitempty"`
+
+	// Ranking tables and 联审 returns.
+	Rankings      []dept.Ranking     `json:"rankings,omitempty"`
+	Joint         []dept.JointReturn `json:"joint_review,omitempty"`
+	JointProblems []dept.Problem     `json:"joint_problems,omitempty"`
 
 	// Pictures: pixel size. PDFs: page count.
 	Width  int `json:"width,omitempty"`
@@ -95,6 +107,14 @@ func File(in Input, s Specs) *Result {
 		return r
 	}
 
+	source := in.Source
+	if source == "" {
+		source = in.Name
+	}
+	if in.Rankings || in.Joint {
+		return departmentTable(r, in, source, s)
+	}
+
 	switch format := doc.Sniff(data); format {
 	case "docx", "doc", "rtf", "html":
 		if format == "html" && ext != ".doc" && ext != ".wps" && ext != ".docx" {
@@ -118,6 +138,9 @@ func File(in Input, s Specs) *Result {
 		case r.Review != nil:
 			r.Kind = Review
 		default:
+			if rankingFound(r, data, source, s) {
+				return r
+			}
 			r.WindowHint = in.Name
 			return ignore(OtherWord, reasonOtherWord)
 		}
@@ -129,10 +152,6 @@ func File(in Input, s Specs) *Result {
 	}
 
 	if in.Scan && scan.IsMetadata(in.Name, data) {
-		source := in.Source
-		if source == "" {
-			source = in.Name
-		}
 		recs, probs, err := scan.Read(source, data)
 		if err != nil {
 			return fail("metadata", reasonMetadata(err))
@@ -201,7 +220,13 @@ func File(in Input, s Specs) *Result {
 	case ".docx", ".doc", ".wps", ".docm", ".dotx", ".dot":
 		return fail(strings.TrimPrefix(ext, "."), reasonWordBroken)
 	case ".xlsx", ".xls", ".et", ".csv":
+		if rankingFound(r, data, source, s) {
+			return r
+		}
 		return ignore(Ignored, reasonSpreadsheet)
+	}
+	if k := table.Kind(data); (k == "xlsx" || k == "xls") && rankingFound(r, data, source, s) {
+		return r
 	}
 	r.WindowHint = in.Name
 	return ignore(Other, reasonUnknown)

@@ -15,6 +15,8 @@ const (
 	ScanImage          Kind = "scan-image"          // a picture or PDF given under --scans
 	ScanMetadata       Kind = "scan-metadata"       // a scan station's CSV/XLSX/JSON export
 	PDF                Kind = "pdf"                 // another PDF, not material
+	Ranking            Kind = "ranking"             // a 行业主管部门's 实绩排序表
+	JointReturn        Kind = "joint-review"        // a returned 部门联审 sheet (--joint-review)
 	Ignored            Kind = "ignored"             // not material (calendar invite, logo, spreadsheet…)
 	Failed             Kind = "failed"              // could not be read
 	Other              Kind = "other"               // unknown content

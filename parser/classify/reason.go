@@ -35,6 +35,10 @@ func (k Kind) Label() string {
 		return "扫描记录"
 	case PDF:
 		return "PDF"
+	case Ranking:
+		return "实绩排序表"
+	case JointReturn:
+		return "联审反馈"
 	}
 	return "其他"
 }

@@ -42,6 +42,12 @@ var Codes = []Code{
 	{"S02", Review, "扫描件与电子版不一致"},
 	{"S03", Review, "扫描记录无法对应到窗口"},
 	{"S04", Error, "初审表只有电子版，没有签字盖章的扫描件"},
+	{"R01", Review, "未列入行业实绩排序"},
+	{"R02", Review, "排序表中的窗口未收到申报材料"},
+	{"R03", Review, "排序表行无法对应或名次重复"},
+	{"J01", Error, "部门联审反馈负面情况"},
+	{"J02", Review, "部门联审结果未反馈"},
+	{"J03", Review, "联审反馈无法对应人员"},
 }
 
 // Lookup returns the catalogue entry for code.
