@@ -127,6 +127,15 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 		{sheetRoster, func() error { return writeRoster(f, st, res, opt) }},
 		{sheetFiles, func() error { return writeFiles(f, st, res, opt) }},
 	}
+	if res.RankingsGiven {
+		if _, err := f.NewSheet(sheetRankings); err != nil {
+			return fmt.Errorf("add sheet %s: %w", sheetRankings, err)
+		}
+		steps = append(steps, struct {
+			name string
+			fn   func() error
+		}{sheetRankings, func() error { return writeRankings(f, st, res, opt) }})
+	}
 	if res.Changes != nil {
 		if _, err := f.NewSheet(sheetChanges); err != nil {
 			return fmt.Errorf("add sheet %s: %w", sheetChanges, err)

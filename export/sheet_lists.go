@@ -222,8 +222,9 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt Registe
 		sheet:    sheetRoster,
 		title:    opt.Title + "部门联审人员名单",
 		info:     opt.infoLine(res),
-		portrait: true,
-		cols: []column{
+		portrait: !res.JointGiven,
+		paper:    rosterPaper(res),
+		cols: append([]column{
 			{header: "序号", width: 5, center: true},
 			{header: "窗口名称", width: 22, min: 14},
 			{header: "所属单位", width: 20, min: 14},
@@ -231,7 +232,7 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt Registe
 			{header: "身份证号码", width: 19, keepIDs: opt.FullID},
 			{header: "性别", width: 5, center: true},
 			{header: birthHeader, width: 10, center: true},
-		},
+		}, rosterDepartments(res)...),
 		count: count,
 		rows: func(emit func([]any) error) error {
 			n := 0
@@ -242,7 +243,7 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt Registe
 					if opt.FullID {
 						id, birth = staffID(p), p.Birth
 					}
-					if err := emit([]any{n, s.WindowName, s.Unit, p.Name, id, p.Gender, birth}); err != nil {
+					if err := emit(append([]any{n, s.WindowName, s.Unit, p.Name, id, p.Gender, birth}, rosterCells(res, p)...)); err != nil {
 						return err
 					}
 				}

@@ -148,7 +148,7 @@ func findingSummary(fs []finding.Finding) string {
 // writeRegisterSheet writes 登记表: the heading, the header row, one row
 // per submission, the 审查结论 column coloured.
 func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
-	cols := withChangeColumns(registerColumns(opt.ReviewRoles), res.Changes)
+	cols := withChangeColumns(withDepartmentColumns(registerColumns(opt.ReviewRoles), res), res.Changes)
 	plain := make([]column, len(cols))
 	conclusion := 0
 	for i, c := range cols {

@@ -27,10 +27,10 @@ type jointResult struct {
 // jointOutcome is what the returned 联审 sheets say about the windows.
 type jointOutcome struct {
 	tables      []JointTable
-	departments []string                    // 联审名单 columns
+	departments []string                         // 联审名单 columns
 	results     []map[int]map[string]jointResult // per dossier: staff index → department → result
-	per         [][]finding.Finding         // per dossier: J01, J02, J03
-	loose       []finding.Finding           // J03 of no window
+	per         [][]finding.Finding              // per dossier: J01, J02, J03
+	loose       []finding.Finding                // J03 of no window
 }
 
 // checkJoint matches every returned row to a person — by full ID, else by

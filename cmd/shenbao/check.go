@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 
 	"shenbao/cmd/shenbao/pipeline"
 	"shenbao/export"
@@ -20,6 +21,8 @@ type checkFlags struct {
 	out      string
 	json     string
 	scans    multi
+	rankings multi
+	joint    multi
 	profile  string
 	notices  string
 	fullID   bool
@@ -37,6 +40,8 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&f.out, "o", defaultRegister, "合规审查登记表（.xlsx）的保存`文件`")
 	fs.StringVar(&f.json, "json", "", "同时把机器可读的审查结果（JSON）写入此`文件`")
 	fs.Var(&f.scans, "scans", "扫描件元数据（CSV/XLSX/JSON）和扫描图片所在的文件或文件夹，可重复")
+	fs.Var(&f.rankings, "rankings", "行业主管部门报来的实绩排序表（XLSX/XLS/CSV/WORD）所在的文件或文件夹，可重复")
+	fs.Var(&f.joint, "joint-review", "各部门返回的联审结果表（XLSX/XLS/CSV/WORD）所在的文件或文件夹，可重复")
 	fs.StringVar(&f.profile, "profile", "qingfeng-liaoning", "评选规则配置：内置`名称`或 YAML 文件路径")
 	fs.StringVar(&f.notices, "notices", "", "为每个需补正/待核查的窗口生成《材料补正一次性告知书》，写入此`文件夹`")
 	fs.BoolVar(&f.fullID, "full-id", false, "联审名单中显示完整身份证号码（默认只显示前6后4）")
@@ -62,7 +67,7 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	for _, in := range append(append([]string{}, f.inputs...), f.scans...) {
+	for _, in := range slices.Concat(f.inputs, f.scans, f.rankings, f.joint) {
 		if _, err := os.Stat(in); err != nil {
 			return exitUsage, fmt.Errorf("找不到输入“%s”，请检查路径", in)
 		}
@@ -97,11 +102,13 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 	defer stop()
 	prog := export.NewProgress(f.progress, isTerminal(f.progress), f.quiet)
 	res, err := pipeline.Run(ctx, pipeline.Options{
-		Inputs:   f.inputs,
-		Scans:    f.scans,
-		Profile:  p,
-		Jobs:     f.jobs,
-		Reporter: prog,
+		Inputs:      f.inputs,
+		Scans:       f.scans,
+		Rankings:    f.rankings,
+		JointReview: f.joint,
+		Profile:     p,
+		Jobs:        f.jobs,
+		Reporter:    prog,
 	})
 	if err != nil {
 		return exitUsage, fmt.Errorf("审查中断：%v", err)

@@ -85,7 +85,7 @@ func workbookStream(data []byte) (stream []byte, err error) {
 			book = f
 		case "Book":
 			if book == nil {
-				return nil, errors.New("Excel 5.0/95 格式（BIFF5）不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送")
+				return nil, errors.New("这是 Excel 5.0/95 格式（BIFF5），不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送")
 			}
 		}
 	}
@@ -158,7 +158,7 @@ func readXLS(b *builder, data []byte) error {
 		return errXLSFormat
 	}
 	if bof.typ != recBOF || le16(bof.data, 0) != 0x0600 {
-		return errors.New("Excel 5.0/95 或更早的格式不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送")
+		return errors.New("这是 Excel 5.0/95 或更早的格式，不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送")
 	}
 	var (
 		sheets []sheetRef

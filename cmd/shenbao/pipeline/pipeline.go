@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"shenbao/parser/classify"
+	"shenbao/parser/dept"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate"
@@ -30,11 +31,15 @@ type Reporter interface {
 
 // Options configure a run. The zero value of each field has a use.
 type Options struct {
-	Inputs  []string         // files and folders to read
-	Scans   []string         // scan metadata and scan images (--scans)
-	Profile *profile.Profile // nil means profile.Default()
-	Jobs    int              // parse workers; 0 means runtime.NumCPU()
-	Limits  intake.Limits    // zero fields take intake's defaults
+	Inputs []string // files and folders to read
+	Scans  []string // scan metadata and scan images (--scans)
+	// Rankings are 实绩排序表 files and folders (--rankings), JointReview
+	// the returned 联审 sheets (--joint-review).
+	Rankings    []string
+	JointReview []string
+	Profile     *profile.Profile // nil means profile.Default()
+	Jobs        int              // parse workers; 0 means runtime.NumCPU()
+	Limits      intake.Limits    // zero fields take intake's defaults
 	// Now is the clock for generated_at and for "not in the future"
 	// checks; nil means time.Now.
 	Now      func() time.Time
@@ -49,6 +54,7 @@ type collected struct {
 	parsed   []*dossier.Parsed
 	records  []scan.Record
 	problems []scan.Problem
+	tables   map[*intake.Item]*classify.Result // rankings and 联审 returns
 }
 
 // Run reads every input, checks every window and returns the result. It
@@ -88,6 +94,12 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		WindowOf:  windowOf,
 		Unmatched: unmatched,
 		Problems:  c.problems,
+
+		RankingsGiven: len(opt.Rankings) > 0 || len(c.rankings()) > 0,
+		Rankings:      c.rankings(),
+		JointGiven:    len(opt.JointReview) > 0,
+		Joint:         c.joint(),
+		JointProblems: c.jointProblems(),
 	}, p, now())
 	if opt.Log != nil {
 		opt.Log.Info("check done", "items", len(c.items), "windows", len(ds))
@@ -99,29 +111,47 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 // workers. Results are sorted by position so the output does not depend on
 // scheduling.
 func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep Reporter) (*collected, error) {
-	c := &collected{}
+	c := &collected{tables: map[*intake.Item]*classify.Result{}}
 	inputs := append(slices.Clone(opt.Inputs), opt.Scans...)
-	nInputs := len(opt.Inputs)
-	specs := classify.Specs{Application: p.Application, Review: p.Review}
+	inputs = append(inputs, opt.Rankings...)
+	inputs = append(inputs, opt.JointReview...)
+	nInputs, nScans, nRankings := len(opt.Inputs), len(opt.Scans), len(opt.Rankings)
+	group := func(it *intake.Item) int { // 0 inputs, 1 scans, 2 rankings, 3 联审
+		if len(it.Pos) == 0 {
+			return 0
+		}
+		switch i := it.Pos[0]; {
+		case i < nInputs:
+			return 0
+		case i < nInputs+nScans:
+			return 1
+		case i < nInputs+nScans+nRankings:
+			return 2
+		}
+		return 3
+	}
+	specs := classify.Specs{Application: p.Application, Review: p.Review, Rankings: p.Rankings, Joint: p.JointReview}
 
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(jobs)
+	eg, gctx := errgroup.WithContext(ctx)
+	eg.SetLimit(jobs)
 	w := &intake.Walker{Limits: opt.Limits, Jobs: jobs}
 	walkErr := w.Walk(gctx, inputs, func(it *intake.Item, data []byte) error {
 		rep.Item()
-		it.Scan = len(it.Pos) > 0 && it.Pos[0] >= nInputs
+		g := group(it)
+		it.Scan = g == 1
 		c.mu.Lock()
 		c.items = append(c.items, it)
 		c.mu.Unlock()
 		if it.Container != "" {
 			return nil
 		}
-		g.Go(func() error {
+		eg.Go(func() error {
 			var r *classify.Result
 			// The walk judged items it could not read; the rest are parsed
 			// here, and the parse stage's verdict becomes the item's.
 			if it.Status != intake.Failed && it.Status != intake.Ignored {
-				r = classify.File(classify.Input{Name: it.Name, Data: data, Scan: it.Scan, Source: it.Path}, specs)
+				r = classify.File(classify.Input{Name: it.Name, Data: data, Scan: it.Scan, Source: it.Path,
+					Rankings: g == 2, Joint: g == 3}, specs)
 				it.Status, it.Reason = r.Verdict.Status, r.Verdict.Reason
 			}
 			pieces := dossier.Pieces(it, r)
@@ -131,12 +161,15 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 			if r != nil {
 				c.records = append(c.records, r.Records...)
 				c.problems = append(c.problems, r.Problems...)
+				if len(r.Rankings)+len(r.Joint)+len(r.JointProblems) > 0 {
+					c.tables[it] = r
+				}
 			}
 			return nil
 		})
 		return gctx.Err()
 	})
-	if err := g.Wait(); err != nil {
+	if err := eg.Wait(); err != nil {
 		return nil, err
 	}
 	if walkErr != nil {
@@ -151,6 +184,38 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 		return cmp.Or(strings.Compare(a.Source, b.Source), cmp.Compare(a.Row, b.Row))
 	})
 	return c, nil
+}
+
+// rankings, joint and jointProblems list what the tables held, in input
+// order (c.items is sorted).
+func (c *collected) rankings() []dept.Ranking {
+	var out []dept.Ranking
+	for _, it := range c.items {
+		if r := c.tables[it]; r != nil {
+			out = append(out, r.Rankings...)
+		}
+	}
+	return out
+}
+
+func (c *collected) joint() []dept.JointReturn {
+	var out []dept.JointReturn
+	for _, it := range c.items {
+		if r := c.tables[it]; r != nil {
+			out = append(out, r.Joint...)
+		}
+	}
+	return out
+}
+
+func (c *collected) jointProblems() []dept.Problem {
+	var out []dept.Problem
+	for _, it := range c.items {
+		if r := c.tables[it]; r != nil {
+			out = append(out, r.JointProblems...)
+		}
+	}
+	return out
 }
 
 type silent struct{}
