@@ -8,6 +8,7 @@ import (
 
 	"shenbao/parser/form"
 	"shenbao/parser/scan"
+	"shenbao/parser/text"
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
 	"shenbao/validate/profile"
@@ -86,7 +87,7 @@ func checkRow(r dossier.Row, p *profile.Profile, scans bool) []finding.Finding {
 			fmt.Sprintf("请核实“%s”的签署日期；确实晚于时间节点的，请书面说明原因", role)))
 	}
 	if w := negativeWord(opinion, p.NegativeWords); w != "" {
-		fs = append(fs, newFinding("P08", fmt.Sprintf("初审表“%s”为否定性意见（含“%s”）：%s", role, w, clip(opinion, 40)), role, loc,
+		fs = append(fs, newFinding("P08", fmt.Sprintf("初审表“%s”为否定性意见（含“%s”）：%s", role, w, text.Clip(opinion, 40)), role, loc,
 			fmt.Sprintf("“%s”意见为否定性意见的，该窗口不能推荐；如填写有误，请重新签署意见%s", role, resubmitReview)))
 	}
 	return fs
@@ -96,8 +97,8 @@ func checkRow(r dossier.Row, p *profile.Profile, scans bool) []finding.Finding {
 func dateProblem(r dossier.Row) string {
 	switch t := strings.TrimSpace(r.DateText); {
 	case r.DateInvalid && t != "":
-		return fmt.Sprintf("初审表“%s”日期“%s”无效", r.Role, clip(t, 20))
-	case untouchedDate.MatchString(foldText(t)):
+		return fmt.Sprintf("初审表“%s”日期“%s”无效", r.Role, text.Clip(t, 20))
+	case untouchedDate.MatchString(squeeze(t)):
 		return fmt.Sprintf("初审表“%s”未填写日期（仍为“X年X月X日”）", r.Role)
 	}
 	return fmt.Sprintf("初审表“%s”未填写日期", r.Role)
@@ -233,15 +234,6 @@ func negativeWord(opinion string, words []string) string {
 	return ""
 }
 
-// clip shortens s to n characters for a message.
-func clip(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "……"
-}
-
 // checkNames is P07: the 初审表's window name and staff against the 申报表's,
 // compared by form.NormalizeName (the key windows are grouped by): width,
 // bracket forms, spaces and name punctuation do not matter; every other
@@ -256,7 +248,7 @@ func checkNames(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 	rw, aw := strings.TrimSpace(rv.Value(keyWindow)), strings.TrimSpace(ap.Value(keyWindow))
 	if rw != "" && aw != "" && form.NormalizeName(rw) != form.NormalizeName(aw) {
 		name := fieldName(p.Review.Fields, keyWindow)
-		fs = append(fs, newFinding("P07", fmt.Sprintf("初审表窗口名称“%s”与申报表“%s”不一致", clip(rw, 60), clip(aw, 60)), name,
+		fs = append(fs, newFinding("P07", fmt.Sprintf("初审表窗口名称“%s”与申报表“%s”不一致", text.Clip(rw, 60), text.Clip(aw, 60)), name,
 			place(file, rv.Fields[keyWindow].Location),
 			"请将初审表与申报表的窗口名称统一为窗口全称"+resubmitReview))
 	}
@@ -342,16 +334,16 @@ func reviewPrompts(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 	}
 	for _, r := range rv.Rows {
 		var left []string
-		raw := foldText(r.Raw)
+		raw := squeeze(r.Raw)
 		for _, pr := range prompts {
 			if strings.Contains(raw, pr.fold) {
 				left = append(left, pr.show)
 			}
 		}
-		if o := foldText(r.Opinion); o != "" && slices.ContainsFunc(marks, func(m template) bool { return m.fold == o }) {
+		if o := squeeze(r.Opinion); o != "" && slices.ContainsFunc(marks, func(m template) bool { return m.fold == o }) {
 			left = append(left, strings.TrimSpace(r.Opinion))
 		}
-		if untouchedDate.MatchString(foldText(r.DateText)) || untouchedDate.MatchString(raw) {
+		if untouchedDate.MatchString(squeeze(r.DateText)) || untouchedDate.MatchString(raw) {
 			left = append(left, "X年X月X日")
 		}
 		add(r.Role, place(file, r.Location), left)

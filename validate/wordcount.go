@@ -70,10 +70,11 @@ func eastAsian(r rune) bool {
 	return false
 }
 
-// foldText is s as the rules compare it: full-width ASCII folded to
-// half-width (（ to (, ， to ,), whitespace and invisible format characters
-// dropped. Everything else stays exact.
-func foldText(s string) string {
+// squeeze is s as the rules compare template text: full-width ASCII folded
+// to half-width (（ to (, ， to ,), whitespace and invisible format
+// characters dropped. Everything else stays exact: unlike text.Fold, the
+// brackets and punctuation that tell a template prompt stay.
+func squeeze(s string) string {
 	s = width.Fold.String(s)
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
@@ -120,7 +121,7 @@ func labelPrompts(labels []string) []template {
 }
 
 func addTemplate(ts []template, s string) []template {
-	t := template{show: s, fold: foldText(s)}
+	t := template{show: s, fold: squeeze(s)}
 	if t.fold == "" {
 		return ts
 	}
@@ -166,7 +167,7 @@ func markPlaceholders(ph []string) []template {
 func promptPlaceholders(ph []string) []template {
 	var out []template
 	for _, s := range ph {
-		f := foldText(s)
+		f := squeeze(s)
 		if containsAny(s, markWords) || f == "年月日" || !strings.ContainsAny(f, "()") && !containsAny(s, promptWords) {
 			continue
 		}
@@ -182,7 +183,7 @@ var untouchedDate = regexp.MustCompile(`[XxＸｘ×]{1,4}年[XxＸｘ×]{1,2}月
 // leftovers lists the template texts left in value: prompts anywhere in it,
 // a mark when it is the whole value, an untouched X年X月X日.
 func leftovers(value string, prompts, marks []template) []string {
-	v := foldText(value)
+	v := squeeze(value)
 	if v == "" {
 		return nil
 	}

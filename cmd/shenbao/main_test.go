@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"shenbao/export"
-
 	goldenfile "shenbao/parser/golden"
 )
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-
 	"go.yaml.in/yaml/v3"
 
 	"shenbao/parser/form"

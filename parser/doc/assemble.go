@@ -3,9 +3,8 @@ package doc
 import (
 	"fmt"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // maxDepth bounds table nesting.

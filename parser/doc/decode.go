@@ -5,9 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // Special characters of the main text.

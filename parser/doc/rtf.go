@@ -7,9 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // ReadRTF reads an RTF document (often saved with a .doc name) into the

@@ -8,9 +8,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // charsetCodepage maps an RTF \fcharset to a Windows code page (42 for

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // para collects one paragraph while its runs are read.

@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // symFont is a symbol font whose code points are checkbox glyphs.

@@ -4,9 +4,8 @@ import (
 	"encoding/xml"
 	"strings"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // Bounds on field bookkeeping, so a hostile part cannot grow it unseen.

@@ -9,9 +9,8 @@ import (
 	"path"
 	"strings"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // imgInfo is what is known of one media part.

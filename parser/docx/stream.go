@@ -7,9 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // maxWarnings caps Document.Warnings; one more entry says that some were

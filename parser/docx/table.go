@@ -4,9 +4,8 @@ import (
 	"encoding/xml"
 	"strconv"
 
-	"shenbao/parser/word"
-
 	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // Table bounds: Word itself allows 63 columns. Every grid slot costs a

@@ -13,9 +13,8 @@ import (
 
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
-	"shenbao/parser/word"
-
 	"shenbao/parser/golden"
+	"shenbao/parser/word"
 )
 
 // specs is the part of a profile this package reads. The profiles live in

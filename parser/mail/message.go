@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/jhillyerd/enmime/v2"
+
+	"shenbao/parser/text"
 )
 
 // Message is one email, decoded.
@@ -124,7 +126,7 @@ func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 	} else if d, ok := parseDate(m.DateText); ok {
 		m.Date = d
 	} else {
-		c.problem(fmt.Sprintf("发送日期无法识别：%q", clip(m.DateText, 60)))
+		c.problem(fmt.Sprintf("发送日期无法识别：%q", text.Clip(m.DateText, 60)))
 	}
 	c.walk(root, 0)
 	c.finish()
@@ -173,12 +175,4 @@ func hasHeader(data []byte) bool {
 		}
 	}
 	return true
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

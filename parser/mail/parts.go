@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/jhillyerd/enmime/v2"
+
+	"shenbao/parser/text"
 )
 
 // maxDepth bounds MIME nesting walked; enmime itself bounds nothing.
@@ -157,7 +159,7 @@ func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []b
 	}
 	s, ok := decodeCharset(charset, data)
 	if !ok {
-		c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", clip(charset, 30)))
+		c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", text.Clip(charset, 30)))
 	}
 	switch ctype {
 	case "text/html":

@@ -140,13 +140,15 @@ func (l *layout) cell(row []string, c column) string {
 	if i < 0 || i >= len(row) {
 		return ""
 	}
-	return clip(strings.TrimSpace(strings.TrimPrefix(row[i], "\ufeff")))
+	return boundCell(strings.TrimSpace(strings.TrimPrefix(row[i], "\ufeff")))
 }
 
-// maxCell bounds a cell's length in bytes; longer text is cut.
+// maxCell bounds a cell's length in bytes; longer text is cut (by
+// boundCell, at a rune boundary: this bounds input, it is not a clip for
+// display).
 const maxCell = 4000
 
-func clip(s string) string {
+func boundCell(s string) string {
 	if len(s) <= maxCell {
 		return s
 	}

@@ -62,7 +62,7 @@ func jsonCells(raw json.RawMessage) (map[column]string, bool) {
 		if _, seen := cells[c]; seen {
 			continue
 		}
-		cells[c] = clip(strings.TrimSpace(jsonText(obj[k])))
+		cells[c] = boundCell(strings.TrimSpace(jsonText(obj[k])))
 	}
 	return cells, true
 }

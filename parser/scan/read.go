@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"shenbao/parser/form"
+	"shenbao/parser/intake"
 )
 
 // Limits on what one metadata file may hold.
@@ -204,8 +205,8 @@ func blankRow(row []string) bool {
 // baseName is the file name for messages.
 func baseName(name string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
-	if i := strings.LastIndex(name, " › "); i >= 0 {
-		name = name[i+len(" › "):]
+	if i := strings.LastIndex(name, intake.Sep); i >= 0 {
+		name = name[i+len(intake.Sep):]
 	}
 	if b := path.Base(name); b != "." && b != "/" {
 		return b

@@ -10,13 +10,14 @@ import (
 	"shenbao/parser/classify"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/text"
 	"shenbao/validate/profile"
 )
 
 // group collects the parsed items of one window before superseding.
 type group struct {
 	key      string
-	fold     string // foldText of the name, for tolerant matching; "" for unnamed forms
+	fold     string // text.Fold of the name, for tolerant matching; "" for unnamed forms
 	name     string // window name from the first item that named the window
 	nameRank int    // where name came from: 0 申报表, 1 初审表, 2 non-Word 申报表, 3 photo
 	apps     []*Parsed
@@ -128,7 +129,7 @@ func (a *assembler) get(key, name string, rank int) *group {
 // setFold gives g the fold of name and indexes it; a window's fold is set
 // once.
 func (a *assembler) setFold(g *group, name string) {
-	g.fold = foldText(name)
+	g.fold = text.Fold(name)
 	a.names.add(g)
 }
 
@@ -159,12 +160,12 @@ func (a *assembler) mailWindow(it *intake.Item) *group {
 // path that names one (photos sent as 企业登记注册窗口/环境照片.jpg);
 // the longest key wins within one element. nil when none.
 func (a *assembler) byFileName(it *intake.Item) *group {
-	if g := a.containing(foldText(stem(it.Name))); g != nil {
+	if g := a.containing(text.Fold(stem(it.Name))); g != nil {
 		return g
 	}
 	elems := strings.FieldsFunc(strings.ReplaceAll(it.Path, intake.Sep, "/"), func(r rune) bool { return r == '/' || r == '\\' })
 	for i := len(elems) - 2; i >= 0; i-- {
-		if g := a.containing(foldText(stem(elems[i]))); g != nil {
+		if g := a.containing(text.Fold(stem(elems[i]))); g != nil {
 			return g
 		}
 	}
@@ -197,7 +198,7 @@ func (a *assembler) byName(name string) *group {
 	if g := a.groups[key]; g != nil {
 		return g
 	}
-	f := foldText(name)
+	f := text.Fold(name)
 	var found *group
 	ambiguous := false
 	note := func(g *group) bool {
@@ -326,7 +327,7 @@ func (a *assembler) formGroup(it *Parsed, name string, rank int) *group {
 // 铁东区税务局（办税服务厅） and 铁东区税务局办税服务厅 are one window.
 // Between several, the smallest key.
 func (a *assembler) sameFold(name string) *group {
-	f := foldText(name)
+	f := text.Fold(name)
 	if f == "" {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/text"
 )
 
 // Photo categories.
@@ -139,8 +140,8 @@ func (a *assembler) photos(d *Dossier, ps []*Parsed) []Photo {
 // may be part of it). When both kinds are hinted, the hint nearest the end
 // of the name wins (…大厅工作照片 is a work photo); neither gives "".
 func (a *assembler) category(fileName, window string) string {
-	name := foldText(stem(fileName))
-	if w := foldText(window); w != "" {
+	name := text.Fold(stem(fileName))
+	if w := text.Fold(window); w != "" {
 		name = strings.ReplaceAll(name, w, "/")
 	}
 	env := lastHint(name, a.p.Photos.EnvironmentHints)
@@ -159,7 +160,7 @@ func (a *assembler) category(fileName, window string) string {
 func lastHint(name string, hints []string) int {
 	end := -1
 	for _, h := range hints {
-		h = foldText(h)
+		h = text.Fold(h)
 		if h == "" {
 			continue
 		}

@@ -1,10 +1,10 @@
 package dossier
 
 import (
-	"shenbao/parser/classify"
 	"strings"
 	"time"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/validate/profile"

@@ -76,7 +76,7 @@ func (x *nameIndex) add(g *group) {
 }
 
 // within calls fn for each window whose fold, of at least minContain runes,
-// occurs in text (a fold as foldText makes it), once per occurrence, until
+// occurs in text (a fold as text.Fold makes it), once per occurrence, until
 // fn returns false.
 func (x *nameIndex) within(text string, fn func(*group) bool) {
 	for i := range text {

@@ -11,6 +11,7 @@ import (
 
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/text"
 )
 
 // The lookups as they were before the index: every window compared with the
@@ -41,7 +42,7 @@ func refByName(groups map[string]*group, name string) *group {
 	if g := groups[key]; g != nil {
 		return g
 	}
-	f := foldText(name)
+	f := text.Fold(name)
 	var found *group
 	for _, g := range groups {
 		if g.fold == "" {
@@ -67,7 +68,7 @@ func refSortedKeys(m map[string]*group) []string {
 }
 
 func refSameFold(groups map[string]*group, name string) *group {
-	f := foldText(name)
+	f := text.Fold(name)
 	for _, key := range refSortedKeys(groups) {
 		if g := groups[key]; f != "" && g.fold == f {
 			return g
@@ -112,7 +113,7 @@ func newTestAssembler(names ...string) *assembler {
 // compareLookups checks every lookup of q against the reference.
 func compareLookups(t *testing.T, a *assembler, q string) {
 	t.Helper()
-	f := foldText(q)
+	f := text.Fold(q)
 	if got, want := keyOf(a.containing(f)), keyOf(refContaining(a.groups, f)); got != want {
 		t.Errorf("containing(%q) = %s, reference %s", f, got, want)
 	}
@@ -176,7 +177,7 @@ func TestIndexTrickyNames(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
 			compareLookups(t, a, tc.query)
-			if got := keyOf(a.containing(foldText(tc.query))); got != tc.containing {
+			if got := keyOf(a.containing(text.Fold(tc.query))); got != tc.containing {
 				t.Errorf("containing(%q) = %s, want %s", tc.query, got, tc.containing)
 			}
 			if got := keyOf(a.byName(tc.query)); got != tc.byName {

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"shenbao/parser/form"
+	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/text"
 	"shenbao/validate/finding"
 	"shenbao/validate/profile"
 )
@@ -157,7 +159,7 @@ func contradictions(row *Row, w *form.ReviewRow, rev *ReviewDoc, rec scan.Record
 			fmt.Sprintf("请核对“%s”栏，使WORD版初审表与签字盖章的纸质初审表一致", row.Role)))
 	}
 	if w.Opinion != "" && rec.Opinion == "" && mark(rec, row.Needs) == scan.No && rec.DateText == "" {
-		add(fmt.Sprintf("电子版填写了意见“%s”，但扫描件该栏为空（无意见、未%s、无日期）", clipText(w.Opinion, 30), row.Needs))
+		add(fmt.Sprintf("电子版填写了意见“%s”，但扫描件该栏为空（无意见、未%s、无日期）", text.Clip(w.Opinion, 30), row.Needs))
 	}
 	if !w.Date.IsZero() && !rec.Date.IsZero() && !w.Date.Equal(rec.Date) {
 		add(fmt.Sprintf("电子版日期为%s，扫描件日期为%s", chineseDate(w.Date), chineseDate(rec.Date)))
@@ -227,8 +229,8 @@ func recordPlace(r scan.Record) string {
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}
-	if i := strings.LastIndex(name, " › "); i >= 0 {
-		name = name[i+len(" › "):]
+	if i := strings.LastIndex(name, intake.Sep); i >= 0 {
+		name = name[i+len(intake.Sep):]
 	}
 	unit := "行"
 	if strings.HasSuffix(strings.ToLower(name), ".json") {
@@ -245,11 +247,3 @@ func place(file, cell string) string {
 }
 
 func chineseDate(t time.Time) string { return t.Format("2006年1月2日") }
-
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
