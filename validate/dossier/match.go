@@ -3,6 +3,8 @@ package dossier
 import (
 	"strings"
 	"unicode/utf8"
+
+	"shenbao/parser/text"
 )
 
 // Matcher finds the windows that a name written in another document (a
@@ -20,7 +22,7 @@ func NewMatcher(ds []*Dossier) *Matcher {
 	m := &Matcher{ds: ds, byKey: map[string][]*Dossier{}, fold: make([]string, len(ds))}
 	for i, d := range ds {
 		m.byKey[d.Key] = append(m.byKey[d.Key], d)
-		m.fold[i] = foldText(d.Window)
+		m.fold[i] = text.Fold(d.Window)
 	}
 	return m
 }
@@ -37,7 +39,7 @@ func (m *Matcher) Candidates(name string) []*Dossier {
 	if ds := m.byKey[key]; len(ds) > 0 {
 		return ds
 	}
-	f := foldText(name)
+	f := text.Fold(name)
 	var same, contain []*Dossier
 	for i, g := range m.fold {
 		switch {
@@ -58,7 +60,7 @@ func (m *Matcher) Candidates(name string) []*Dossier {
 // appear in order in the window's folded name (税务窗口 in
 // 税务综合服务窗口). Names of fewer than three runes match nothing.
 func (m *Matcher) Abbreviated(name string) []*Dossier {
-	f := []rune(foldText(name))
+	f := []rune(text.Fold(name))
 	if len(f) < 3 {
 		return nil
 	}
@@ -100,7 +102,7 @@ func SameUnit(a, b string) bool {
 }
 
 func unitFold(s string) string {
-	f := foldText(s)
+	f := text.Fold(s)
 	for _, p := range []string{"国家税务总局", "辽宁省", "鞍山市", "市"} {
 		if t, ok := strings.CutPrefix(f, p); ok && utf8.RuneCountInString(t) >= 2 {
 			f = t
