@@ -166,6 +166,9 @@ func findPerson(people []person, byID, byName map[string][]int, m *dossier.Match
 	case 1:
 		p := people[cands[0]]
 		if id != "" && !sameVisible(id, p.id) {
+			if idcard.Mask(id) == idcard.Mask(p.id) {
+				return cands[0], p.win, fmt.Sprintf("的身份证号码（%s）与申报表中的号码在被遮盖的中间几位不一致", idcard.Mask(id))
+			}
 			return cands[0], p.win, fmt.Sprintf("的身份证号码（%s）与申报表（%s）不一致", idcard.Mask(id), orNone(idcard.Mask(p.id)))
 		}
 		return cands[0], p.win, ""

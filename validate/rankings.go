@@ -173,7 +173,7 @@ func rankingCell(ps []RankingPlace, given bool) string {
 // sheetPlace names a sheet of a file for a finding's location.
 func sheetPlace(source, sheet string) string {
 	switch {
-	case sheet == "" || sheet == "CSV":
+	case sheet == "" || sheet == "CSV" || strings.EqualFold(sheet, "Sheet1") || sheet == "工作表1":
 		return source
 	case strings.HasPrefix(sheet, "表"):
 		return source + " " + sheet
