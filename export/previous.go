@@ -51,6 +51,12 @@ func ReadPrevious(path, profileName, title string) (*validate.Result, error) {
 	if len(data) > maxPrevious {
 		return nil, &PreviousError{path, "过大，不是本程序写出的审查结果"}
 	}
+	return parsePrevious(path, data, profileName, title)
+}
+
+// parsePrevious is ReadPrevious on the file's bytes; path only names the
+// file in messages.
+func parsePrevious(path string, data []byte, profileName, title string) (*validate.Result, error) {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return readPreviousRegister(path, data, profileName, title)
 	}

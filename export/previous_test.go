@@ -1,6 +1,7 @@
 package export
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,4 +84,40 @@ func TestReadPreviousRegisterMatchesJSON(t *testing.T) {
 	if open == 0 {
 		t.Error("no findings compared")
 	}
+}
+
+// FuzzReadPrevious feeds any bytes as a previous run. Invariants: no
+// panic; a result or an error, never both; an accepted run is of the asked
+// profile, and every window has a known conclusion and coded findings.
+func FuzzReadPrevious(f *testing.F) {
+	for _, name := range []string{"run.json", "run.xlsx", "other-profile.json", "old-shape.json", "truncated.json", "not-register.xlsx"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "previous", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"profile":"qingfeng-liaoning","generated_at":"2024-04-12T17:30:00+08:00","submissions":[{"window_name":"甲","conclusion":"合规","findings":[{"code":""}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := parsePrevious("上次.json", data, "qingfeng-liaoning", testTitle)
+		if (res == nil) == (err == nil) {
+			t.Fatalf("result %v with error %v", res != nil, err)
+		}
+		if err != nil {
+			return
+		}
+		if res.Profile != "qingfeng-liaoning" {
+			t.Errorf("accepted profile %q", res.Profile)
+		}
+		for _, s := range res.Submissions {
+			if !knownConclusion(s.Conclusion) {
+				t.Errorf("window %q: conclusion %q", s.WindowName, s.Conclusion)
+			}
+			for _, fd := range s.Findings {
+				if fd.Code == "" {
+					t.Errorf("window %q: finding without code", s.WindowName)
+				}
+			}
+		}
+	})
 }

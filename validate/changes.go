@@ -55,6 +55,10 @@ type WindowChange struct {
 	// NewFiles are the window's files of this run that the previous run did
 	// not have (by content), as provenance chains.
 	NewFiles []string `json:"new_files"`
+	// Previous are the window's findings in the previous run, in that
+	// run's order (nil for a new window), so a notice can name the earlier
+	// items by their numbers. Not written to the JSON.
+	Previous []finding.Finding `json:"-"`
 }
 
 // TrackedFinding is a finding with its history across runs.
@@ -170,6 +174,7 @@ func Compare(prev, cur *Result) *Changes {
 		}
 		p := &prev.Submissions[j]
 		w.Before = p.Conclusion
+		w.Previous = p.Findings
 		hist := history(prev, p)
 		m := matchFindings(p.Findings, s.Findings)
 		for ci, pi := range m.cur {
