@@ -135,7 +135,13 @@ var changeColumns = []column{
 // new window or a conclusion that moved, then one per finding closed, new
 // and still open (提示 left out: they ask nothing); then the windows that
 // are gone.
-func changeRows(ch *validate.Changes) [][]any {
+func changeRows(ch *validate.Changes, inputs []validate.Input) [][]any {
+	source := map[string]string{}
+	for _, in := range inputs {
+		if in.Source != "" && in.Source != in.Path {
+			source[in.Path] = in.Source
+		}
+	}
 	var rows [][]any
 	add := func(w, unit, what, before, after, code, problem, where string, runs any, asked, basis string) {
 		rows = append(rows, []any{len(rows) + 1, w, unit, what, before, after, code, problem, where, runs, asked, basis})
@@ -156,6 +162,9 @@ func changeRows(ch *validate.Changes) [][]any {
 			basis := "未收到新文件，请复核"
 			if t.ClosedBy != "" {
 				basis = "新收到：" + t.ClosedBy
+				if src := source[t.ClosedBy]; src != "" {
+					basis += "（" + src + "）"
+				}
 			}
 			add(w.WindowName, w.Unit, changeClosed, w.Before, w.After, t.Code, t.Message, t.Location, t.Runs, t.AskedAt, basis)
 		}
@@ -181,7 +190,7 @@ func changeRows(ch *validate.Changes) [][]any {
 
 // writeChanges writes 变化情况.
 func writeChanges(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
-	rows := changeRows(res.Changes)
+	rows := changeRows(res.Changes, res.Inputs)
 	return writeList(f, st, list{
 		sheet: sheetChanges,
 		title: opt.Title + "材料审查变化情况（与" + res.Changes.PreviousGeneratedAt.Format("2006-01-02 15:04") + "的审查比较）",
