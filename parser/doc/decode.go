@@ -163,6 +163,12 @@ type decoder struct {
 	// deepFields counts fields opened past maxFields, which are ignored.
 	deepFields int
 	doc        *word.Document
+	// boxes are the text boxes not yet read, by anchor; cp is the
+	// character being decoded. collect, while a text box is read, gathers
+	// its paragraphs instead of the assembler.
+	boxes   []textBox
+	cp      int64
+	collect *[]*word.Paragraph
 }
 
 func decode(f *fib, st *streams) (*word.Document, error) {
@@ -188,6 +194,9 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 		d.warn(problem.TextCut, "main text of %d characters exceeds the piece table (%d); read up to there", end, last)
 		end = last
 	}
+	if n := len(d.pieces); n > 0 {
+		d.boxes = parseTextBoxes(f, st.table, d.art, d.pieces[n-1].cpEnd)
+	}
 	for cp := int64(0); cp < end; cp++ {
 		ch, fc, prm, ok := charAt(d.pieces, st.word, cp)
 		if !ok {
@@ -198,6 +207,9 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 	}
 	if !d.para.empty() {
 		d.endParagraph(chParaEnd, -1, nil)
+	}
+	for _, p := range d.boxesIn(-1) {
+		d.asm.paragraph(p, 0, false)
 	}
 	d.asm.finishInto(d.doc)
 	return d.doc, nil
@@ -221,6 +233,7 @@ func (d *decoder) visible() bool {
 }
 
 func (d *decoder) char(ch uint16, cp, fc int64, prm []byte) {
+	d.cp = cp
 	switch ch {
 	case chParaEnd, chCellMark:
 		d.endParagraph(ch, fc, prm)
@@ -366,20 +379,36 @@ func (d *decoder) endField() {
 
 // endParagraph closes the paragraph whose mark (0x0D or 0x07) is at fc and
 // hands it to the assembler with its table properties.
+//
+// The text boxes anchored in the paragraph follow it, in the same cell.
 func (d *decoder) endParagraph(mark uint16, fc int64, prm []byte) {
-	p := papOf(lookup(d.papx, fc), prm)
 	para := d.para.take()
+	if d.collect != nil {
+		*d.collect = append(*d.collect, para)
+		return
+	}
+	p := papOf(lookup(d.papx, fc), prm)
+	var cellEnd bool
 	switch {
-	case p.depth == 0:
-		d.asm.paragraph(para, 0, false)
 	case p.depth == 1 && mark == chCellMark && p.ttp:
 		d.asm.row(1, p.cols)
+		return
 	case p.depth > 1 && p.innerTtp:
 		d.asm.row(p.depth, p.cols)
+		return
 	case p.depth == 1:
-		d.asm.paragraph(para, 1, mark == chCellMark)
-	default:
-		d.asm.paragraph(para, p.depth, p.innerCell || mark == chCellMark)
+		cellEnd = mark == chCellMark
+	case p.depth > 1:
+		cellEnd = p.innerCell || mark == chCellMark
+	}
+	cp := d.cp
+	if fc < 0 {
+		cp = -1 // the end of the text: every box left
+	}
+	boxes := d.boxesIn(cp)
+	d.asm.paragraph(para, p.depth, cellEnd && len(boxes) == 0)
+	for i, b := range boxes {
+		d.asm.paragraph(b, p.depth, cellEnd && i == len(boxes)-1)
 	}
 }
 

@@ -22,7 +22,9 @@
 //
 // Not supported: Word 6/95 and older binary files and Microsoft Works files
 // (ErrUnsupported); encrypted or obfuscated files (ErrEncrypted); headers,
-// footers, footnotes, comments and text boxes (only the main text is read);
+// footers, footnotes and comments (only the main text and its text boxes are
+// read; text boxes follow the paragraph that anchors them, and RTF text boxes
+// (\shptxt) are not read);
 // single-sprm piece modifiers (Prm0) of fast-saved files (Prm1, the grpprls
 // of the CLX, are applied); properties inherited from styles; Word 2003 XML
 // (WordprocessingML) saved as .doc; formatting in general.

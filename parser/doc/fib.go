@@ -7,6 +7,11 @@ type fib struct {
 	nFib       uint16
 	whichTable bool // fWhichTblStm: 1Table rather than 0Table
 	ccpText    int64
+	// ccpStories are the lengths of the stories before the textbox story
+	// (footnotes, headers, macro, comments, endnotes), and ccpTxbx its own.
+	ccpStories int64
+	ccpTxbx    int64
+	txbx       fcLcb // PlcftxbxTxt, the textboxes of the main text
 	clx        fcLcb // the piece table (CLX) in the table stream
 	btePapx    fcLcb // PlcBtePapx
 	bteChpx    fcLcb // PlcBteChpx
@@ -31,6 +36,7 @@ const (
 	iClx         = 33
 	iPlcSpaMom   = 40
 	iDggInfo     = 50
+	iPlcftxbxTxt = 56
 )
 
 func parseFIB(w []byte) (*fib, error) {
@@ -58,6 +64,12 @@ func parseFIB(w []byte) (*fib, error) {
 		return nil, fmt.Errorf("fibRgLw of %d longs: %w", cslw, errFormat)
 	}
 	f.ccpText = int64(le32(w, lw+3*4))
+	if cslw > 9 {
+		for i := 4; i <= 8; i++ { // ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn
+			f.ccpStories += int64(le32(w, lw+i*4))
+		}
+		f.ccpTxbx = int64(le32(w, lw+9*4))
+	}
 	off = lw + 4*cslw
 	cb := int(le16(w, off))
 	rg := off + 2
@@ -79,5 +91,6 @@ func parseFIB(w []byte) (*fib, error) {
 	f.ffn = get(iSttbfFfn)
 	f.spaMom = get(iPlcSpaMom)
 	f.dggInfo = get(iDggInfo)
+	f.txbx = get(iPlcftxbxTxt)
 	return f, nil
 }

@@ -99,11 +99,16 @@ type rtfParser struct {
 	fontNum  int
 	bytesBuf []byte // \'hh bytes waiting to be decoded together
 	skipN    int    // fallback characters still to skip after \u
-	para     paraBuilder
-	asm      assembler
-	depth    int  // \itap of the current paragraph
-	intbl    bool // \intbl seen for the current paragraph
-	rowDefs  map[int]*rtfRowDef
+	// highSurrogate is the first \u of a surrogate pair, waiting for the
+	// second; fresh is set at the start of a group, until its first word
+	// or text.
+	highSurrogate rune
+	fresh         bool
+	para          paraBuilder
+	asm           assembler
+	depth         int  // \itap of the current paragraph
+	intbl         bool // \intbl seen for the current paragraph
+	rowDefs       map[int]*rtfRowDef
 	// pendingPara is set when text or a \par-less paragraph is open.
 	pendingPara bool
 }
@@ -125,19 +130,27 @@ func (p *rtfParser) run() error {
 			}
 			p.stack = append(p.stack, p.st)
 			p.pos++
+			p.fresh = true
+			continue
 		case '}':
 			p.flushBytes()
 			p.closeGroup()
 			p.pos++
+			if len(p.stack) == 0 {
+				return nil // the document's group is closed: what follows is not the document
+			}
 		case '\\':
 			p.control()
+			continue // control clears fresh itself, after \*
 		case '\r', '\n':
 			p.pos++
+			continue
 		default:
 			p.pos++
 			p.flushBytes()
 			p.char(rune(c), c >= 0x80)
 		}
+		p.fresh = false
 	}
 	p.flushBytes()
 	return nil
@@ -145,6 +158,7 @@ func (p *rtfParser) run() error {
 
 // control reads one control word or symbol at p.pos.
 func (p *rtfParser) control() {
+	defer func() { p.fresh = false }()
 	p.pos++
 	if p.pos >= len(p.src) {
 		return
@@ -209,6 +223,11 @@ func (p *rtfParser) symbolWord(c byte) {
 	case '_':
 		p.char('-', false)
 	case '*':
-		p.st.dest, p.st.skip = "*", true
+		// \* marks the group it opens as a destination to skip when
+		// unknown; written anywhere else it would hide the rest of an
+		// ordinary group, so it is ignored there
+		if p.fresh {
+			p.st.dest, p.st.skip = "*", true
+		}
 	}
 }

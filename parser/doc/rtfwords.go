@@ -20,6 +20,10 @@ var skippedDests = map[string]bool{
 	"bkmkstart": true, "bkmkend": true, "atnid": true, "atnauthor": true, "mmathPr": true,
 	"userprops": true, "docvar": true, "picprop": true, "blipuid": true, "shptxt": true,
 	"nonesttables": true,
+	// list definitions belong in \listtable; a producer that writes them
+	// elsewhere still does not mean them as text
+	"list": true, "listlevel": true, "leveltext": true, "levelnumbers": true, "listoverride": true,
+	"listpicture": true, "listname": true, "pnseclvl": true,
 }
 
 // parentSkip reports whether the enclosing group is skipped.
@@ -91,8 +95,21 @@ func (p *rtfParser) word(name string, arg int, hasArg bool) {
 			r += 0x10000
 		}
 		p.flushBytes()
+		defer func() { p.skipN = p.st.uc }() // the fallback characters that follow
+		switch {
+		case r >= 0xD800 && r < 0xDC00:
+			// the first half of a character outside the BMP (𡈼, 𪚥),
+			// written as two \u words
+			p.highSurrogate = r
+			return
+		case r >= 0xDC00 && r < 0xE000 && p.highSurrogate != 0:
+			r = (p.highSurrogate-0xD800)<<10 + (r - 0xDC00) + 0x10000
+		case r >= 0xD800 && r < 0xE000:
+			p.highSurrogate = 0
+			return // half a pair: nothing to show
+		}
+		p.highSurrogate = 0
 		p.char(r, false)
-		p.skipN = p.st.uc
 		return
 	}
 	if p.st.dest == "*" || p.st.skip {
@@ -153,6 +170,9 @@ func (p *rtfParser) bodyWord(name string, arg int, hasArg bool) {
 		}
 	case "v":
 		p.st.hidden = !hasArg || arg != 0
+	case "plain":
+		// \plain resets character formatting, hidden text (\v) included
+		p.st.hidden, p.st.dbch = false, false
 	case "deleted":
 		p.st.hidden = true
 	case "par", "sect":

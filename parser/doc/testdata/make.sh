@@ -18,3 +18,8 @@ python3 make.py rtf
 cp shenbao.doc shenbao-saved-as.wps
 # A password-protected copy (password 123), saved through the UNO API.
 /usr/bin/python3 encrypt.py shenbao.docx encrypted.doc
+# Flat ODT sources written by hand, converted by LibreOffice: a text frame
+# and a shape with text (the .doc textbox story), and an RTF with hidden
+# text, characters outside the BMP (\u surrogate pairs) and a numbered list.
+soffice --headless --convert-to doc --outdir . textbox.fodt
+soffice --headless --convert-to rtf --outdir . rtf-wild.fodt
