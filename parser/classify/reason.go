@@ -47,6 +47,7 @@ const (
 	reasonHTMLPage      = "网页文件，不是申报材料"
 	reasonEncryptedDocx = "文件已加密（设有打开密码），无法读取，请取消密码后重新提交"
 	reasonWorks         = "Microsoft Works 格式，无法读取，请另存为WORD格式（.docx）后重新提交"
+	reasonOldWord       = "WORD 95 或更早版本，请另存为 .docx 后重发"
 	reasonOtherPDF      = "PDF文件，不作为申报材料"
 	reasonPDFEncrypted  = "PDF文件已加密（设有打开密码），无法查看，请取消密码后重新提交"
 	reasonPDFBroken     = "PDF文件已损坏或不完整，无法打开，请重新提交"
@@ -85,8 +86,10 @@ func reasonWord(err error) string {
 	switch {
 	case errors.Is(err, doc.ErrEncrypted):
 		return "文件已加密（设有打开密码），无法读取，请取消密码后重新提交"
+	case errors.Is(err, doc.ErrOldWord):
+		return reasonOldWord
 	case errors.Is(err, doc.ErrUnsupported):
-		return "WORD版本过旧（Word 95 及更早）或格式不支持，请另存为 .docx 后重新提交"
+		return "WORD文件格式不受支持，请另存为 .docx 后重新提交"
 	case errors.Is(err, docx.ErrNotDocx), errors.Is(err, zip.ErrFormat):
 		return "WORD文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
 	}

@@ -20,8 +20,8 @@
 //   - Sniff, which tells these formats (and .docx, encrypted .docx, MS Works)
 //     apart by content, never by file name.
 //
-// Not supported: Word 6/95 and older binary files and Microsoft Works files
-// (ErrUnsupported); encrypted or obfuscated files (ErrEncrypted); headers,
+// Not supported: Word 6/95 and older binary files (ErrOldWord, told apart from
+// Word 97 by the FIB's layout) and Microsoft Works files (ErrUnsupported); encrypted or obfuscated files (ErrEncrypted); headers,
 // footers, footnotes and comments (only the main text and its text boxes are
 // read; text boxes follow the paragraph that anchors them, and RTF text boxes
 // (\shptxt) are not read);

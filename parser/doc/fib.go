@@ -51,12 +51,14 @@ func parseFIB(w []byte) (*fib, error) {
 	if flags&0x0100 != 0 || flags&0x8000 != 0 {
 		return nil, fmt.Errorf("fib says encrypted: %w", ErrEncrypted)
 	}
-	if f.nFib < nFibWord97 {
-		return nil, fmt.Errorf("word version nFib %#04x (word 6/95 or older): %w", f.nFib, ErrUnsupported)
-	}
 	f.whichTable = flags&0x0200 != 0
 	off := fibBaseSize
 	csw := int(le16(w, off))
+	if !word97Layout(w) {
+		if f.nFib < nFibWord97 {
+			return nil, fmt.Errorf("word version nFib %#04x: %w", f.nFib, ErrOldWord)
+		}
+	}
 	off += 2 + 2*csw
 	cslw := int(le16(w, off))
 	lw := off + 2
@@ -93,4 +95,13 @@ func parseFIB(w []byte) (*fib, error) {
 	f.dggInfo = get(iDggInfo)
 	f.txbx = get(iPlcftxbxTxt)
 	return f, nil
+}
+
+// word97Layout reports whether the FIB has the variable layout of Word 97
+// and later: csw 14 shorts of FibRgW97, then cslw 22 longs of FibRgLw97.
+// Word 6/95 FIBs are fixed structures where these offsets hold cbMac and
+// the like. The layout, not nFib alone, decides: the nFib of FibBase of
+// a few producers' files is below Word 97's although the rest is Word 97.
+func word97Layout(w []byte) bool {
+	return le16(w, fibBaseSize) == 14 && le16(w, fibBaseSize+2+2*14) == 22
 }

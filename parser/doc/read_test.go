@@ -242,6 +242,46 @@ func checkCell(t *testing.T, tb *word.Table, w cellWant) {
 	}
 }
 
+// TestOldOrNot: the FIB's layout, not its nFib alone, tells Word 95 from
+// Word 97 and later, and stream names are case-insensitive.
+func TestOldOrNot(t *testing.T) {
+	tests := []struct {
+		name string
+		data func(t testing.TB) []byte
+	}{
+		{"low nFib, Word 97 layout", patchFIB(2, 0x0068)},
+		{"lower-case stream names", renamedAll(map[string]string{"WordDocument": "worddocument", "1Table": "1TABLE"})},
+		{"empty document from LibreOffice", fixture("empty.doc")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := tc.data(t)
+			if got := Sniff(b); got != "doc" {
+				t.Errorf("Sniff = %q, want doc", got)
+			}
+			if _, err := Read(bytes.NewReader(b), int64(len(b))); err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+		})
+	}
+}
+
+// renamedAll returns shenbao.doc with directory entries renamed in place
+// (names of the same length).
+func renamedAll(names map[string]string) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
+		b := fixture("shenbao.doc")(t)
+		for from, to := range names {
+			i := bytes.Index(b, append(utf16Bytes(from), 0, 0))
+			if i < 0 || i%128 != 0 || len(from) != len(to) {
+				t.Fatalf("directory entry %q not found", from)
+			}
+			copy(b[i:], utf16Bytes(to))
+		}
+		return b
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -251,7 +291,10 @@ func TestReadErrors(t *testing.T) {
 		{"encrypted.doc", fixture("encrypted.doc"), ErrEncrypted},
 		{"encrypted ooxml", renamed("WordDocument", "EncryptedPackage"), ErrEncrypted},
 		{"works", renamed("WordDocument", "CONTENTS"), ErrUnsupported},
-		{"word 95", patchFIB(2, 0x0068), ErrUnsupported},
+		{"works (hand-built)", fixture("works.wps"), ErrUnsupported},
+		{"encrypted docx (hand-built)", fixture("encrypted-docx.docx"), ErrEncrypted},
+		{"word 95 (hand-built)", fixture("word95.doc"), ErrOldWord},
+		{"word 95 layout", patchFIB2(2, 0x0068, fibBaseSize, 0x0320), ErrOldWord},
 		{"obfuscated", patchFIB(0x0A, 0x8000), ErrEncrypted},
 		{"docx", fixture("shenbao.docx"), ErrUnsupported},
 		{"rtf", fixture("shenbao.rtf"), ErrUnsupported},
@@ -295,14 +338,27 @@ func renamed(from, to string) func(t testing.TB) []byte {
 	}
 }
 
+// patchFIB2 applies two patchFIBs.
+func patchFIB2(off1 int, v1 uint16, off2 int, v2 uint16) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
+		return patchFIBOf(patchFIB(off1, v1)(t), off2, v2)(t)
+	}
+}
+
 // patchFIB ORs (offset 0x0A) or sets (else) a 16-bit FIB field of
 // shenbao.doc; the WordDocument stream starts at the sector holding wIdent.
 func patchFIB(off int, v uint16) func(t testing.TB) []byte {
 	return func(t testing.TB) []byte {
-		b := fixture("shenbao.doc")(t)
+		return patchFIBOf(fixture("shenbao.doc")(t), off, v)(t)
+	}
+}
+
+// patchFIBOf is patchFIB on the bytes b of a .doc.
+func patchFIBOf(b []byte, off int, v uint16) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
 		at := -1
 		for s := 512; s+2 <= len(b); s += 512 {
-			if le16(b, s) == wIdent && le16(b, s+2) >= nFibWord97 {
+			if le16(b, s) == wIdent {
 				at = s
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/richardlehane/mscfb"
 
@@ -19,6 +20,9 @@ var (
 	// ErrUnsupported is wrapped for formats this package does not read:
 	// Word 6/95 and older, Microsoft Works, compound files without Word text.
 	ErrUnsupported = errors.New("unsupported document format")
+	// ErrOldWord is wrapped (with ErrUnsupported) for Word 6.0/95 and older
+	// binary documents, whose FIB has the fixed layout of those versions.
+	ErrOldWord = fmt.Errorf("word 6/95 or older document: %w", ErrUnsupported)
 
 	errCorruptCFB = errors.New("corrupt compound file")
 	errFormat     = errors.New("malformed word binary document")
@@ -51,18 +55,20 @@ func Read(r io.ReaderAt, size int64) (*word.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read compound file: %w", err)
 	}
+	// Stream names compare case-insensitively, as in the compound file
+	// format itself: some writers store "worddocument" or "1TABLE".
 	files := map[string]*mscfb.File{}
 	for _, f := range cf.File {
 		if len(f.Path) == 0 && f.Size > 0 {
-			files[f.Name] = f
+			files[strings.ToLower(f.Name)] = f
 		}
 	}
-	if files["EncryptedPackage"] != nil || files["EncryptionInfo"] != nil {
+	if files["encryptedpackage"] != nil || files["encryptioninfo"] != nil {
 		return nil, fmt.Errorf("read compound file: encrypted ooxml package: %w", ErrEncrypted)
 	}
-	wd := files["WordDocument"]
+	wd := files["worddocument"]
 	if wd == nil {
-		if files["CONTENTS"] != nil {
+		if files["contents"] != nil {
 			return nil, fmt.Errorf("read compound file: microsoft works document: %w", ErrUnsupported)
 		}
 		return nil, fmt.Errorf("read compound file: no WordDocument stream: %w", ErrUnsupported)
@@ -79,14 +85,14 @@ func Read(r io.ReaderAt, size int64) (*word.Document, error) {
 	if fib.whichTable {
 		tname = "1Table"
 	}
-	tf := files[tname]
+	tf := files[strings.ToLower(tname)]
 	if tf == nil {
 		return nil, fmt.Errorf("read %s: stream missing: %w", tname, errFormat)
 	}
 	if st.table, err = readStream(tf, size); err != nil {
 		return nil, fmt.Errorf("read %s: %w", tname, err)
 	}
-	if df := files["Data"]; df != nil {
+	if df := files["data"]; df != nil {
 		if st.data, err = readStream(df, size); err != nil {
 			return nil, fmt.Errorf("read Data: %w", err)
 		}

@@ -63,22 +63,22 @@ func sniffCFB(data []byte) string {
 	if r, err := openCFB(bytes.NewReader(data)); err == nil {
 		for _, f := range r.File {
 			if len(f.Path) == 0 {
-				names[f.Name] = true
+				names[strings.ToLower(f.Name)] = true
 			}
 		}
 	} else {
 		for _, n := range []string{"WordDocument", "CONTENTS", "EncryptedPackage", "EncryptionInfo"} {
-			if bytes.Contains(data, utf16Bytes(n)) {
-				names[n] = true
+			if bytes.Contains(data, utf16Bytes(n)) || bytes.Contains(data, utf16Bytes(strings.ToLower(n))) {
+				names[strings.ToLower(n)] = true
 			}
 		}
 	}
 	switch {
-	case names["EncryptedPackage"] || names["EncryptionInfo"]:
+	case names["encryptedpackage"] || names["encryptioninfo"]:
 		return "encrypted-ooxml"
-	case names["WordDocument"]:
+	case names["worddocument"]:
 		return "doc"
-	case names["CONTENTS"]:
+	case names["contents"]:
 		return "works"
 	case len(names) == 0:
 		return "doc"
