@@ -1,7 +1,12 @@
 // Package validate applies a campaign profile's rules to each window's
 // dossier and yields findings with the stable codes of SPEC §3: the material
 // rules (M01–M10), the 申报表 rules (F01–F11), the 初审表 rules (P01–P08) and
-// the scan-evidence rules (S01–S04). Report runs them all on every dossier
+// the scan-evidence rules (S01–S04), and — when the run has them — the
+// 实绩排序表 rules (R01–R03: rankings.go) and the 部门联审 rules (J01–J03:
+// joint.go), which match ranked rows to windows with dossier.Matcher (a
+// 简称 only when the 所属单位 leaves one window; anything ambiguous is
+// R03, never a guess) and returned rows to people by full ID, else by name
+// within the row's window. Report runs them all on every dossier
 // and builds the Result export writes (文件清单 rows, one Submission per
 // window, the findings of no window); every finding passes through the
 // profile's rules.levels and rules.disabled there (ApplyLevels). Struct-level field rules run on

@@ -74,7 +74,15 @@ func checkRankings(ds []*dossier.Dossier, rs []dept.Ranking, given bool) ranking
 				i := index[d]
 				out.places[i] = append(out.places[i], RankingPlace{Department: name, Rank: tr.Rank, Of: len(r.Rows)})
 			case 0:
-				if plausibleRanked(row.Window) {
+				if ab := m.Abbreviated(row.Window); len(ab) > 0 {
+					var names []string
+					for _, d := range ab {
+						names = append(names, d.Window)
+					}
+					out.loose = append(out.loose, newFinding("R03", fmt.Sprintf("%s的排序表行“%s”可能是%s的简称，但所属单位无法确认，未自动对应", name, row.Window, strings.Join(names, "、")), rankingsField, loc,
+						"请在排序表中写明窗口全称或所属单位"))
+					notes = append(notes, "简称无法确认")
+				} else if plausibleRanked(row.Window) {
 					out.loose = append(out.loose, newFinding("R02", fmt.Sprintf("%s的排序表列有“%s”（第%d名），但未收到该窗口的申报材料（也可能是窗口名称写法不同）", name, row.Window, tr.Rank), rankingsField, loc,
 						"请确认该窗口是否已报送申报材料，或核对排序表与申报表中的窗口名称"))
 					notes = append(notes, "未收到材料")
@@ -165,6 +173,10 @@ func rankingCell(ps []RankingPlace, given bool) string {
 	}
 	var parts []string
 	for _, p := range ps {
+		if p.Rank == 0 {
+			parts = append(parts, fmt.Sprintf("%s 名次不明/共%d名", p.Department, p.Of))
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%s 第%d名/共%d名", p.Department, p.Rank, p.Of))
 	}
 	return strings.Join(parts, "；")

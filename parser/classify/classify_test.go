@@ -14,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"go.yaml.in/yaml/v3"
 
+	"shenbao/parser/dept"
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/parser/problem"
@@ -35,6 +36,8 @@ func loadSpecs(t testing.TB, name string) Specs {
 			Name   string   `yaml:"name"`
 			Labels []string `yaml:"labels"`
 		} `yaml:"review_rows"`
+		Rankings dept.RankingSpec `yaml:"rankings"`
+		Joint    dept.JointSpec   `yaml:"joint_review"`
 	}
 	if err := yaml.Unmarshal(data, &p); err != nil {
 		t.Fatal(err)
@@ -46,7 +49,7 @@ func loadSpecs(t testing.TB, name string) Specs {
 		}
 		p.Review.Rows = append(p.Review.Rows, form.RowSpec{Name: r.Name, Labels: labels})
 	}
-	return Specs{Application: p.Application, Review: p.Review}
+	return Specs{Application: p.Application, Review: p.Review, Rankings: p.Rankings, Joint: p.Joint}
 }
 
 func readFile(t *testing.T, path string) []byte {

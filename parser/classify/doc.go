@@ -4,6 +4,10 @@
 // image decoders, pdfcpu) and gives a Verdict: parsed, ignored or failed,
 // with the reason in the clerk's Chinese. A Word file holding both forms
 // (附件1 and 附件2 filled in one document) is split and yields both.
+// Files given under --rankings or --joint-review are read as tables
+// (parser/table, parser/dept); a spreadsheet or Word file among the other
+// inputs is taken for a 实绩排序表 when its content is one
+// (dept.LooksLikeRanking), never by its name.
 //
 // Entry points:
 //

@@ -1,0 +1,49 @@
+package classify
+
+import (
+	"testing"
+
+	"shenbao/parser/intake"
+)
+
+// TestTables checks rankings and 联审 returns: given under their flags, and
+// a ranking found among the mailbox's attachments, told apart from forms
+// and scan metadata by content.
+func TestTables(t *testing.T) {
+	s := loadSpecs(t, "qingfeng-liaoning")
+	tests := []struct {
+		name     string
+		file     string
+		as       string // "rankings", "joint" or "" (a mailbox attachment)
+		scan     bool
+		kind     Kind
+		status   intake.Status
+		rankings int
+		joint    int
+	}{
+		{"xls ranking under --rankings", "../../samples/rankings/市公安局_窗口实绩排序.xls", "rankings", false, Ranking, intake.Parsed, 1, 0},
+		{"docx ranking under --rankings", "../../samples/rankings/人社局实绩排序.docx", "rankings", false, Ranking, intake.Parsed, 1, 0},
+		{"GBK csv ranking under --rankings", "../../samples/rankings/鞍山市税务局实绩排序.csv", "rankings", false, Ranking, intake.Parsed, 1, 0},
+		{"xlsx ranking attached to a mail", "../../samples/rankings/营商局_政务服务中心窗口排序.xlsx", "", false, Ranking, intake.Parsed, 1, 0},
+		{"Word ranking attached to a mail", "../../samples/rankings/人社局实绩排序.docx", "", false, Ranking, intake.Parsed, 1, 0},
+		{"a 联审 return attached to a mail stays a spreadsheet", "../../samples/joint/市营商局投诉情况.xlsx", "", false, Ignored, intake.Ignored, 0, 0},
+		{"scan metadata is no ranking", "../../samples/scans/扫描记录_第三批.xlsx", "", true, ScanMetadata, intake.Parsed, 0, 0},
+		{"a 申报表 is no ranking", "../../samples/forms/税务综合服务窗口/申报表.docx", "", false, Application, intake.Parsed, 0, 0},
+		{"a form under --rankings is ignored", "../../samples/forms/税务综合服务窗口/申报表.docx", "rankings", false, Ignored, intake.Ignored, 0, 0},
+		{"xls return under --joint-review", "../../samples/joint/市法院涉诉情况.xls", "joint", false, JointReturn, intake.Parsed, 0, 1},
+		{"docx return under --joint-review", "../../samples/joint/信访局反馈.docx", "joint", false, JointReturn, intake.Parsed, 0, 1},
+		{"a photo under --joint-review fails", "../../samples/forms/税务综合服务窗口/环境照片.jpg", "joint", false, Failed, intake.Failed, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := File(Input{Name: tc.file, Data: readFile(t, tc.file), Scan: tc.scan, Rankings: tc.as == "rankings", Joint: tc.as == "joint"}, s)
+			if r.Kind != tc.kind || r.Verdict.Status != tc.status || len(r.Rankings) != tc.rankings || len(r.Joint) != tc.joint {
+				t.Errorf("kind %s status %s (%s), %d rankings, %d returns; want %s %s %d %d",
+					r.Kind, r.Verdict.Status, r.Verdict.Reason, len(r.Rankings), len(r.Joint), tc.kind, tc.status, tc.rankings, tc.joint)
+			}
+			if r.Verdict.Status != intake.Parsed && r.Verdict.Reason == "" {
+				t.Errorf("no reason for the clerk")
+			}
+		})
+	}
+}
