@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/iotest"
 )
 
 // TestTooLarge checks that a file or entry over MaxItemBytes is hashed in
@@ -46,5 +47,37 @@ func TestTooLarge(t *testing.T) {
 	items = c.sorted(t)
 	if len(items) != 2 || items[1].Status != Failed || items[1].Reason != reason || items[1].SHA256 != want || items[1].Size != 1<<20 || items[1].Path != "照片.zip › 大照片.jpg" {
 		t.Errorf("entry: %s", c.dump(t))
+	}
+}
+
+func TestReadSized(t *testing.T) {
+	data := bytes.Repeat([]byte("0123456789"), 1000)
+	tests := []struct {
+		name        string
+		size, limit int64
+		want        int
+	}{
+		{"stated size", 10000, 20000, 10000},
+		{"file grew", 100, 20000, 10000},
+		{"file shrank", 50000, 90000, 10000},
+		{"limit", 10000, 4001, 4001},
+		{"limit below the stated size", 20000, 3000, 3000},
+		{"empty", 0, 10, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := data
+			if tc.name == "empty" {
+				in = nil
+			}
+			// one byte per Read, so every boundary is crossed
+			got, err := readSized(iotest.OneByteReader(bytes.NewReader(in)), tc.size, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tc.want || !bytes.Equal(got, in[:tc.want]) {
+				t.Errorf("read %d bytes, want the first %d", len(got), tc.want)
+			}
+		})
 	}
 }

@@ -5,10 +5,6 @@ import (
 	"regexp"
 )
 
-// boundaryParam finds the boundary parameters a message declares, quoted or
-// not, anywhere in its bytes (a header of any part).
-var boundaryParam = regexp.MustCompile(`(?i)boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))`)
-
 // maxRepairBoundaries bounds the boundaries the repair pass looks for.
 const maxRepairBoundaries = 64
 
@@ -68,7 +64,7 @@ func declaredBoundaries(data []byte) map[string]bool {
 		return nil
 	}
 	bounds := map[string]bool{}
-	for _, m := range boundaryParam.FindAllSubmatch(data, maxRepairBoundaries) {
+	for _, m := range findBoundaryParams(data, maxRepairBoundaries) {
 		b := m[1]
 		if b == nil {
 			b = m[2]
@@ -76,6 +72,56 @@ func declaredBoundaries(data []byte) map[string]bool {
 		bounds[string(b)] = true
 	}
 	return bounds
+}
+
+// boundaryAt finds a boundary parameter, quoted or not, at the start of its
+// input.
+var boundaryAt = regexp.MustCompile(`^(?i:boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200})))`)
+
+// findBoundaryParams returns the first n boundary parameters a message
+// declares anywhere in its bytes (a header of any part), as
+// regexp.FindAllSubmatch would with boundaryAt unanchored, but without
+// running a case-insensitive pattern over every byte of the attachments
+// (seconds for a few hundred megabytes of mail): every match has an '=',
+// which base64 holds only as padding, after "boundary" and white space, so
+// the pattern is tried only where an '=' follows that word.
+func findBoundaryParams(data []byte, n int) [][][]byte {
+	var out [][][]byte
+	done := 0 // matches do not overlap: the next starts after the last
+	for i := 0; len(out) < n; i++ {
+		j := bytes.IndexByte(data[i:], '=')
+		if j < 0 {
+			break
+		}
+		i += j
+		start := i
+		for start > 0 && isRegexpSpace(data[start-1]) {
+			start--
+		}
+		start -= len("boundary")
+		if start < max(done, 0) || !bytes.EqualFold(data[start:start+len("boundary")], []byte("boundary")) {
+			continue
+		}
+		m := boundaryAt.FindSubmatchIndex(data[start:])
+		if m == nil {
+			continue
+		}
+		match := make([][]byte, 3)
+		for k := range match {
+			if m[2*k] >= 0 {
+				match[k] = data[start+m[2*k] : start+m[2*k+1] : start+m[2*k+1]]
+			}
+		}
+		out = append(out, match)
+		done = start + m[1]
+		i = done - 1
+	}
+	return out
+}
+
+// isRegexpSpace is \s of the regexp package.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // lineAt returns the line starting at start without its line break, and the

@@ -84,7 +84,14 @@ func splitHeader(data []byte) (head, body []byte, ok bool) {
 		return []byte("\n"), data[1:], true
 	}
 	crlf := bytes.Index(data, []byte("\r\n\r\n"))
-	lf := bytes.Index(data, []byte("\n\n"))
+	// A bare blank line counts only before the first CRLF one, so look for
+	// it there alone: a CRLF message has none, and searching its whole body
+	// would cost a pass over every attachment of every part.
+	before := data
+	if crlf >= 0 {
+		before = data[:crlf]
+	}
+	lf := bytes.Index(before, []byte("\n\n"))
 	switch {
 	case crlf >= 0 && (lf < 0 || crlf < lf):
 		return data[:crlf+4], data[crlf+4:], true

@@ -1,9 +1,13 @@
 package mail
 
 import (
+	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +64,78 @@ func summary(m *Message) any {
 		Parts               []part
 		Problems            []string
 	}{m.From, m.Subject, m.Text, ps, m.Problems}
+}
+
+// TestCountBoundaryParams holds the fast count to the plain one.
+func TestCountBoundaryParams(t *testing.T) {
+	pieces := []string{"oundary=", "OUNDARY=", "boundary", "=", "o", "Boundary=\"x\"", "oUNDARY=", "==", "\r\n", "ABC"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		want := bytes.Count(data, []byte("oundary=")) + bytes.Count(data, []byte("OUNDARY="))
+		if got := countBoundaryParams(data); got != want {
+			t.Fatalf("countBoundaryParams(%q) = %d, want %d", data, got, want)
+		}
+	}
+}
+
+// TestSplitHeaderBlankLines holds splitHeader to the first blank line of
+// either kind.
+func TestSplitHeaderBlankLines(t *testing.T) {
+	pieces := []string{"A: b", "\r\n", "\n", "\r", "x"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		if bytes.HasPrefix(data, []byte("\n")) || bytes.HasPrefix(data, []byte("\r\n")) {
+			continue
+		}
+		crlf, lf := bytes.Index(data, []byte("\r\n\r\n")), bytes.Index(data, []byte("\n\n"))
+		wantHead := -1
+		switch {
+		case crlf >= 0 && (lf < 0 || crlf < lf):
+			wantHead = crlf + 4
+		case lf >= 0:
+			wantHead = lf + 2
+		}
+		head, _, ok := splitHeader(data)
+		if ok != (wantHead >= 0) || (ok && len(head) != wantHead) {
+			t.Fatalf("splitHeader(%q): head %d bytes, ok %v; want %d", data, len(head), ok, wantHead)
+		}
+	}
+}
+
+// TestFindBoundaryParams holds the fast search to the pattern run over
+// every byte, as it was.
+func TestFindBoundaryParams(t *testing.T) {
+	ref := regexp.MustCompile(`(?i)boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))`)
+	pieces := []string{"boundary", "BOUNDARY", "Boundary", "bOuNdArY", "oundary", "=", " ", "\r\n", "\t", "\"", "x", "abc", ";", "==", "é", "\xff"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		n := 1 + rng.IntN(4)
+		want := ref.FindAllSubmatch(data, n)
+		got := findBoundaryParams(data, n)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d matches, want %d", data, len(got), len(want))
+		}
+		for i := range want {
+			for k := range want[i] {
+				if (got[i][k] == nil) != (want[i][k] == nil) || !bytes.Equal(got[i][k], want[i][k]) {
+					t.Fatalf("%q: match %d group %d = %q, want %q", data, i, k, got[i][k], want[i][k])
+				}
+			}
+		}
+	}
 }
