@@ -1,7 +1,8 @@
 // Package export writes what the clerk reads: the compliance register
-// (.xlsx, five sheets per SPEC §2), the machine-readable JSON result, one
-// 材料补正一次性告知书 (.docx) per window that is not 合规, and the progress
-// lines on stderr with the closing Chinese summary.
+// (.xlsx, the five sheets of SPEC §2 and 待核查清单), the machine-readable
+// JSON result, one 材料补正一次性告知书 (.docx) per window with an error
+// (and, on request, a 材料核实告知书 per window that is 待核查 only), and
+// the progress lines on stderr with the closing Chinese summary.
 //
 // Export decides nothing: every conclusion, cell text and finding comes from
 // validate.Result. Output is deterministic (rows sorted, no map order); only

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nguyenthenguyen/docx"
 
@@ -26,32 +27,54 @@ import (
 //go:embed notice/template.docx
 var noticeTemplate []byte
 
-// Placeholders of the notice template.
+// Placeholders of the notice template, each alone in its paragraph so a
+// part that is empty removes its paragraph instead of leaving a blank line
+// or a stray space.
 const (
-	phTitle    = "{{TITLE}}"
-	phWindow   = "{{WINDOW}}"
-	phUnit     = "{{UNIT}}"
-	phDate     = "{{DATE}}"
-	phFindings = "{{FINDINGS}}"
-	phDeadline = "{{DEADLINE}}"
-	phContact  = "{{CONTACT}}"
-	phIssuer   = "{{ISSUER}}"
+	phDocTitle   = "{{DOCTITLE}}"
+	phNumber     = "{{NUMBER}}"
+	phTo         = "{{TO}}"
+	phIntro      = "{{INTRO}}"
+	phFindings   = "{{FINDINGS}}"
+	phNotesIntro = "{{NOTESINTRO}}"
+	phNotes      = "{{NOTES}}"
+	phClosing    = "{{CLOSING}}"
+	phContact    = "{{CONTACT}}"
+	phIssuer     = "{{ISSUER}}"
+	phDate       = "{{DATE}}"
 )
+
+// placeholders lists every placeholder, for the template check.
+var placeholders = []string{phDocTitle, phNumber, phTo, phIntro, phFindings, phNotesIntro, phNotes, phClosing, phContact, phIssuer, phDate}
 
 // NoticeOptions fill the parts of a notice that are not the window's own.
 type NoticeOptions struct {
-	Title    string    // campaign title; if empty, res.Title
-	Deadline string    // resubmission deadline (profile notice.deadline); if empty, 通知规定的期限内
-	Contact  string    // contact line (profile notice.contact)
-	Issuer   string    // the office that signs (profile notice.issuer)
-	Date     time.Time // the notice date; if zero, res.GeneratedAt
+	Title    string // campaign title; if empty, res.Title
+	Deadline string // resubmission deadline (profile notice.deadline); if empty, 通知规定的期限内
+	Contact  string // contact line (profile notice.contact); no contact paragraph when empty
+	Issuer   string // the office that signs (profile notice.issuer)
+	// Number is the 文号 pattern (profile notice.number); {序号} becomes the
+	// window's number in 登记表. No 文号 line when empty.
+	Number string
+	Date   time.Time // the notice date; if zero, res.GeneratedAt
+	// Review also writes a 材料核实告知书 for every window whose findings
+	// need review but none correction (待核查). Without it those windows get
+	// no notice: they are the clerk's own list (登记表's 待核查清单).
+	Review bool
 }
 
-// WriteNotices writes one 材料补正一次性告知书 (.docx) into dir for every
-// submission whose conclusion is not 合规, each atomically, and returns the
-// written paths, sorted. File names are <序号>_<窗口名称>_材料补正一次性告知书.docx
-// with 序号 as in 登记表, safe on Windows and unique. A missing dir is
-// created (its parent must exist).
+// Notice kinds and their file-name suffixes.
+const (
+	noticeFix    = "材料补正一次性告知书"
+	noticeVerify = "材料核实告知书"
+)
+
+// WriteNotices writes into dir one 材料补正一次性告知书 (.docx) for every
+// submission with a finding of level 错误 and, with opt.Review, one
+// 材料核实告知书 for every submission that is 待核查 only; each atomically.
+// It returns the written paths, sorted. File names are
+// <序号>_<窗口名称>_<kind>.docx with 序号 as in 登记表, safe on Windows and
+// unique. A missing dir is created (its parent must exist).
 func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string, error) {
 	if err := CheckDir(dir); err != nil {
 		return nil, err
@@ -73,12 +96,13 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 	var paths []string
 	for i := range res.Submissions {
 		s := &res.Submissions[i]
-		if s.Conclusion == finding.Compliant {
+		n := noticeFor(s, i+1, opt)
+		if n == nil {
 			continue
 		}
-		name := uniqueName(fmt.Sprintf("%0*d_%s_材料补正一次性告知书", width, i+1, safeName(s.WindowName)), ".docx", used)
+		name := uniqueName(fmt.Sprintf("%0*d_%s_%s", width, i+1, safeName(s.WindowName), n.kind), ".docx", used)
 		path := filepath.Join(dir, name)
-		if err := writeNotice(path, s, opt); err != nil {
+		if err := n.write(path); err != nil {
 			return nil, fmt.Errorf("write notice %s: %w", name, err)
 		}
 		paths = append(paths, path)
@@ -87,64 +111,169 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 	return paths, nil
 }
 
-// writeNotice fills the template for s and writes it to path.
-func writeNotice(path string, s *validate.Submission, opt NoticeOptions) error {
+// notice is the text of one notice, paragraph by paragraph.
+type notice struct {
+	kind             string // noticeFix or noticeVerify, also the heading
+	number, to       string
+	intro            string
+	items            []string
+	notesIntro       string
+	notes            []string
+	closing, contact string
+	issuer, date     string
+}
+
+// noticeFor is the notice for submission s, numbered n in 登记表, or nil
+// when it needs none: 补正 when a finding is an error; 核实, with
+// opt.Review, when findings need review and none is an error.
+func noticeFor(s *validate.Submission, n int, opt NoticeOptions) *notice {
+	var errs, reviews, hints []finding.Finding
+	for _, f := range s.Findings {
+		switch f.Level {
+		case finding.Error:
+			errs = append(errs, f)
+		case finding.Review:
+			reviews = append(reviews, f)
+		default:
+			if strings.TrimSpace(f.Fix) != "" {
+				hints = append(hints, f)
+			}
+		}
+	}
+	materials := "申报材料"
+	if opt.Title != "" {
+		materials = opt.Title + "申报材料"
+	}
+	out := &notice{
+		to:     addressee(s),
+		issuer: opt.Issuer,
+		date:   chineseDate(opt.Date),
+	}
+	if opt.Number != "" {
+		num := strconv.Itoa(n)
+		out.number = strings.NewReplacer("{序号}", num, "{n}", num).Replace(opt.Number)
+	}
+	if c := strings.TrimSpace(opt.Contact); c != "" {
+		out.contact = "联系方式：" + sentenceEnd(c, "")
+	}
+	switch {
+	case len(errs) > 0:
+		out.kind = noticeFix
+		out.intro = "经对你窗口报送的" + materials + "进行合规性审查，发现以下问题需要补正，现一次性告知如下："
+		out.items = itemLines(errs, "补正要求：")
+		if len(hints) > 0 {
+			out.notesIntro = "此外，以下事项不影响审查结论，建议一并完善："
+			out.notes = itemLines(hints, "建议：")
+		}
+		out.closing = "请于" + opt.Deadline + "按上述要求一次性补正，并重新报送补正后的材料。"
+	case len(reviews) > 0 && opt.Review:
+		out.kind = noticeVerify
+		out.intro = "经对你窗口报送的" + materials + "进行合规性审查，以下事项需要你窗口核实确认："
+		out.items = itemLines(reviews, "")
+		out.closing = "请于" + opt.Deadline + "将核实情况反馈我单位；确需更正的，请一并重新报送相关材料。"
+	default:
+		return nil
+	}
+	return out
+}
+
+// addressee is the 主送 line: 所属单位 and 窗口名称, whichever are known.
+func addressee(s *validate.Submission) string {
+	to := strings.TrimSpace(s.Unit) + strings.TrimSpace(s.WindowName)
+	if to == "" {
+		to = "申报窗口"
+	}
+	return oneLine(to) + "："
+}
+
+// itemLines are the numbered sentences of a notice, one per finding:
+// "1.推荐单位意见栏未盖章。补正要求：请加盖推荐单位公章后重新扫描报送。"
+// Codes and levels are the register's, not the window's: they stay out.
+func itemLines(fs []finding.Finding, fixLabel string) []string {
+	lines := make([]string, len(fs))
+	for i, f := range fs {
+		line := strconv.Itoa(i+1) + "." + sentenceEnd(f.Message, "。")
+		if fix := strings.TrimSpace(f.Fix); fix != "" && fixLabel != "" {
+			line += fixLabel + sentenceEnd(fix, "。")
+		}
+		lines[i] = line
+	}
+	return lines
+}
+
+// sentenceEnd folds s into one line and ends it with end, replacing
+// whatever punctuation it ended with.
+func sentenceEnd(s, end string) string {
+	s = strings.TrimRight(oneLine(s), "。；;，,.、 ")
+	if s == "" {
+		return ""
+	}
+	return s + end
+}
+
+// write fills the template with n and writes it to path. Every text passes
+// through maskIDs.
+func (n *notice) write(path string) error {
 	r, err := docx.ReadDocxFromMemory(bytes.NewReader(noticeTemplate), int64(len(noticeTemplate)))
 	if err != nil {
 		return fmt.Errorf("read template: %w", err)
 	}
 	defer r.Close()
 	d := r.Editable()
-	d.SetContent(expandParagraph(d.GetContent(), phFindings, noticeLines(s.Findings)))
-	fills := []struct{ ph, text string }{
-		{phTitle, opt.Title},
-		{phWindow, s.WindowName},
-		{phUnit, s.Unit},
-		{phDate, opt.Date.Format("2006年1月2日")},
-		{phDeadline, opt.Deadline},
-		{phContact, opt.Contact},
-		{phIssuer, opt.Issuer},
-	}
-	for _, f := range fills {
-		if err := d.Replace(f.ph, oneLine(f.text), -1); err != nil {
-			return fmt.Errorf("fill %s: %w", f.ph, err)
+	one := func(s string) []string {
+		if s == "" {
+			return nil
 		}
+		return []string{s}
 	}
+	content := d.GetContent()
+	for _, p := range []struct {
+		ph    string
+		lines []string
+	}{
+		{phDocTitle, one(n.kind)},
+		{phNumber, one(n.number)},
+		{phTo, one(n.to)},
+		{phIntro, one(n.intro)},
+		{phFindings, n.items},
+		{phNotesIntro, one(n.notesIntro)},
+		{phNotes, n.notes},
+		{phClosing, one(n.closing)},
+		{phContact, one(n.contact)},
+		{phIssuer, one(oneLine(n.issuer))},
+		{phDate, one(n.date)},
+	} {
+		lines := make([]string, len(p.lines))
+		for i, l := range p.lines {
+			lines[i] = maskIDs(l)
+		}
+		content = expandParagraph(content, p.ph, lines)
+	}
+	d.SetContent(content)
 	return writeAtomic(path, func(w io.Writer) error { return d.Write(w) })
 }
 
-// levelOrder puts errors first, then what needs review, then hints.
-func levelOrder(l finding.Level) int {
-	switch l {
-	case finding.Error:
-		return 0
-	case finding.Review:
-		return 1
-	}
-	return 2
-}
-
-// noticeLines are the numbered lines of the notice, one per finding:
-// "1. 【F04】（错误）message；补正要求：fix".
-func noticeLines(fs []finding.Finding) []string {
-	sorted := slices.Clone(fs)
-	slices.SortStableFunc(sorted, func(a, b finding.Finding) int {
-		return levelOrder(a.Level) - levelOrder(b.Level)
-	})
-	lines := make([]string, len(sorted))
-	for i, f := range sorted {
-		line := fmt.Sprintf("%d. 【%s】（%s）%s", i+1, f.Code, f.Level.Label(), f.Message)
-		if f.Fix != "" {
-			line += "；补正要求：" + f.Fix
-		}
-		lines[i] = oneLine(line)
-	}
-	return lines
-}
-
-// oneLine folds line breaks and tabs into spaces.
+// oneLine folds s into one line: runs of spaces and tabs become one
+// space; a line break becomes a space between two Latin letters or digits
+// and nothing next to Chinese text, so a break inside a Chinese sentence
+// leaves no stray space.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(line)
+			if prev < 0x2E80 && next < 0x2E80 {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // expandParagraph replaces the w:p element holding placeholder ph with one

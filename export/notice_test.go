@@ -66,38 +66,63 @@ func TestTemplatePlaceholdersWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := documentXML(t, path)
-	for _, ph := range []string{phTitle, phWindow, phUnit, phDate, phFindings, phDeadline, phContact, phIssuer} {
-		re := regexp.MustCompile(`<w:t(?: [^>]*)?>[^<]*` + regexp.QuoteMeta(ph) + `[^<]*</w:t>`)
+	for _, ph := range placeholders {
+		re := regexp.MustCompile(`<w:t(?: [^>]*)?>` + regexp.QuoteMeta(ph) + `</w:t>`)
 		if !re.MatchString(doc) {
-			t.Errorf("placeholder %s is not whole inside one w:t of notice/template.docx", ph)
+			t.Errorf("placeholder %s is not alone inside one w:t of notice/template.docx", ph)
 		}
 	}
 }
 
+// fixNotice is the whole text of window 2's notice with the sample
+// options and a 文号 pattern: errors as numbered sentences with their
+// 补正要求, the hint with its fix under its own heading, the review finding
+// (F03) left to the clerk's list, issuer, （盖章） and date at the foot.
+const fixNotice = `材料补正一次性告知书
+鞍营商补〔2024〕2号
+鞍山市不动产登记中心税费综合窗口：
+经对你窗口报送的鞍山市第二批“清风辽宁政务窗口”申报材料进行合规性审查，发现以下问题需要补正，现一次性告知如下：
+1.事迹字数为96字，应为200字左右（100–300字）。补正要求：请将主要事迹补充至200字左右。
+2.缺少集体或个人工作照片。补正要求：请补报1张集体或个人工作照片。
+3.推荐单位意见栏未盖章。补正要求：请加盖推荐单位公章后重新扫描报送。
+此外，以下事项不影响审查结论，建议一并完善：
+1.曾受表彰奖励情况未填写。建议：没有表彰时请填写“无”。
+请于2024年4月19日按上述要求一次性补正，并重新报送补正后的材料。
+联系方式：市营商局 王科长 0412-5551234
+
+鞍山市“清风辽宁政务窗口”评选工作办公室
+（盖章）
+2024年4月12日
+`
+
 func TestWriteNotices(t *testing.T) {
 	dir := t.TempDir()
 	res := sampleResult()
-	paths, err := WriteNotices(dir, res, sampleNoticeOptions())
+	opt := sampleNoticeOptions()
+	opt.Number = "鞍营商补〔2024〕{序号}号"
+	paths, err := WriteNotices(dir, res, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// 03 企业开办专区 is 待核查 only: no notice without Review.
 	want := []string{
 		"02_税费综合窗口_材料补正一次性告知书.docx",
-		"03_企业开办专区_材料补正一次性告知书.docx",
 		"04_工程建设项目审批窗口_材料补正一次性告知书.docx",
 		"05_社保医保综合柜员窗口_材料补正一次性告知书.docx",
 	}
-	if len(paths) != len(want) {
-		t.Fatalf("wrote %d notices %q, want %d", len(paths), paths, len(want))
+	var got []string
+	for _, p := range paths {
+		got = append(got, filepath.Base(p))
 	}
-	for i, p := range paths {
-		if filepath.Base(p) != want[i] {
-			t.Errorf("notice %d = %s, want %s", i, filepath.Base(p), want[i])
-		}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("wrote %q, want %q", got, want)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != len(want) {
 		t.Errorf("folder holds %d files, want %d (temp files left?)", len(entries), len(want))
+	}
+	if text := strings.TrimLeft(plainText(documentXML(t, paths[0])), "\n"); text != fixNotice {
+		t.Errorf("notice of 税费综合窗口:\n%s\nwant:\n%s", text, fixNotice)
 	}
 	for _, p := range paths {
 		doc := documentXML(t, p)
@@ -105,47 +130,51 @@ func TestWriteNotices(t *testing.T) {
 		if strings.Contains(doc, "{{") || strings.Contains(doc, "}}") {
 			t.Errorf("%s: a placeholder is left:\n%s", filepath.Base(p), text)
 		}
-		var sub = res.Submissions[0]
-		for _, s := range res.Submissions {
-			if strings.Contains(filepath.Base(p), "_"+s.WindowName+"_") {
-				sub = s
+		for _, bad := range []string{"【", "】", "（错误）", "（提示）", "（待核查）", "  ", " \n", "\n "} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s holds %q:\n%s", filepath.Base(p), bad, text)
 			}
 		}
-		for _, s := range []string{"材料补正一次性告知书", sub.WindowName, sub.Unit, "2024年4月19日", "市营商局 王科长 0412-5551234", "2024年4月12日", "鞍山市“清风辽宁政务窗口”评选工作办公室"} {
-			if !strings.Contains(text, s) {
-				t.Errorf("%s lacks %q:\n%s", filepath.Base(p), s, text)
-			}
-		}
-		for _, f := range sub.Findings {
-			if !strings.Contains(text, "【"+f.Code+"】") || !strings.Contains(text, f.Message) || !strings.Contains(text, f.Fix) {
-				t.Errorf("%s lacks finding %s %q / %q:\n%s", filepath.Base(p), f.Code, f.Message, f.Fix, text)
-			}
-		}
-		if n := strings.Count(text, "】（"); n != len(sub.Findings) {
-			t.Errorf("%s lists %d findings, want %d", filepath.Base(p), n, len(sub.Findings))
+		if stray := regexp.MustCompile(`(?m)^[ 　]|[ 　]$|　`).FindString(text); stray != "" {
+			t.Errorf("%s has a stray space %q:\n%s", filepath.Base(p), stray, text)
 		}
 	}
 }
 
-func TestNoticeListOrderAndNumbers(t *testing.T) {
+func TestNoticeReview(t *testing.T) {
+	dir := t.TempDir()
 	res := sampleResult()
-	got := noticeLines(res.Submissions[2].Findings) // M06 review, S01 review, M10 info
-	want := []string{
-		"1. 【M06】（待核查）服务场所整体环境照片有2张，应为1张；补正要求：请确认使用哪一张照片",
-		"2. 【S01】（待核查）派驻纪检监察部门意见栏盖章识别置信度低（0.62）；补正要求：请人工核对印章",
-		"3. 【M10】（提示）照片分辨率过低：合影.jpg 长边800像素",
+	opt := sampleNoticeOptions()
+	opt.Review = true
+	paths, err := WriteNotices(dir, res, opt)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Fatalf("notice lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if len(paths) != 4 || filepath.Base(paths[1]) != "03_企业开办专区_材料核实告知书.docx" {
+		t.Fatalf("with Review wrote %q, want a 核实 notice for 03 企业开办专区 among 4", paths)
+	}
+	text := plainText(documentXML(t, paths[1]))
+	for _, want := range []string{
+		"材料核实告知书\n鞍山市行政审批局企业开办专区：\n",
+		"以下事项需要你窗口核实确认：\n1.服务场所整体环境照片有2张，应为1张。\n2.派驻纪检监察部门意见栏盖章识别置信度低（0.62）。\n请于2024年4月19日将核实情况反馈",
+		"（盖章）\n2024年4月12日",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("核实 notice lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "补正要求") || strings.Contains(text, "照片分辨率过低：合影.jpg 长边800像素") && !strings.Contains(text, "建议") {
+		t.Errorf("核实 notice asks for corrections:\n%s", text)
 	}
 }
 
-func TestNoticeEscapesAndUniqueNames(t *testing.T) {
+func TestNoticeEmptyFieldsAndEscapes(t *testing.T) {
 	res := sampleResult()
 	res.Submissions = res.Submissions[:2]
 	res.Submissions[0].Conclusion = finding.NeedsFix
+	res.Submissions[0].Unit = ""
 	res.Submissions[0].WindowName = `A<B>&"C"/窗口:1?`
-	res.Submissions[0].Findings = []finding.Finding{{Code: "F01", Level: finding.Error, Message: "必填项<主要职责>为空 & 需填写", Fix: "请填写\n主要职责"}}
+	res.Submissions[0].Findings = []finding.Finding{{Code: "F01", Level: finding.Error, Message: "必填项<主要职责>为空 & 需填写（210302198503120026）；", Fix: "请填写\n主要职责。"}}
 	dir := t.TempDir()
 	paths, err := WriteNotices(dir, res, NoticeOptions{})
 	if err != nil {
@@ -155,11 +184,18 @@ func TestNoticeEscapesAndUniqueNames(t *testing.T) {
 		t.Errorf("file name = %q", got)
 	}
 	text := plainText(documentXML(t, paths[0]))
-	if !strings.Contains(text, "1. 【F01】（错误）必填项<主要职责>为空 & 需填写；补正要求：请填写 主要职责") {
-		t.Errorf("escaped finding missing:\n%s", text)
+	for _, want := range []string{
+		"材料补正一次性告知书\nA<B>&\"C\"/窗口:1?：\n",
+		"1.必填项<主要职责>为空 & 需填写（210302********0026）。补正要求：请填写主要职责。\n",
+		"通知规定的期限内", res.Title,
+		"\n\n（盖章）\n2024年4月12日\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("notice lacks %q:\n%s", want, text)
+		}
 	}
-	if !strings.Contains(text, "通知规定的期限") || !strings.Contains(text, res.Title) {
-		t.Errorf("defaults missing:\n%s", text)
+	if strings.Contains(text, "联系方式") || strings.Contains(text, "210302198503120026") {
+		t.Errorf("empty contact printed, or a full ID:\n%s", text)
 	}
 }
 
@@ -243,8 +279,8 @@ func TestWriteNoticesDir(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || len(paths) != 4 {
-				t.Fatalf("WriteNotices(%q) = %d paths, %v; want 4, nil", tc.dir, len(paths), err)
+			if err != nil || len(paths) != 3 {
+				t.Fatalf("WriteNotices(%q) = %d paths, %v; want 3, nil", tc.dir, len(paths), err)
 			}
 		})
 	}

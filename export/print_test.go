@@ -24,7 +24,7 @@ const minPrintedPoints = 8
 func TestPrintedTextSize(t *testing.T) {
 	pdf := printToPDF(t, writeSample(t, sampleOptions()))
 	pages := readBBox(t, pdf)
-	sheets := []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单"}
+	sheets := []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单", "待核查清单"}
 	seen := map[string]int{}
 	for i, p := range pages {
 		sheet := p.sheet(sheets)

@@ -168,7 +168,10 @@ func Summary(res *validate.Result, registerPath, jsonPath, noticesDir string) st
 		line += "；JSON 已写入 " + jsonPath
 	}
 	if noticesDir != "" {
-		line += fmt.Sprintf("；补正告知书 %d 份已写入 %s", fix+review, noticesDir)
+		line += fmt.Sprintf("；补正告知书 %d 份已写入 %s", fix, noticesDir)
+	}
+	if review > 0 {
+		line += fmt.Sprintf("；待核查的 %d 个窗口请在登记表“待核查清单”中逐项核实", review)
 	}
 	return line + "。"
 }

@@ -105,8 +105,8 @@ func TestSummary(t *testing.T) {
 	tests := []struct {
 		reg, js, notices, want string
 	}{
-		{"out/登记表.xlsx", "", "", "审查完成：共 6 个窗口，合规 2 个，需补正 3 个，待核查 1 个；登记表已写入 out/登记表.xlsx。"},
-		{"r.xlsx", "r.json", "告知书", "审查完成：共 6 个窗口，合规 2 个，需补正 3 个，待核查 1 个；登记表已写入 r.xlsx；JSON 已写入 r.json；补正告知书 4 份已写入 告知书。"},
+		{"out/登记表.xlsx", "", "", "审查完成：共 6 个窗口，合规 2 个，需补正 3 个，待核查 1 个；登记表已写入 out/登记表.xlsx；待核查的 1 个窗口请在登记表“待核查清单”中逐项核实。"},
+		{"r.xlsx", "r.json", "告知书", "审查完成：共 6 个窗口，合规 2 个，需补正 3 个，待核查 1 个；登记表已写入 r.xlsx；JSON 已写入 r.json；补正告知书 3 份已写入 告知书；待核查的 1 个窗口请在登记表“待核查清单”中逐项核实。"},
 	}
 	for _, tc := range tests {
 		if got := Summary(res, tc.reg, tc.js, tc.notices); got != tc.want {

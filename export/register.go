@@ -39,13 +39,14 @@ const (
 	sheetFindings = "问题清单"
 	sheetRoster   = "联审名单"
 	sheetFiles    = "文件清单"
+	sheetReview   = "待核查清单"
 )
 
 // fontName is a Chinese font that Excel, WPS and LibreOffice all map.
 const fontName = "宋体"
 
 // WriteRegister writes the compliance register for res to path: the five
-// sheets of SPEC §2 in order. The file is written to a temporary file in the
+// sheets of SPEC §2 in order, then 待核查清单. The file is written to a temporary file in the
 // same folder and renamed over path.
 func WriteRegister(path string, res *validate.Result, opt RegisterOptions) error {
 	if err := CheckWritable(path); err != nil {
@@ -103,7 +104,7 @@ func chineseDate(t time.Time) string {
 	return t.Format("2006年1月2日")
 }
 
-// buildWorkbook fills f with the five sheets.
+// buildWorkbook fills f with the five sheets of SPEC §2 and 待核查清单.
 func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) error {
 	st, err := newStyles(f)
 	if err != nil {
@@ -112,7 +113,7 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return fmt.Errorf("rename first sheet: %w", err)
 	}
-	for _, name := range []string{sheetRegister, sheetFindings, sheetRoster, sheetFiles} {
+	for _, name := range []string{sheetRegister, sheetFindings, sheetRoster, sheetFiles, sheetReview} {
 		if _, err := f.NewSheet(name); err != nil {
 			return fmt.Errorf("add sheet %s: %w", name, err)
 		}
@@ -126,6 +127,7 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 		{sheetFindings, func() error { return writeFindings(f, st, res, opt) }},
 		{sheetRoster, func() error { return writeRoster(f, st, res, opt) }},
 		{sheetFiles, func() error { return writeFiles(f, st, res, opt) }},
+		{sheetReview, func() error { return writeReviewList(f, st, res, opt) }},
 	}
 	if res.RankingsGiven {
 		if _, err := f.NewSheet(sheetRankings); err != nil {

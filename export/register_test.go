@@ -138,7 +138,7 @@ func TestRegisterStructure(t *testing.T) {
 	}
 	defer f.Close()
 
-	if got, want := f.GetSheetList(), []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单"}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单", "待核查清单"}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 

@@ -310,3 +310,53 @@ func writeFiles(f *excelize.File, st *styles, res *validate.Result, opt Register
 		},
 	})
 }
+
+// writeReviewList writes 待核查清单: every finding of level 待核查, in
+// 登记表's window order, then those that belong to no window. These are the
+// clerk's own checks (a low-confidence stamp, a photo that could not be
+// sorted): no 补正 notice asks a window about them, so the clerk works
+// through this list and notes the outcome in 核查结果.
+func writeReviewList(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
+	type item struct {
+		window, unit, conclusion string
+		f                        finding.Finding
+	}
+	var items []item
+	for _, s := range res.Submissions {
+		for _, fd := range s.Findings {
+			if fd.Level == finding.Review {
+				items = append(items, item{s.WindowName, s.Unit, s.Conclusion, fd})
+			}
+		}
+	}
+	for _, fd := range res.Unattributed {
+		if fd.Level == finding.Review {
+			items = append(items, item{noWindow, "", "", fd})
+		}
+	}
+	return writeList(f, st, list{
+		sheet: sheetReview,
+		title: opt.Title + "材料合规性审查待核查清单",
+		info:  opt.infoLine(res),
+		cols: []column{
+			{header: "序号", width: 5, center: true},
+			{header: "窗口名称", width: 16, min: 12},
+			{header: "所属单位", width: 14, min: 10},
+			{header: "审查结论", width: 7, center: true},
+			{header: "代码", width: 5, center: true},
+			{header: "待核查事项", width: 34, min: 22},
+			{header: "位置", width: 24, min: 16},
+			{header: "核查提示", width: 28, min: 18},
+			{header: "核查结果", width: 12, min: 8},
+		},
+		count: len(items),
+		rows: func(emit func([]any) error) error {
+			for n, it := range items {
+				if err := emit([]any{n + 1, it.window, it.unit, it.conclusion, it.f.Code, it.f.Message, it.f.Location, it.f.Fix, nil}); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+}

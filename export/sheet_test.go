@@ -32,7 +32,7 @@ func TestSheetHeadings(t *testing.T) {
 	path := writeSample(t, sampleOptions())
 	title := "鞍山市第二批“清风辽宁政务窗口”"
 	info := "制表单位：鞍山市营商环境建设局　　制表日期：2024年4月12日"
-	for _, sheet := range []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单"} {
+	for _, sheet := range []string{"汇总", "登记表", "问题清单", "联审名单", "文件清单", "待核查清单"} {
 		rows := sheetRows(t, path, sheet)
 		if len(rows) < 3 || len(rows[0]) == 0 || !strings.HasPrefix(rows[0][0], title) {
 			t.Errorf("%s: row 1 is %q, want the campaign title", sheet, rows[0])
@@ -170,5 +170,25 @@ func TestFindingsSheetOrder(t *testing.T) {
 	}
 	if !slices.Equal(seen, order) {
 		t.Errorf("问题清单 windows in order %q, want 登记表's order %q", seen, order)
+	}
+}
+
+// TestReviewList: every 待核查 finding, and only those, is on 待核查清单 in
+// 登记表's order, with an empty 核查结果 for the clerk.
+func TestReviewList(t *testing.T) {
+	rows := sheetRows(t, writeSample(t, sampleOptions()), "待核查清单")
+	var got []string
+	for _, r := range rows[3:] {
+		got = append(got, r[1]+" "+r[4])
+		if len(r) > 8 && r[8] != "" {
+			t.Errorf("核查结果 is filled: %q", r)
+		}
+	}
+	want := []string{"税费综合窗口 F03", "企业开办专区 M06", "企业开办专区 S01", "（未对应窗口） S03"}
+	if !slices.Equal(got, want) {
+		t.Errorf("待核查清单 lists %q, want %q", got, want)
+	}
+	if h := rows[2]; h[len(h)-1] != "核查结果" {
+		t.Errorf("待核查清单 header %q lacks 核查结果", h)
 	}
 }

@@ -8,10 +8,10 @@ set -eu
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-soffice --headless --convert-to docx --outdir "$tmp" template.fodt >/dev/null 2>&1
+soffice -env:UserInstallation="file://$tmp/profile" --headless --convert-to docx --outdir "$tmp" template.fodt >/dev/null 2>&1
 cp "$tmp/template.docx" template.docx
 doc=$(unzip -p template.docx word/document.xml)
-for p in TITLE WINDOW UNIT DATE FINDINGS DEADLINE CONTACT ISSUER; do
+for p in DOCTITLE NUMBER TO INTRO FINDINGS NOTESINTRO NOTES CLOSING CONTACT ISSUER DATE; do
 	if ! printf '%s' "$doc" | grep -q "<w:t[^>]*>[^<]*{{$p}}[^<]*</w:t>"; then
 		echo "placeholder {{$p}} is not whole inside one w:t" >&2
 		exit 1

@@ -77,6 +77,11 @@ func check(file string, p *Profile, root *yaml.Node) error {
 			}
 		}
 	}
+	if p.Notice.Date != "" {
+		if _, err := time.Parse(time.DateOnly, p.Notice.Date); err != nil {
+			return fail("notice.date 不是有效日期（格式 2024-04-12）："+p.Notice.Date, "notice", "date")
+		}
+	}
 	if p.PublicityDays < 0 {
 		return fail("publicity_days 不能为负数", "publicity_days")
 	}

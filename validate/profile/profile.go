@@ -5,6 +5,10 @@
 package profile
 
 import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
 	"shenbao/parser/dept"
 	"shenbao/parser/form"
 )
@@ -84,6 +88,37 @@ type NoticeRules struct {
 	Deadline string `yaml:"deadline" json:"deadline"`
 	Contact  string `yaml:"contact" json:"contact"` // contact line
 	Issuer   string `yaml:"issuer" json:"issuer"`   // the office that signs the notice
+	// Number is the 文号 pattern, e.g. “鞍营商补〔2024〕{序号}号”; {序号} is
+	// the window's number in 登记表. Empty: the notices carry no 文号 line.
+	Number string `yaml:"number,omitempty" json:"number,omitempty"`
+	// Date is the notice date, 2024-04-12; empty: the day of the run.
+	Date string `yaml:"date,omitempty" json:"date,omitempty"`
+}
+
+// ContactIsExample reports whether the contact line is still a shipped
+// example (or empty, or marked 示例), so notices would send windows to a
+// person who is not the office's. A profile exported with `profile show`
+// and not edited carries the built-in line.
+func (n NoticeRules) ContactIsExample() bool {
+	c := strings.TrimSpace(n.Contact)
+	if c == "" || strings.Contains(c, "示例") {
+		return true
+	}
+	for _, name := range Names() {
+		data, err := embedded.ReadFile("profiles/" + name + ".yaml")
+		if err != nil {
+			continue
+		}
+		var p struct {
+			Notice struct {
+				Contact string `yaml:"contact"`
+			} `yaml:"notice"`
+		}
+		if yaml.Unmarshal(data, &p) == nil && strings.TrimSpace(p.Notice.Contact) == c {
+			return true
+		}
+	}
+	return false
 }
 
 // RuleSettings switch codes off or change their level.
