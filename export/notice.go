@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -72,7 +73,9 @@ const (
 // WriteNotices writes into dir one 材料补正一次性告知书 (.docx) for every
 // submission with a finding of level 错误 and, with opt.Review, one
 // 材料核实告知书 for every submission that is 待核查 only; each atomically.
-// It returns the written paths, sorted. File names are
+// It returns the written paths, sorted. A notice whose old file cannot be
+// replaced is written under a free name beside it; then the paths come with
+// a *MovedError that says so. File names are
 // <序号>_<窗口名称>_<kind>.docx with 序号 as in 登记表, safe on Windows and
 // unique. A missing dir is created (its parent must exist).
 func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string, error) {
@@ -94,6 +97,7 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 	width := max(2, len(strconv.Itoa(len(res.Submissions))))
 	used := map[string]bool{}
 	var paths []string
+	var moved *MovedError // the first notice that could not replace its old file
 	for i := range res.Submissions {
 		s := &res.Submissions[i]
 		n := noticeFor(s, i+1, opt)
@@ -102,12 +106,25 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 		}
 		name := uniqueName(fmt.Sprintf("%0*d_%s_%s", width, i+1, safeName(s.WindowName), n.kind), ".docx", used)
 		path := filepath.Join(dir, name)
-		if err := n.write(path); err != nil {
+		err := n.write(path)
+		var m *MovedError
+		switch {
+		case errors.As(err, &m):
+			path = m.Written
+			if moved == nil {
+				moved = m
+			} else {
+				moved.More++
+			}
+		case err != nil:
 			return nil, fmt.Errorf("write notice %s: %w", name, err)
 		}
 		paths = append(paths, path)
 	}
 	slices.Sort(paths)
+	if moved != nil {
+		return paths, moved
+	}
 	return paths, nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,13 +26,18 @@ type checkFlags struct {
 	joint    multi
 	profile  string
 	notices  string
+	review   bool
 	fullID   bool
 	previous string
 	report   string
-	jobs     int
+	jobs     jobsFlag
 	quiet    bool
 	inputs   []string
 	progress io.Writer
+	// replaceable checks that an existing output can be replaced; nil
+	// means export.CheckReplaceable. Tests stand in for a file held open
+	// by Excel, which Linux cannot make.
+	replaceable func(path, what string) error
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
@@ -43,19 +49,22 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.Var(&f.rankings, "rankings", "行业主管部门报来的实绩排序表（XLSX/XLS/CSV/WORD）所在的文件或文件夹，可重复")
 	fs.Var(&f.joint, "joint-review", "各部门返回的联审结果表（XLSX/XLS/CSV/WORD）所在的文件或文件夹，可重复")
 	fs.StringVar(&f.profile, "profile", "qingfeng-liaoning", "评选规则配置：内置`名称`或 YAML 文件路径")
-	fs.StringVar(&f.notices, "notices", "", "为每个需补正/待核查的窗口生成《材料补正一次性告知书》，写入此`文件夹`")
-	fs.BoolVar(&f.fullID, "full-id", false, "联审名单中显示完整身份证号码（默认只显示前6后4）")
+	fs.StringVar(&f.notices, "notices", "", "为每个需补正的窗口生成《材料补正一次性告知书》，写入此`文件夹`")
+	fs.BoolVar(&f.review, "notices-review", false, "同时为只有待核查事项的窗口生成《材料核实告知书》（默认只列入登记表“待核查清单”）")
+	fs.BoolVar(&f.fullID, "full-id", false, "仅联审名单显示完整身份证号码和出生日期（其他表和JSON始终前6后4）")
 	fs.StringVar(&f.previous, "previous", "", "与上次的审查结果比较（上次 --json 写出的`文件`，或上次的登记表 .xlsx），写出“变化情况”")
 	fs.StringVar(&f.report, "report", "", "写出给领导看的《审查情况报告》（.docx）到此`文件`")
-	fs.IntVar(&f.jobs, "j", 0, "并行处理`数量`（默认为CPU核数）")
+	fs.Var(&f.jobs, "j", "并行处理`数量`，正整数（默认为CPU核数）")
 	fs.BoolVar(&f.quiet, "q", false, "不显示进度")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
 	}
 	if len(inputs) == 0 {
-		fs.Usage()
-		return exitUsage, fmt.Errorf("请指定要审查的文件或文件夹，例如：shenbao check samples/mailbox")
+		return exitUsage, fmt.Errorf("请指定要审查的文件或文件夹，例如：shenbao check samples/mailbox（运行 shenbao check -h 查看用法）")
+	}
+	if f.out, err = registerPath(f.out); err != nil {
+		return exitUsage, err
 	}
 	f.inputs = inputs
 	f.progress = stderr
@@ -78,19 +87,9 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 			return exitUsage, err
 		}
 	}
-	// Fail before any work when an output cannot be written.
-	if err := export.CheckWritable(f.out); err != nil {
+	// Fail before any work when an output cannot be written or replaced.
+	if err := checkOutputs(f); err != nil {
 		return exitUsage, err
-	}
-	if f.json != "" {
-		if err := export.CheckWritable(f.json); err != nil {
-			return exitUsage, err
-		}
-	}
-	if f.notices != "" {
-		if err := export.CheckDir(f.notices); err != nil {
-			return exitUsage, err
-		}
 	}
 	if f.report != "" {
 		if err := export.CheckWritable(f.report); err != nil {
@@ -107,43 +106,65 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 		Rankings:    f.rankings,
 		JointReview: f.joint,
 		Profile:     p,
-		Jobs:        f.jobs,
+		Jobs:        int(f.jobs),
 		Reporter:    prog,
 	})
 	if err != nil {
 		return exitUsage, fmt.Errorf("审查中断：%v", err)
 	}
+	if len(res.Submissions) == 0 {
+		// Nothing to review: a wrong folder or a typo. Leave every
+		// existing output as it is and say what was found instead.
+		return exitUsage, noMaterial(f.inputs, res)
+	}
 	if prev != nil {
 		res.Changes = validate.Compare(prev, res)
+	}
+	if f.notices != "" && p.Notice.ContactIsExample() {
+		fmt.Fprintf(f.progress, "提示：告知书中的联系人仍为示例，请在配置文件中填写本单位的联系人和电话（现为“%s”）："+
+			"运行 shenbao profile show > 我的配置.yaml，修改 notice 下的 contact 一行，再加 --profile 我的配置.yaml 重新运行。\n", p.Notice.Contact)
 	}
 	prog.Stage("写出")
 	roles := make([]string, len(p.ReviewRows))
 	for i, r := range p.ReviewRows {
 		roles[i] = r.Name
 	}
-	if err := export.WriteRegister(f.out, res, export.RegisterOptions{
+	var moved []string // outputs written under another name
+	written := func(path *string, err error) error {
+		var m *export.MovedError
+		if errors.As(err, &m) {
+			*path = m.Written
+			moved = append(moved, m.Error())
+			return nil
+		}
+		return err
+	}
+	if err := written(&f.out, export.WriteRegister(f.out, res, export.RegisterOptions{
 		FullID:        f.fullID,
 		ProfileName:   p.Name,
 		Title:         p.Title,
 		RegisterTitle: p.RegisterTitle,
 		Issuer:        p.Notice.Issuer,
 		ReviewRoles:   roles,
-	}); err != nil {
+	})); err != nil {
 		return exitUsage, fmt.Errorf("写出登记表“%s”失败：%v", f.out, err)
 	}
 	if f.json != "" {
-		if err := export.WriteJSON(f.json, res); err != nil {
+		if err := written(&f.json, export.WriteJSON(f.json, res)); err != nil {
 			return exitUsage, fmt.Errorf("写出JSON“%s”失败：%v", f.json, err)
 		}
 	}
 	if f.notices != "" {
+		dir := f.notices
 		if _, err := export.WriteNotices(f.notices, res, export.NoticeOptions{
 			Title:    p.Title,
 			Deadline: p.Notice.Deadline,
 			Contact:  p.Notice.Contact,
 			Issuer:   p.Notice.Issuer,
-			Date:     res.GeneratedAt,
-		}); err != nil {
+			Number:   p.Notice.Number,
+			Date:     noticeDate(p, res),
+			Review:   f.review,
+		}); written(&dir, err) != nil {
 			return exitUsage, fmt.Errorf("写出告知书失败：%v", err)
 		}
 	}
@@ -158,6 +179,9 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 		}
 	}
 	prog.Done()
+	for _, m := range moved {
+		fmt.Fprintln(f.progress, "注意："+m+"。")
+	}
 	fmt.Fprintln(stdout, export.Summary(res, f.out, f.json, f.notices))
 	if f.report != "" {
 		fmt.Fprintf(stdout, "审查情况报告已写入 %s。\n", f.report)

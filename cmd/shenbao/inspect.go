@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -47,9 +49,18 @@ func runInspect(args []string, stdout, stderr io.Writer) error {
 }
 
 func inspectFile(path string, p *profile.Profile) (*inspection, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("找不到文件“%s”，请检查路径", path)
+	case err != nil:
+		return nil, fmt.Errorf("无法访问文件“%s”（没有读取权限？）", path)
+	case fi.IsDir():
+		return nil, fmt.Errorf("“%s”是一个文件夹；inspect 只看一个文件，审查整个文件夹请用 shenbao check", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件“%s”：%v", path, err)
+		return nil, fmt.Errorf("无法读取文件“%s”（没有读取权限或文件正被占用）", path)
 	}
 	// As under --scans, so that a spreadsheet is read as scan metadata.
 	r := classify.File(classify.Input{Name: filepath.Base(path), Source: path, Data: data, Scan: true},

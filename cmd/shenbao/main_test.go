@@ -88,9 +88,11 @@ func TestCheckSamples(t *testing.T) {
 	}
 }
 
-// maskTime hides the generation time in the register's 汇总 sheet.
+// maskTime hides the generation time in the register's 汇总 sheet and the
+// run date in every sheet's 制表日期 line.
 func maskTime(dump string) string {
-	return regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?`).ReplaceAllString(dump, "<time>")
+	dump = regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?`).ReplaceAllString(dump, "<time>")
+	return regexp.MustCompile(`制表日期：\d{4}年\d{1,2}月\d{1,2}日`).ReplaceAllString(dump, "制表日期：<date>")
 }
 
 func TestCheckDeterministic(t *testing.T) {
