@@ -112,8 +112,9 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, fmt.Errorf("审查中断：%v", err)
 	}
-	if len(res.Submissions) == 0 {
-		// Nothing to review: a wrong folder or a typo. Leave every
+	if len(res.Submissions) == 0 && len(res.Unattributed) == 0 {
+		// Nothing to review and nothing to report (an unreadable Word
+		// file would be reported): a wrong folder or a typo. Leave every
 		// existing output as it is and say what was found instead.
 		return exitUsage, noMaterial(f.inputs, res)
 	}
