@@ -128,6 +128,7 @@ func (a *assembler) finishInto(doc *word.Document) {
 		doc.Blocks = []word.Block{}
 	}
 	numberTables(doc)
+	doc.MarkChoices()
 }
 
 // buildTable lays out rows whose cells carry boundaries. A row without a

@@ -151,6 +151,9 @@ func (r *reader) inline(se xml.StartElement) error {
 type runState struct {
 	font     symFont
 	fontName string
+	// placeholderStyle is set for a run in the placeholder character
+	// style Word gives a content control's prompt.
+	placeholderStyle bool
 }
 
 func (r *reader) run() error {
@@ -214,6 +217,11 @@ func (r *reader) runContent(rs *runState) error {
 // runProps reads w:rPr for the symbol font of the run's text.
 func (r *reader) runProps(rs *runState) error {
 	return r.children(func(se xml.StartElement) error {
+		if wEl(se, "rStyle") {
+			v, _ := wAttr(se, "val")
+			l := strings.ToLower(v)
+			rs.placeholderStyle = strings.Contains(l, "placeholder") || strings.Contains(v, "占位符")
+		}
 		if wEl(se, "rFonts") {
 			for _, key := range []string{"ascii", "hAnsi"} {
 				name, _ := wAttr(se, key)
@@ -236,6 +244,7 @@ func (r *reader) emitPlain(s string) {
 
 // emitText writes run text, turning every checkbox glyph into a checkbox.
 func (r *reader) emitText(s string, rs *runState) {
+	r.decidePlaceholder(s, rs)
 	pa := r.cur
 	if pa == nil || !r.visible() {
 		return

@@ -162,11 +162,13 @@ func (r *reader) sdt(content func() error, emit bool) error {
 			return err
 		case wEl(se, "sdtContent"):
 			if placeholder {
-				// The content is the control's prompt ("单击此处输入文字"),
-				// not something the user wrote: keep the structure, drop
-				// the text.
-				r.placeholder++
-				defer func() { r.placeholder-- }()
+				// The content is normally the control's prompt
+				// ("单击此处输入文字"), not something the user wrote: keep
+				// the structure, drop the text. But WPS and older Word
+				// leave the flag on text typed over the prompt, so the
+				// first text decides (see placeholderText).
+				r.placeholders = append(r.placeholders, plcUndecided)
+				defer func() { r.placeholders = r.placeholders[:len(r.placeholders)-1] }()
 			}
 			if box == nil {
 				return content()
@@ -263,4 +265,51 @@ func (r *reader) ffData(f *field) error {
 		f.box = box
 		return err
 	})
+}
+
+// plcState is what is known of a content control flagged as showing its
+// placeholder.
+type plcState int8
+
+const (
+	plcUndecided plcState = iota
+	plcPrompt             // its text is the prompt: dropped
+	plcTyped              // someone typed over the prompt: kept
+)
+
+// promptStarts begin the prompts Word, WPS and LibreOffice put into content
+// controls ("单击或点击此处输入文字。", "Click or tap here to enter text.").
+var promptStarts = []string{"单击", "点击", "轻触", "click", "tap", "选择一项", "choose an item", "输入", "enter "}
+
+// decidePlaceholder settles the innermost undecided placeholder control
+// with the first text met inside it: the prompt when the run has a
+// placeholder character style or the text reads like a prompt, typed text
+// otherwise.
+func (r *reader) decidePlaceholder(s string, rs *runState) {
+	n := len(r.placeholders)
+	if n == 0 || r.placeholders[n-1] != plcUndecided || strings.TrimSpace(s) == "" {
+		return
+	}
+	state := plcTyped
+	lower := strings.ToLower(strings.TrimSpace(s))
+	if rs.placeholderStyle {
+		state = plcPrompt
+	}
+	for _, p := range promptStarts {
+		if strings.HasPrefix(lower, p) {
+			state = plcPrompt
+		}
+	}
+	r.placeholders[n-1] = state
+}
+
+// inPrompt reports whether text read now belongs to a control's prompt (or
+// to one not yet decided, for text that cannot decide: tabs, breaks).
+func (r *reader) inPrompt() bool {
+	for _, st := range r.placeholders {
+		if st != plcTyped {
+			return true
+		}
+	}
+	return false
 }

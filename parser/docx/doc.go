@@ -13,7 +13,11 @@
 // and instructions hidden; of each mc:AlternateContent exactly one branch is
 // read; text boxes contribute their paragraphs after the paragraph that holds
 // them. Content controls are read through; the placeholder text of an
-// unfilled control (w:showingPlcHdr) is dropped, since nobody wrote it.
+// unfilled control (w:showingPlcHdr) is dropped, since nobody wrote it —
+// unless its first text is neither in a placeholder style nor reads like a
+// prompt, which is text typed over the prompt with the flag left on (WPS).
+// Every w:body of the main part is read. Circle choice marks and
+// instruction ticks are settled by word.Document.MarkChoices.
 //
 // Not supported: headers, footers, footnotes, endnotes and comments (body
 // only), formatting and styles, numbering labels, hidden-text detection,

@@ -28,7 +28,7 @@ type field struct {
 // instruction part of any open field, nor placeholder text of an unfilled
 // content control.
 func (r *reader) visible() bool {
-	if r.placeholder > 0 {
+	if r.inPrompt() {
 		return false
 	}
 	for _, f := range r.fields {

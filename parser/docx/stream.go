@@ -47,7 +47,10 @@ type reader struct {
 	fields      []*field           // open complex fields, innermost last
 	overflow    int                // field begins past maxFields, not pushed
 	boxes       []*sdtBox          // open checkbox content controls, innermost last
-	placeholder int                // open content controls showing placeholder text
+	// placeholders are the open content controls flagged as showing their
+	// placeholder (w:showingPlcHdr), each plcUndecided until its first text
+	// says whether that is the prompt or text someone typed over it.
+	placeholders []plcState
 	drawName    string             // docPr name of the drawing being read
 	vmlAlt      string             // alt text of the VML shape being read
 	images      map[string]imgInfo // media parts already measured
@@ -102,11 +105,12 @@ func (p *pkg) readDocument(f *zip.File) (*word.Document, error) {
 	if len(r.doc.Blocks) == 0 {
 		return nil, fmt.Errorf("docx: document body of %s is empty", f.Name)
 	}
+	r.doc.MarkChoices()
 	return r.doc, nil
 }
 
-// document reads the root element and its w:body; the rest of the part
-// (section properties after the body, nothing else) is not read.
+// document reads the root element and its w:body elements (every one, when
+// a producer wrote more than one); nothing else of the part is read.
 func (r *reader) document() error {
 	for {
 		tok, err := r.next()
@@ -125,7 +129,9 @@ func (r *reader) document() error {
 		}
 		found := false
 		err = r.children(func(se xml.StartElement) error {
-			if wEl(se, "body") && !found {
+			if wEl(se, "body") {
+				// Some producers split the document into several bodies;
+				// each is read, in order.
 				found = true
 				return r.blocks(&r.doc.Blocks)
 			}

@@ -188,6 +188,22 @@ def main():
           p(form_box('<w:checked w:val="true"/>', result=False), t(" no separate")) +
           p(form_box(''), t(" neither")))
 
+    # Circle choice marks as radio buttons; an instruction to tick is not a
+    # tick; 〇 as the numeral zero; a control still flagged as showing its
+    # placeholder with text typed over it (WPS leaves the flag), beside one
+    # whose prompt is in Word's PlaceholderText style; and a second w:body.
+    write("choices.docx",
+          p(t("初审意见：〇是 ●否")) +
+          p(t("推荐形式：◯窗口自荐 ◉领导推荐")) +
+          p(t("性别：○男 ○女")) +
+          p(t("请在相应栏内打“√”，"), t("或打√")) +
+          p(t("二〇二四年三月 ●")) +
+          p(t("姓名："), '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>'
+            % t("王小明")) +
+          p(t("单位："), '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>'
+            % t("在此键入单位名称", '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>')) +
+          '<w:sectPr/></w:body><w:body>' + p(t("第二个正文部分")))
+
     write("unicode.docx",
           p(t("□甲 ☐乙 ☑丙 ☒丁 ■戊 √己 ✓庚 ✔辛")) +
           p(t("推荐形式：√窗口自荐  □个人")))
