@@ -48,7 +48,7 @@ func TestRead(t *testing.T) {
 			boxes:    []boxWant{{true, c}, {true, c}},
 			warnings: 1},
 		{file: "choices.docx",
-			text: "初审意见：☐是 ☑否\n推荐形式：☐窗口自荐 ☑领导推荐\n性别：☐男 ☐女\n请在相应栏内打“√”，或打√\n二〇二四年三月 ●\n姓名：王小明\n单位：\n第二个正文部分",
+			text:  "初审意见：☐是 ☑否\n推荐形式：☐窗口自荐 ☑领导推荐\n性别：☐男 ☐女\n请在相应栏内打“√”，或打√\n二〇二四年三月 ●\n姓名：王小明\n单位：\n第二个正文部分",
 			boxes: []boxWant{{false, u}, {true, u}, {false, u}, {true, u}, {false, u}, {false, u}}},
 		{file: "sym_wingdings.docx",
 			text: "☑窗口☐个人\n☑是☐否☑X☑tick\nbullet?end\n☑甲☐乙☑丙\n☑丁☐戊",

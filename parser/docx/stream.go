@@ -39,22 +39,22 @@ type reader struct {
 	rels  map[string]rel
 	doc   *word.Document
 
-	tables      int                // tables started so far, for Table.Index
-	slots       int                // grid slots laid out so far, against maxDocSlots
-	tokens      int                // XML tokens read, against maxTokens
-	paras       int                // paragraphs kept, against maxBlocks
-	cur         *para              // the paragraph being read, nil between paragraphs
-	fields      []*field           // open complex fields, innermost last
-	overflow    int                // field begins past maxFields, not pushed
-	boxes       []*sdtBox          // open checkbox content controls, innermost last
+	tables   int       // tables started so far, for Table.Index
+	slots    int       // grid slots laid out so far, against maxDocSlots
+	tokens   int       // XML tokens read, against maxTokens
+	paras    int       // paragraphs kept, against maxBlocks
+	cur      *para     // the paragraph being read, nil between paragraphs
+	fields   []*field  // open complex fields, innermost last
+	overflow int       // field begins past maxFields, not pushed
+	boxes    []*sdtBox // open checkbox content controls, innermost last
 	// placeholders are the open content controls flagged as showing their
 	// placeholder (w:showingPlcHdr), each plcUndecided until its first text
 	// says whether that is the prompt or text someone typed over it.
 	placeholders []plcState
-	drawName    string             // docPr name of the drawing being read
-	vmlAlt      string             // alt text of the VML shape being read
-	images      map[string]imgInfo // media parts already measured
-	warned      map[string]bool
+	drawName     string             // docPr name of the drawing being read
+	vmlAlt       string             // alt text of the VML shape being read
+	images       map[string]imgInfo // media parts already measured
+	warned       map[string]bool
 }
 
 // nsBinding is one xmlns:prefix declaration in scope, needed to resolve the
