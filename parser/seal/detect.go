@@ -1,0 +1,362 @@
+package seal
+
+import (
+	"math"
+	"slices"
+)
+
+// detectSeals finds ring-shaped marks on the upright page. On a colour page
+// a ring of red ink with something inside it (arc text, a star) is a seal;
+// a pen circle (nothing inside), a 「已阅」 box (square corners), a streak or a
+// highlighter (no ring) is not. On a colourless page a ring is reported but
+// never with the confidence of a sure seal.
+func detectSeals(p *planes, t *table, colour bool) []found {
+	ppm := t.pxPerMM
+	m := inkMask(p, t, colour)
+	src := p.chroma
+	if !colour {
+		src = p.dark
+	}
+	cands := centres(src, p.w, p.h, minSemi*ppm*0.9, maxSemi*ppm)
+	cands = append(cands, blobCentres(m, ppm)...)
+	var out []found
+	for _, c := range cands {
+		var f found
+		var ok bool
+		if colour {
+			f, ok = fitSeal(m, p, c[0], c[1], ppm)
+		} else {
+			f, ok = fitGreyRing(m, c[0], c[1], ppm)
+		}
+		if !ok {
+			continue
+		}
+		dup := false
+		for i, o := range out {
+			if math.Hypot(o.cx-f.cx, o.cy-f.cy) < 0.5*min(o.b, f.b) {
+				dup = true
+				if f.conf > o.conf {
+					out[i] = f
+				}
+				break
+			}
+		}
+		if !dup {
+			out = append(out, f)
+		}
+	}
+	if colour {
+		out = append(out, squares(m, ppm, out)...)
+	}
+	slices.SortFunc(out, func(a, b found) int { return cmpFloat(a.cy, b.cy)*2 + cmpFloat(a.cx, b.cx) })
+	return out
+}
+
+// fitSeal fits an elliptic ring around candidate centre (cx, cy): from
+// outside in, the first ink met on each of 72 rays is the ring's outer
+// edge; a robust conic fit through those points is the ring.
+func fitSeal(m *mask, p *planes, cx, cy, ppm float64) (found, bool) {
+	const rays = 72
+	rmax := maxSemi * ppm * 1.1
+	rmin := minSemi * ppm * 0.6
+	var pts [][2]float64
+	for k := range rays {
+		th := 2 * math.Pi * float64(k) / rays
+		dx, dy := math.Cos(th), math.Sin(th)
+		for d := rmax; d >= rmin; d-- {
+			if m.atf(cx+dx*d, cy+dy*d) && m.atf(cx+dx*(d-1), cy+dy*(d-1)) {
+				pts = append(pts, [2]float64{cx + dx*d, cy + dy*d})
+				break
+			}
+		}
+	}
+	if len(pts) < rays/2 {
+		return found{}, false
+	}
+	e, ok := ransacEllipse(pts, cx, cy)
+	if !ok {
+		return found{}, false
+	}
+	a, b := e.a/ppm, e.b/ppm
+	if a > maxSemi || b < minSemi || a < minMajor || b/a < 0.5 {
+		return found{}, false
+	}
+	// How much of the outline is inked, how thick the ring is, what is
+	// inside, and that it is not one patch of a larger red area.
+	const n = 120
+	hit, outer, chroma := 0, 0, 0
+	var thick []int
+	for k := range n {
+		t := 2 * math.Pi * float64(k) / n
+		x, y := e.point(t, 1)
+		on := false
+		for _, s := range []float64{-2, -1, 0, 1} {
+			xs, ys := e.point(t, 1+s/e.b)
+			if m.atf(xs, ys) {
+				on = true
+			}
+		}
+		if on {
+			hit++
+			chroma += int(p.chroma[int(y)*p.w+int(x)]) //
+			th := 0
+			for s := -1.0; s >= -10; s-- {
+				xs, ys := e.point(t, 1+s/e.b)
+				if !m.atf(xs, ys) {
+					break
+				}
+				th++
+			}
+			thick = append(thick, th)
+		}
+		xo, yo := e.point(t, 1+0.16)
+		if m.atf(xo, yo) {
+			outer++
+		}
+	}
+	cov := float64(hit) / n
+	if cov < 0.5 || float64(outer)/n > 0.45 {
+		return found{}, false
+	}
+	slices.Sort(thick)
+	if thick[len(thick)/2] < 1 {
+		return found{}, false
+	}
+	in, tot := 0, 0
+	step := max(1.0, e.b/12)
+	for y := e.cy - e.a; y <= e.cy+e.a; y += step {
+		for x := e.cx - e.a; x <= e.cx+e.a; x += step {
+			if e.inside(x, y, 0.8) {
+				tot++
+				if m.atf(x, y) {
+					in++
+				}
+			}
+		}
+	}
+	inner := float64(in) / float64(max(tot, 1))
+	if inner < 0.03 || inner > 0.7 {
+		return found{}, false
+	}
+	kind := KindRound
+	if b/a < 0.85 {
+		kind = KindOval
+	}
+	// Confidence: the share of the ring inked, and how strongly.
+	mean := float64(chroma) / float64(max(hit, 1))
+	conf := 0.5 + 0.5*math.Min(1, (cov-0.5)/0.35)
+	if mean < 110 {
+		conf *= 0.6 + 0.4*math.Max(0, (mean-45)/65)
+	}
+	return found{cx: e.cx, cy: e.cy, a: e.a, b: e.b, ang: e.ang, kind: kind, conf: math.Min(conf, 0.98)}, true
+}
+
+// fitGreyRing looks for a circular thin ring of ink around (cx, cy) on a
+// colourless page, where text is ink too: the ring is a radius at which
+// nearly every ray meets ink, with much less a few pixels in and out.
+func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
+	const rays = 90
+	r0, r1 := int(12*ppm), int(maxSemi*ppm)
+	cov := make([]float64, r1+8)
+	for r := r0 - 6; r < r1+6; r++ {
+		n := 0
+		for k := range rays {
+			th := 2 * math.Pi * float64(k) / rays
+			x, y := cx+math.Cos(th)*float64(r), cy+math.Sin(th)*float64(r)
+			if m.atf(x, y) || m.atf(x+math.Cos(th), y+math.Sin(th)) {
+				n++
+			}
+		}
+		cov[r] = float64(n) / rays
+	}
+	best, br := 0.0, 0
+	for r := r0; r < r1; r++ {
+		side := math.Max(cov[r-5], cov[r+5])
+		if s := cov[r] - side; cov[r] >= 0.7 && s > best {
+			best, br = s, r
+		}
+	}
+	if best < 0.35 {
+		return found{}, false
+	}
+	rr := float64(br) + 1
+	return found{cx: cx, cy: cy, a: rr, b: rr, kind: KindRound, conf: 0.45}, true
+}
+
+// blobCentres adds the middle of every seal-sized patch of ink, for ovals
+// whose edge normals do not meet in one point.
+func blobCentres(m *mask, ppm float64) [][2]float64 {
+	lab := make([]int32, len(m.on))
+	var out [][2]float64
+	var stack []int
+	next := int32(0)
+	for i, on := range m.on {
+		if !on || lab[i] != 0 {
+			continue
+		}
+		next++
+		x0, y0, x1, y1 := m.w, m.h, 0, 0
+		stack = append(stack[:0], i)
+		lab[i] = next
+		for len(stack) > 0 {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := j%m.w, j/m.w
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			for dy := -2; dy <= 2; dy++ {
+				for dx := -2; dx <= 2; dx++ {
+					xx, yy := x+dx, y+dy
+					if xx < 0 || yy < 0 || xx >= m.w || yy >= m.h {
+						continue
+					}
+					k := yy*m.w + xx
+					if m.on[k] && lab[k] == 0 {
+						lab[k] = next
+						stack = append(stack, k)
+					}
+				}
+			}
+		}
+		bw, bh := float64(x1-x0)/ppm, float64(y1-y0)/ppm
+		if max(bw, bh) >= 2*minMajor && max(bw, bh) <= 2.3*maxSemi && min(bw, bh) >= 1.6*minSemi {
+			out = append(out, [2]float64{float64(x0+x1) / 2, float64(y0+y1) / 2})
+		}
+	}
+	return out
+}
+
+// squares finds square 名章: a square outline 10–24 mm with ink inside,
+// not part of a ring already found. A 「已阅」 box is oblong, so it is not one.
+func squares(m *mask, ppm float64, rings []found) []found {
+	var out []found
+	seen := make([]bool, len(m.on))
+	var stack []int
+	for i, on := range m.on {
+		if !on || seen[i] {
+			continue
+		}
+		x0, y0, x1, y1, n := m.w, m.h, 0, 0, 0
+		stack = append(stack[:0], i)
+		seen[i] = true
+		for len(stack) > 0 {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := j%m.w, j/m.w
+			n++
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					xx, yy := x+dx, y+dy
+					if xx >= 0 && yy >= 0 && xx < m.w && yy < m.h && m.on[yy*m.w+xx] && !seen[yy*m.w+xx] {
+						seen[yy*m.w+xx] = true
+						stack = append(stack, yy*m.w+xx)
+					}
+				}
+			}
+		}
+		bw, bh := float64(x1-x0+1), float64(y1-y0+1)
+		if min(bw, bh) < 10*ppm || max(bw, bh) > 24*ppm || max(bw, bh)/min(bw, bh) > 1.3 {
+			continue
+		}
+		cx, cy := float64(x0+x1)/2, float64(y0+y1)/2
+		inRing := false
+		for _, r := range rings {
+			if math.Hypot(r.cx-cx, r.cy-cy) < r.a {
+				inRing = true
+			}
+		}
+		if inRing {
+			continue
+		}
+		// Each side of the box is mostly inked near the edge.
+		sides := 0
+		inset := 0.18
+		for s := range 4 {
+			hit := 0
+			for k := range 20 {
+				t := 0.1 + 0.8*float64(k)/19
+				var x, y float64
+				on := false
+				for d := 0.0; d <= inset; d += 0.03 {
+					switch s {
+					case 0:
+						x, y = float64(x0)+t*bw, float64(y0)+d*bh
+					case 1:
+						x, y = float64(x0)+t*bw, float64(y1)-d*bh
+					case 2:
+						x, y = float64(x0)+d*bw, float64(y0)+t*bh
+					case 3:
+						x, y = float64(x1)-d*bw, float64(y0)+t*bh
+					}
+					if m.atf(x, y) {
+						on = true
+					}
+				}
+				if on {
+					hit++
+				}
+			}
+			if hit >= 15 {
+				sides++
+			}
+		}
+		fill := float64(n) / (bw * bh)
+		if sides >= 4 && fill > 0.15 && fill < 0.75 {
+			r := math.Max(bw, bh) / 2
+			out = append(out, found{cx: cx, cy: cy, a: r, b: r, kind: KindSquare, conf: 0.5})
+		}
+	}
+	return out
+}
+
+// ransacEllipse fits an ellipse to ray hits of which some belong to
+// something else (a touching seal, text, a red line): the five-point conic
+// with most hits within 2.5 pixels, refined on those hits. The sampling is
+// seeded from the centre, so the result is deterministic.
+func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
+	seed := uint64(cx*7919+cy*104729) | 1
+	next := func(n int) int {
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return int(seed % uint64(n))
+	}
+	inliers := func(e ellipse) [][2]float64 {
+		var in [][2]float64
+		for _, q := range pts {
+			if e.dist(q[0], q[1]) <= 2.5 {
+				in = append(in, q)
+			}
+		}
+		return in
+	}
+	var best [][2]float64
+	sample := make([][2]float64, 5)
+	n := len(pts)
+	for range 80 {
+		// Five hits spread around the ring: one from each fifth.
+		for k := range 5 {
+			sample[k] = pts[(k*n/5+next(max(1, n/5)))%n]
+		}
+		e, ok := fitConic(sample, cx, cy)
+		if !ok || e.a > 3*e.b || e.a > 1e4 {
+			continue
+		}
+		if in := inliers(e); len(in) > len(best) {
+			best = in
+		}
+	}
+	if len(best) < 20 {
+		return ellipse{}, false
+	}
+	e, ok := fitConic(best, cx, cy)
+	if !ok {
+		return ellipse{}, false
+	}
+	if in := inliers(e); len(in) >= len(best) {
+		if e2, ok := fitConic(in, cx, cy); ok {
+			e = e2
+		}
+	}
+	return e, true
+}

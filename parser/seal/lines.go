@@ -1,0 +1,218 @@
+package seal
+
+import (
+	"math"
+	"slices"
+)
+
+// line is a ruled line found on the upright page. For a horizontal line the
+// position is y = a + b·x over x in [lo, hi]; for a vertical one the roles
+// of x and y swap.
+type line struct {
+	lo, hi float64
+	a, b   float64
+	ink    float64 // pixels of the line found (its length where unbroken)
+}
+
+func (l line) at(t float64) float64 { return l.a + l.b*t }
+func (l line) span() float64        { return l.hi - l.lo }
+
+// findLines finds horizontal ruled lines in a darkness plane: thin dark
+// strokes with paper above and below (a step edge such as an ADF border or
+// the shadow of a fold is not a line), in runs longer than any character
+// stroke, linked across rows so slanted and slightly curved lines (a phone
+// photo's perspective) hold together, and joined across gaps (folds,
+// punch holes, a seal covering the line).
+func findLines(dark []uint8, w, h int, minSpan float64) []line {
+	const k = 4
+	minRun := max(10, w/45)
+	mark := make([]bool, w)
+	var runs []run
+	rowStart := make([]int, h+1)
+	for y := range h {
+		rowStart[y] = len(runs)
+		if y < k || y >= h-k {
+			continue
+		}
+		for x := range w {
+			d := int(dark[y*w+x])
+			n := max(int(dark[(y-k)*w+x]), int(dark[(y+k)*w+x]))
+			mark[x] = d >= 45 && d-n >= 28
+		}
+		start, gap := -1, 0
+		for x := 0; x <= w; x++ {
+			if x < w && mark[x] {
+				if start < 0 {
+					start = x
+				}
+				gap = 0
+				continue
+			}
+			if start >= 0 {
+				gap++
+				if gap > 2 || x == w {
+					end := x - gap
+					if end-start+1 >= minRun {
+						runs = append(runs, run{y: y, x0: start, x1: end})
+					}
+					start, gap = -1, 0
+				}
+			}
+		}
+	}
+	rowStart[h] = len(runs)
+	// Link runs that touch across one or two rows.
+	parent := make([]int, len(runs))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, r := range runs {
+		for dy := 1; dy <= 2 && r.y-dy >= 0; dy++ {
+			for j := rowStart[r.y-dy]; j < rowStart[r.y-dy+1]; j++ {
+				q := runs[j]
+				if q.x1 >= r.x0-1 && q.x0 <= r.x1+1 {
+					parent[find(i)] = find(j)
+				}
+			}
+		}
+	}
+	// Fit each component by weighted least squares on its runs' midpoints,
+	// twice dropping runs off the line (text or a seal ring touching it).
+	members := map[int][]int{}
+	for i := range runs {
+		c := find(i)
+		members[c] = append(members[c], i)
+	}
+	var ls []line
+	for _, idx := range members {
+		// Start flat through the longest run: rules are near level after
+		// deskew, and the longest run is surely on the rule.
+		top := idx[0]
+		for _, i := range idx {
+			if runs[i].x1-runs[i].x0 > runs[top].x1-runs[top].x0 {
+				top = i
+			}
+		}
+		l, ok := fitRuns(runs, idx, 0, float64(runs[top].y), 8)
+		for iter := 0; ok && iter < 2; iter++ {
+			l, ok = fitRuns(runs, idx, l.b, l.a, 3)
+		}
+		if ok && math.Abs(l.b) <= 0.12 {
+			ls = append(ls, l)
+		}
+	}
+	long := ls[:0]
+	for _, l := range ls {
+		if l.span() >= float64(minRun)*2.5 {
+			long = append(long, l)
+		}
+	}
+	ls = joinLines(long, float64(h)*0.003+2)
+	out := ls[:0]
+	for _, l := range ls {
+		// The thickness of a genuine rule is its ink over its length; a
+		// block of text that happens to link up is much thicker.
+		if l.span() >= minSpan && l.ink >= l.span()*0.55 && l.ink <= l.span()*6 {
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, func(p, q line) int {
+		return cmpFloat(p.at((p.lo+p.hi)/2), q.at((q.lo+q.hi)/2))
+	})
+	return out
+}
+
+type run struct{ y, x0, x1 int }
+
+// fitRuns fits y = a + b·x to the runs idx, weighted by length; with a
+// previous fit (a, b) it keeps only runs within tol pixels of it.
+func fitRuns(runs []run, idx []int, b, a, tol float64) (line, bool) {
+	l := line{lo: math.Inf(1), hi: math.Inf(-1)}
+	var sw, sx, sy, sxx, sxy float64
+	for _, i := range idx {
+		r := runs[i]
+		xm := float64(r.x0+r.x1) / 2
+		if math.Abs(float64(r.y)-(a+b*xm)) > tol {
+			continue
+		}
+		wt := float64(r.x1 - r.x0 + 1)
+		l.lo, l.hi = min(l.lo, float64(r.x0)), max(l.hi, float64(r.x1))
+		sw += wt
+		sx += wt * xm
+		sy += wt * float64(r.y)
+		sxx += wt * (xm*xm + wt*wt/12) // a run is a segment, not a point
+		sxy += wt * xm * float64(r.y)
+	}
+	if sw == 0 {
+		return l, false
+	}
+	mx, my := sx/sw, sy/sw
+	vx := sxx/sw - mx*mx
+	if vx > 1 {
+		l.b = (sxy/sw - mx*my) / vx
+	}
+	l.a, l.ink = my-l.b*mx, sw
+	return l, true
+}
+
+// joinLines merges collinear pieces of one rule broken by gaps.
+func joinLines(ls []line, tol float64) []line {
+	slices.SortFunc(ls, func(p, q line) int { return cmpFloat(p.lo, q.lo) })
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i < len(ls); i++ {
+			for j := i + 1; j < len(ls); j++ {
+				p, q := ls[i], ls[j]
+				// Compare where they meet or overlap.
+				t1 := max(p.lo, q.lo)
+				t2 := min(p.hi, q.hi)
+				if t1 > t2 { // a gap between them
+					t1, t2 = min(p.hi, q.hi), max(p.lo, q.lo)
+				}
+				if math.Abs(p.at(t1)-q.at(t1)) > tol || math.Abs(p.at(t2)-q.at(t2)) > tol {
+					continue
+				}
+				wp, wq := p.ink, q.ink
+				m := line{lo: min(p.lo, q.lo), hi: max(p.hi, q.hi), ink: wp + wq}
+				m.b = (p.b*wp + q.b*wq) / (wp + wq)
+				cp := (p.lo + p.hi) / 2
+				cq := (q.lo + q.hi) / 2
+				cm := (cp*wp + cq*wq) / (wp + wq)
+				m.a = (p.at(cm)*wp+q.at(cm)*wq)/(wp+wq) - m.b*cm
+				ls[i] = m
+				ls = append(ls[:j], ls[j+1:]...)
+				changed = true
+				j--
+			}
+		}
+	}
+	return ls
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// transpose swaps the axes of a plane.
+func transpose(p []uint8, w, h int) []uint8 {
+	out := make([]uint8, len(p))
+	for y := range h {
+		for x := range w {
+			out[x*h+y] = p[y*w+x]
+		}
+	}
+	return out
+}

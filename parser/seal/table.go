@@ -1,0 +1,172 @@
+package seal
+
+import (
+	"math"
+	"slices"
+)
+
+// table is the ruled frame found on the upright page.
+type table struct {
+	left, right line // vertical frame lines (x = a + b·y)
+	hs          []line
+	vs          []line // all long vertical lines, frame included
+	labelX      float64
+	top, bottom float64
+	pxPerMM     float64
+}
+
+// findTable finds the review table: the horizontal rules that share the
+// frame of the vertical ones. ok is false when there is no table to speak of.
+func findTable(p *planes) (t table, ok bool) {
+	hs := findLines(p.dark, p.w, p.h, float64(p.w)*0.3)
+	vt := transpose(p.dark, p.w, p.h)
+	vs := findLines(vt, p.h, p.w, float64(p.h)*0.25)
+	if len(hs) < 3 {
+		return t, false
+	}
+	// The frame: leftmost and rightmost long vertical lines, else the
+	// common extent of the horizontal rules.
+	slices.SortFunc(vs, func(a, b line) int { return cmpFloat(a.at(float64(p.h)/2), b.at(float64(p.h)/2)) })
+	mid := float64(p.h) / 2
+	if len(vs) >= 2 {
+		t.left, t.right = vs[0], vs[len(vs)-1]
+		t.vs = vs
+		t.top, t.bottom = math.Inf(1), math.Inf(-1)
+		for _, v := range vs {
+			if v.span() > 0.5*(vs[0].span()+vs[len(vs)-1].span())/2 {
+				t.top, t.bottom = min(t.top, v.lo), max(t.bottom, v.hi)
+			}
+		}
+	}
+	if len(vs) < 2 || t.right.at(mid)-t.left.at(mid) < float64(p.w)*0.4 {
+		var los, his []float64
+		for _, h := range hs {
+			los, his = append(los, h.lo), append(his, h.hi)
+		}
+		slices.Sort(los)
+		slices.Sort(his)
+		t.left = line{a: los[len(los)/2], lo: 0, hi: float64(p.h)}
+		t.right = line{a: his[len(his)/2], lo: 0, hi: float64(p.h)}
+		t.top, t.bottom = 0, float64(p.h)
+		t.vs = nil
+	}
+	width := t.right.at(mid) - t.left.at(mid)
+	if width < float64(p.w)*0.35 {
+		return t, false
+	}
+	tol := float64(p.h) * 0.012
+	for _, h := range hs {
+		y := h.at((h.lo + h.hi) / 2)
+		if y < t.top-tol || y > t.bottom+tol {
+			continue
+		}
+		if h.span() < 0.6*width {
+			continue
+		}
+		t.hs = append(t.hs, h)
+	}
+	t.pxPerMM = width / 160
+	// Rules closer than 2.5 mm are one rule drawn double.
+	merged := t.hs[:0]
+	for _, h := range t.hs {
+		if n := len(merged); n > 0 && rowGap(merged[n-1], h) < 2.5*t.pxPerMM {
+			continue
+		}
+		merged = append(merged, h)
+	}
+	t.hs = merged
+	if len(t.hs) < 3 {
+		return t, false
+	}
+	// The label column's divider: the long interior vertical line nearest
+	// the left frame.
+	t.labelX = math.NaN()
+	for _, v := range t.vs[min(1, len(t.vs)):max(0, len(t.vs)-1)] {
+		if v.span() > 0.5*(t.bottom-t.top) {
+			t.labelX = v.at(mid)
+			break
+		}
+	}
+	return t, true
+}
+
+// rowGap is the distance between two horizontal rules in the middle.
+func rowGap(a, b line) float64 {
+	m := (max(a.lo, b.lo) + min(a.hi, b.hi)) / 2
+	return math.Abs(b.at(m) - a.at(m))
+}
+
+// upsideDown says whether the table reads upside down: its label column on
+// the right, or, with no label divider, a wider margin below than above.
+func (t table) upsideDown(h int) bool {
+	mid := float64(h) / 2
+	l, r := t.left.at(mid), t.right.at(mid)
+	if !math.IsNaN(t.labelX) && r > l {
+		pos := (t.labelX - l) / (r - l)
+		if pos < 0.4 {
+			return false
+		}
+		if pos > 0.6 {
+			return true
+		}
+	}
+	top := t.hs[0].at((t.hs[0].lo + t.hs[0].hi) / 2)
+	last := t.hs[len(t.hs)-1]
+	bottom := float64(h) - last.at((last.lo+last.hi)/2)
+	return bottom > top*1.3
+}
+
+// band is one table row between two rules.
+type band struct {
+	top, bot line
+}
+
+func (b band) height() float64 { return rowGap(b.top, b.bot) }
+
+// contains says whether point (x, y) lies in the band.
+func (b band) contains(x, y float64) bool { return y >= b.top.at(x) && y < b.bot.at(x) }
+
+// reviewBands picks the n consecutive rows that are the review rows: the
+// run of n whose heights sum highest (review rows hold an opinion, a
+// signature or seal and a date; the 窗口名称/人员 rows above and a 备注
+// row below are short). ok is false when the choice is not clear.
+func (t table) reviewBands(n int) (bs []band, ok bool) {
+	var all []band
+	for i := 1; i < len(t.hs); i++ {
+		all = append(all, band{t.hs[i-1], t.hs[i]})
+	}
+	if len(all) < n {
+		return nil, false
+	}
+	best, second, at := -1.0, -1.0, 0
+	for s := 0; s+n <= len(all); s++ {
+		sum := 0.0
+		for _, b := range all[s : s+n] {
+			sum += b.height()
+		}
+		if sum > best {
+			best, second, at = sum, best, s
+		} else if sum > second {
+			second = sum
+		}
+	}
+	bs = all[at : at+n]
+	minH := math.Inf(1)
+	for _, b := range bs {
+		minH = min(minH, b.height())
+	}
+	// Every chosen row must look like a review row, and every row left out
+	// must be clearly shorter than the shortest chosen one.
+	if minH < 12*t.pxPerMM {
+		return bs, false
+	}
+	for i, b := range all {
+		if i >= at && i < at+n {
+			continue
+		}
+		if b.height() > minH*0.92 {
+			return bs, false
+		}
+	}
+	return bs, true
+}
