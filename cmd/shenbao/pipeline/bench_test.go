@@ -1,46 +1,157 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"shenbao/export"
 	"shenbao/samples/scale"
+	"shenbao/validate/profile"
 )
 
-// BenchmarkCheck runs the whole pipeline (intake, parse, assemble, rules)
-// over generated exports of one email per window, each with a 申报表, a
-// 初审表 and two ~400 KB photos. It reports throughput and the peak heap, which
-// must stay flat as the window count grows.
+// Benchmarks over generated exports of one email per window, each with a
+// 申报表, a 初审表 and two ~400 KB photos (samples/scale).
+//
+//	SHENBAO_BENCH_WINDOWS  window counts to run, e.g. "1000,10000" (default
+//	                       "1000"; 10,000 windows are 10.6 GB of mail)
+//	SHENBAO_BENCH_DIR      a folder to keep the generated exports in between
+//	                       runs (default: a temporary folder, removed after)
+
+// benchCounts are the window counts of SHENBAO_BENCH_WINDOWS.
+func benchCounts(b *testing.B) []int {
+	env := os.Getenv("SHENBAO_BENCH_WINDOWS")
+	if env == "" {
+		return []int{1000}
+	}
+	var ns []int
+	for _, f := range strings.Split(env, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			b.Fatalf("SHENBAO_BENCH_WINDOWS: %q is not a window count", f)
+		}
+		ns = append(ns, n)
+	}
+	return ns
+}
+
+// benchExport returns a generated export of n windows and its size.
+func benchExport(b *testing.B, n int) (string, int64) {
+	root := os.Getenv("SHENBAO_BENCH_DIR")
+	if root == "" {
+		root = b.TempDir()
+	}
+	dir := filepath.Join(root, fmt.Sprintf("windows-%d", n))
+	done := dir + ".done"
+	if data, err := os.ReadFile(done); err == nil {
+		if size, err := strconv.ParseInt(string(bytes.TrimSpace(data)), 10, 64); err == nil {
+			return dir, size
+		}
+	}
+	os.RemoveAll(dir)
+	size, err := scale.Write(dir, scale.Options{Windows: n})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(done, []byte(strconv.FormatInt(size, 10)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir, size
+}
+
+// checkAndWrite is what `shenbao check DIR -o … --json …` does.
+func checkAndWrite(dir, out string) (int, error) {
+	p := profile.Default()
+	res, err := Run(context.Background(), Options{Inputs: []string{dir}, Profile: p})
+	if err != nil {
+		return 0, err
+	}
+	roles := make([]string, len(p.ReviewRows))
+	for i, r := range p.ReviewRows {
+		roles[i] = r.Name
+	}
+	err = export.WriteRegister(filepath.Join(out, "register.xlsx"), res, export.RegisterOptions{
+		ProfileName: p.Name, Title: p.Title, RegisterTitle: p.RegisterTitle, ReviewRoles: roles,
+	})
+	if err != nil {
+		return 0, err
+	}
+	if err := export.WriteJSON(filepath.Join(out, "result.json"), res); err != nil {
+		return 0, err
+	}
+	return len(res.Submissions), nil
+}
+
+// BenchmarkCheck runs the whole check (intake, parse, assemble, rules,
+// register and JSON written) and, in turn with it on the same export, the
+// floor: the reading, decoding, inflating and hashing no check can avoid.
+// It reports throughput, the ratio of the check's time to the floor's and
+// the peak heap (and, on Linux, the peak RSS) of the check, which must
+// stay flat as the window count grows.
 func BenchmarkCheck(b *testing.B) {
-	for _, n := range []int{100, 1000} {
+	for _, n := range benchCounts(b) {
 		b.Run(fmt.Sprintf("windows=%d", n), func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "export")
-			size, err := scale.Write(dir, scale.Options{Windows: n})
-			if err != nil {
-				b.Fatal(err)
-			}
+			dir, size := benchExport(b, n)
+			out := b.TempDir()
 			b.SetBytes(size)
+			var floorTime time.Duration
+			var peakRSS int64
 			peak := watchHeap()
 			b.ResetTimer()
 			for range b.N {
-				res, err := Run(context.Background(), Options{Inputs: []string{dir}})
+				b.StopTimer()
+				start := time.Now()
+				if _, err := floor(dir, runtime.NumCPU()); err != nil {
+					b.Fatal(err)
+				}
+				floorTime += time.Since(start)
+				runtime.GC()
+				resetPeakRSS()
+				b.StartTimer()
+				got, err := checkAndWrite(dir, out)
 				if err != nil {
 					b.Fatal(err)
 				}
-				if len(res.Submissions) != n {
-					b.Fatalf("%d windows, want %d", len(res.Submissions), n)
+				if got != n {
+					b.Fatalf("%d windows, want %d", got, n)
 				}
+				b.StopTimer()
+				peakRSS = max(peakRSS, readPeakRSS())
+				b.StartTimer()
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+			if peakRSS > 0 {
+				b.ReportMetric(float64(peakRSS)/(1<<20), "peak-rss-MB")
+			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "windows/s")
-			os.RemoveAll(dir)
+			b.ReportMetric(floorTime.Seconds()/float64(b.N), "floor-s/op")
+			b.ReportMetric(b.Elapsed().Seconds()/floorTime.Seconds(), "x-floor")
+		})
+	}
+}
+
+// BenchmarkFloor is the floor alone.
+func BenchmarkFloor(b *testing.B) {
+	for _, n := range benchCounts(b) {
+		b.Run(fmt.Sprintf("windows=%d", n), func(b *testing.B) {
+			dir, size := benchExport(b, n)
+			b.SetBytes(size)
+			b.ResetTimer()
+			for range b.N {
+				if _, err := floor(dir, runtime.NumCPU()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "windows/s")
 		})
 	}
 }
@@ -75,4 +186,26 @@ func watchHeap() func() uint64 {
 		defer mu.Unlock()
 		return peak
 	}
+}
+
+// resetPeakRSS resets the process's peak resident set size where the system
+// allows (Linux); elsewhere it does nothing.
+func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// readPeakRSS is the process's peak resident set size in bytes since the
+// last resetPeakRSS (Linux's VmHWM), 0 where unknown.
+func readPeakRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return 0
 }
