@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -15,53 +16,98 @@ import (
 // need not special-case them. HTML characters are not escaped. Full ID
 // numbers never appear: staff carry only id_masked, and any number inside
 // other text (a file name, an opinion) is masked 前6后4 too.
+//
+// The inputs and submissions are encoded one at a time into the file, so
+// the memory it takes does not grow with the batch; the bytes are those of
+// encoding res whole.
 func WriteJSON(path string, res *validate.Result) error {
-	out := normalized(res)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	skeleton := *res
+	skeleton.Inputs, skeleton.Submissions = []validate.Input{}, []validate.Submission{}
+	var head bytes.Buffer
+	if err := newJSONEncoder(&head, "").Encode(&skeleton); err != nil {
 		return fmt.Errorf("encode json: %w", err)
 	}
-	maskIDBytes(buf.Bytes())
+	maskIDBytes(head.Bytes())
+	lists := []struct {
+		key  string
+		n    int
+		elem func(i int) any
+	}{
+		{"inputs", len(res.Inputs), func(i int) any { return &res.Inputs[i] }},
+		{"submissions", len(res.Submissions), func(i int) any {
+			s := normalizedSubmission(res.Submissions[i])
+			return &s
+		}},
+	}
 	return writeAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
+		bw := bufio.NewWriterSize(w, 64<<10)
+		var elem bytes.Buffer
+		enc := newJSONEncoder(&elem, "    ")
+		rest := head.Bytes()
+		for _, l := range lists {
+			// A top-level key starts a line indented by two spaces; JSON
+			// strings hold no raw line break, so this is that key.
+			mark := []byte("\n  \"" + l.key + "\": [")
+			i := bytes.Index(rest, mark)
+			if i < 0 {
+				return fmt.Errorf("encode json: no %s list", l.key)
+			}
+			bw.Write(rest[:i+len(mark)])
+			rest = rest[i+len(mark):] // "]" and what follows
+			for k := range l.n {
+				if k == 0 {
+					bw.WriteString("\n    ")
+				} else {
+					bw.WriteString(",\n    ")
+				}
+				elem.Reset()
+				if err := enc.Encode(l.elem(k)); err != nil {
+					return fmt.Errorf("encode json %s[%d]: %w", l.key, k, err)
+				}
+				b := bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
+				maskIDBytes(b)
+				bw.Write(b)
+			}
+			if l.n > 0 {
+				bw.WriteString("\n  ")
+			}
+		}
+		bw.Write(rest)
+		return bw.Flush()
 	})
 }
 
-// normalized returns a shallow copy of res whose nil lists are empty.
-func normalized(res *validate.Result) *validate.Result {
-	out := *res
-	if out.Inputs == nil {
-		out.Inputs = []validate.Input{}
+// newJSONEncoder is the encoder of WriteJSON for a value nested under
+// prefix.
+func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// normalizedSubmission returns s with its nil lists empty.
+func normalizedSubmission(s validate.Submission) validate.Submission {
+	if s.RecommendForms == nil {
+		s.RecommendForms = []string{}
 	}
-	subs := make([]validate.Submission, len(res.Submissions))
-	for i, s := range res.Submissions {
-		if s.RecommendForms == nil {
-			s.RecommendForms = []string{}
-		}
-		if s.Staff == nil {
-			s.Staff = []validate.Staff{}
-		}
-		if s.ReviewRows == nil {
-			s.ReviewRows = []validate.ReviewRow{}
-		}
-		if s.Photos.Environment == nil {
-			s.Photos.Environment = []string{}
-		}
-		if s.Photos.Work == nil {
-			s.Photos.Work = []string{}
-		}
-		if s.Sources == nil {
-			s.Sources = []string{}
-		}
-		if s.Findings == nil {
-			s.Findings = []finding.Finding{}
-		}
-		subs[i] = s
+	if s.Staff == nil {
+		s.Staff = []validate.Staff{}
 	}
-	out.Submissions = subs
-	return &out
+	if s.ReviewRows == nil {
+		s.ReviewRows = []validate.ReviewRow{}
+	}
+	if s.Photos.Environment == nil {
+		s.Photos.Environment = []string{}
+	}
+	if s.Photos.Work == nil {
+		s.Photos.Work = []string{}
+	}
+	if s.Sources == nil {
+		s.Sources = []string{}
+	}
+	if s.Findings == nil {
+		s.Findings = []finding.Finding{}
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -64,5 +65,60 @@ func TestWriteJSON(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("folder holds %d files, want 1", len(entries))
+	}
+}
+
+// wholeJSON is the result encoded in one piece, as WriteJSON did before it
+// streamed: the reference for the streamed bytes.
+func wholeJSON(t *testing.T, res *validate.Result) []byte {
+	t.Helper()
+	out := *res
+	if out.Inputs == nil {
+		out.Inputs = []validate.Input{}
+	}
+	out.Submissions = make([]validate.Submission, len(res.Submissions))
+	for i, s := range res.Submissions {
+		out.Submissions[i] = normalizedSubmission(s)
+	}
+	var buf bytes.Buffer
+	if err := newJSONEncoder(&buf, "").Encode(&out); err != nil {
+		t.Fatal(err)
+	}
+	maskIDBytes(buf.Bytes())
+	return buf.Bytes()
+}
+
+func TestWriteJSONStreamsTheSameBytes(t *testing.T) {
+	empty := sampleResult()
+	empty.Inputs, empty.Submissions, empty.Unattributed = nil, nil, nil
+	withChanges := sampleResult()
+	withChanges.Changes = &validate.Changes{}
+	tests := []struct {
+		name string
+		res  *validate.Result
+	}{
+		{"sample", sampleResult()},
+		{"nothing", empty},
+		{"changes after the lists", withChanges},
+		{"a thousand windows", bigResult(1000)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "result.json")
+			if err := WriteJSON(path, tc.res); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := wholeJSON(t, tc.res); !bytes.Equal(got, want) {
+				i := 0
+				for i < len(got) && i < len(want) && got[i] == want[i] {
+					i++
+				}
+				t.Errorf("streamed JSON differs at byte %d:\n%q\nwant\n%q", i, got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
+			}
+		})
 	}
 }
