@@ -146,6 +146,9 @@ type notice struct {
 func noticeFor(s *validate.Submission, n int, opt NoticeOptions) *notice {
 	var errs, reviews, hints []finding.Finding
 	for _, f := range s.Findings {
+		if !finding.ForWindow(f.Code) {
+			continue // the office's own: what the departments reported
+		}
 		switch f.Level {
 		case finding.Error:
 			errs = append(errs, f)

@@ -285,3 +285,29 @@ func TestWriteNoticesDir(t *testing.T) {
 		})
 	}
 }
+
+// TestNoticeLeavesOfficeFindingsOut: what the departments reported (R, J)
+// stays in the register; a window whose only findings are those gets no
+// notice at all.
+func TestNoticeLeavesOfficeFindingsOut(t *testing.T) {
+	dir := t.TempDir()
+	res := sampleResult()
+	j01 := finding.Finding{Code: "J01", Level: finding.Error, Message: "市信访局联审反馈：袁野（210321********1190）有1件信访举报"}
+	r01 := finding.Finding{Code: "R01", Level: finding.Review, Message: "窗口未列入任何行业主管部门的实绩排序表"}
+	res.Submissions[1].Findings = append(res.Submissions[1].Findings, j01, r01)
+	res.Submissions[0].Findings = []finding.Finding{j01}
+	res.Submissions[0].Conclusion = finding.NeedsFix
+	paths, err := WriteNotices(dir, res, sampleNoticeOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		if strings.Contains(filepath.Base(p), "_"+res.Submissions[0].WindowName+"_") {
+			t.Errorf("a notice was written for a window with office findings only: %s", p)
+		}
+		text := plainText(documentXML(t, p))
+		if strings.Contains(text, "【J01】") || strings.Contains(text, "【R01】") || strings.Contains(text, "信访举报") {
+			t.Errorf("%s tells the window the office's findings:\n%s", filepath.Base(p), text)
+		}
+	}
+}

@@ -50,6 +50,14 @@ var Codes = []Code{
 	{"J03", Review, "联审反馈无法对应人员"},
 }
 
+// officeCodes are findings for the office alone: what the departments
+// reported on rankings and 联审 is never told to the window in its notice.
+var officeCodes = map[string]bool{"R01": true, "R02": true, "R03": true, "J01": true, "J02": true, "J03": true}
+
+// ForWindow reports whether a finding of code belongs in the window's
+// 补正告知书: false for the office's own findings (rankings, 联审).
+func ForWindow(code string) bool { return !officeCodes[code] }
+
 // Lookup returns the catalogue entry for code.
 func Lookup(code string) (Code, bool) {
 	for _, c := range Codes {
