@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"syscall"
 
 	"shenbao/cmd/shenbao/pipeline"
 	"shenbao/export"
@@ -38,6 +39,16 @@ type checkFlags struct {
 	// means export.CheckReplaceable. Tests stand in for a file held open
 	// by Excel, which Linux cannot make.
 	replaceable func(path, what string) error
+	// reporter, when set, is told the progress instead of a line on
+	// progress (the web page's job).
+	reporter reporter
+}
+
+// reporter is what check tells about the run's progress: the pipeline's
+// reporter and the end of the run. export.Progress is one.
+type reporter interface {
+	pipeline.Reporter
+	Done()
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
@@ -68,10 +79,15 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	f.inputs = inputs
 	f.progress = stderr
-	return check(f, stdout)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return check(ctx, f, stdout)
 }
 
-func check(f checkFlags, stdout io.Writer) (int, error) {
+// check runs one check as f says and prints the summary on stdout. It is
+// the one job of `check`, of paths dropped on the program and of the web
+// page, so all three write the same register.
+func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	p, err := profile.Load(f.profile)
 	if err != nil {
 		return exitUsage, err
@@ -97,9 +113,10 @@ func check(f checkFlags, stdout io.Writer) (int, error) {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	prog := export.NewProgress(f.progress, isTerminal(f.progress), f.quiet)
+	var prog reporter = f.reporter
+	if prog == nil {
+		prog = export.NewProgress(f.progress, isTerminal(f.progress), f.quiet)
+	}
 	res, err := pipeline.Run(ctx, pipeline.Options{
 		Inputs:      f.inputs,
 		Scans:       f.scans,
@@ -210,5 +227,5 @@ func isTerminal(w io.Writer) bool {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && vtEnabled(f)
 }

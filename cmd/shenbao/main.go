@@ -7,6 +7,9 @@
 //	shenbao check [选项] 输入...
 //	shenbao inspect 文件
 //	shenbao profile show [名称|文件.yaml]
+//	shenbao serve [--addr 127.0.0.1:8720] [--open]
+//	shenbao                  (a double-click: serve --open)
+//	shenbao 路径...          (files dropped on the program: check them)
 package main
 
 import (
@@ -24,7 +27,7 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(launch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 const usage = `shenbao —— 政务窗口评选申报材料合规性审查工具
@@ -33,6 +36,11 @@ const usage = `shenbao —— 政务窗口评选申报材料合规性审查工�
   shenbao check [选项] 输入...        审查邮箱导出、压缩包、申报表所在的文件或文件夹，生成合规审查登记表
   shenbao inspect 文件                显示一个WORD文件的解析结果和提取出的表单字段（JSON）
   shenbao profile show [名称|文件]    显示评选规则配置（默认 qingfeng-liaoning）
+  shenbao serve [--addr 地址:端口] [--open]
+                                      在本机启动审查网页（默认 http://127.0.0.1:8720/）
+  shenbao                             不带参数（在 Windows 中双击）：启动审查网页并打开浏览器
+  shenbao 文件或文件夹...             （拖到 shenbao.exe 上）审查它们，登记表和告知书写在第一个旁边
+  shenbao version                     显示版本
   shenbao help [命令]                 显示帮助
 
 示例:
@@ -40,6 +48,10 @@ const usage = `shenbao —— 政务窗口评选申报材料合规性审查工�
 
 退出码: 0 全部合规；1 有窗口需补正或待核查；2 无法完成（参数错误、输出文件无法写入等）
 `
+
+// version is set at release build time (scripts/dist.sh:
+// -ldflags "-X main.version=…").
+var version = "开发版"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -55,6 +67,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runInspect(args[1:], stdout, stderr)
 	case "profile":
 		err = runProfile(args[1:], stdout, stderr)
+	case "serve":
+		err = runServe(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "shenbao %s\n", version)
+		return exitOK
 	case "help", "-h", "--help", "-help":
 		if len(args) > 1 {
 			return run([]string{args[1], "-h"}, stdout, stderr)
