@@ -79,7 +79,7 @@ func (s *Server) handleScanPage(w http.ResponseWriter, r *http.Request) {
 	num, ok := strings.CutSuffix(file, ".png")
 	n, err := strconv.Atoi(num)
 	if !ok || err != nil || n < 1 || strconv.Itoa(n) != num {
-		fail(w, http.StatusNotFound, "扫描页的地址应为 pages/页序号.png（从 1 开始），而不是“"+file+"”")
+		fail(w, http.StatusNotFound, "没有这一页：扫描页的地址应为 pages/页序号.png（从 1 开始），而不是“"+file+"”")
 		return
 	}
 	path := filepath.Join(j.out.Pages, strconv.Itoa(n)+".png")

@@ -143,6 +143,9 @@ const maxNameBytes = 180
 func safeName(name string) string {
 	name = strings.ToValidUTF8(name, "_")
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "/" {
+		name = ""
+	}
 	name = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune(`<>:"/\|?*`, r) {
 			return '_'
