@@ -92,7 +92,9 @@ func ListenAndServe(ctx context.Context, opt Options, cfg Config) error {
 	}
 	fmt.Fprintln(con, "正在停止……")
 	s.stop()
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Windows ends a process whose console was closed about 5 s after the
+	// close event: leave time to remove the temporary files.
+	shutCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	srv.Shutdown(shutCtx)
 	err = s.Close()

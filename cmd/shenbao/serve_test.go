@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/cmd/shenbao/serve"
+	"shenbao/export"
+	goldenfile "shenbao/parser/golden"
+)
+
+// samplePaths are the samples as absolute paths: the register names its
+// inputs as given, so the CLI and the page must be given the same.
+func samplePaths(t *testing.T) (mailbox, scans string) {
+	t.Helper()
+	mailbox, err := filepath.Abs("../../samples/mailbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scans, err = filepath.Abs("../../samples/scans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mailbox, scans
+}
+
+// cliReference runs `shenbao check` on the samples and returns the text
+// dump of its register (generation time masked) and its JSON (generated_at
+// masked).
+func cliReference(t *testing.T, mailbox, scans string) (dump string, js []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	reg, jsPath := filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "r.json")
+	code, _, stderr := runCLI(t, "check", mailbox, "--scans", scans, "-o", reg, "--json", jsPath, "-q")
+	if code != exitFindings {
+		t.Fatalf("check exit %d: %s", code, stderr)
+	}
+	return registerDump(t, reg), readMasked(t, jsPath)
+}
+
+func registerDump(t *testing.T, path string) string {
+	t.Helper()
+	d, err := export.DumpXLSX(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return maskTime(d)
+}
+
+func readMasked(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return maskGenerated(data)
+}
+
+// maskGenerated blanks generated_at, leaving valid JSON.
+func maskGenerated(data []byte) []byte {
+	return generatedAt.ReplaceAll(data, []byte(`"generated_at": ""`))
+}
+
+// startServe serves the page with the real check (or run, when given) on a
+// loopback port and returns its base URL.
+func startServe(t *testing.T, run serve.RunFunc) (*serve.Server, string) {
+	t.Helper()
+	ts := httptest.NewUnstartedServer(nil)
+	cfg := serveConfig()
+	cfg.Addr = ts.Listener.Addr().String()
+	cfg.TempDir = t.TempDir()
+	if run != nil {
+		cfg.Run = run
+	}
+	s, err := serve.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Config.Handler = s
+	ts.Start()
+	t.Cleanup(func() {
+		ts.Close()
+		s.Close()
+	})
+	return s, ts.URL
+}
+
+func get(t *testing.T, url string) []byte {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, data)
+	}
+	return data
+}
+
+// TestServeSameAsCheck runs the samples through the HTTP interface and
+// checks that the register and the JSON are the CLI's, that the notices
+// zip holds every notice, and that the typed input folders were not
+// written.
+func TestServeSameAsCheck(t *testing.T) {
+	mailbox, scans := samplePaths(t)
+	wantDump, wantJSON := cliReference(t, mailbox, scans)
+	before := listTree(t, filepath.Dir(mailbox))
+	s, base := startServe(t, nil)
+
+	body, _ := json.Marshal(serve.Request{Inputs: []string{mailbox}, Scans: []string{scans}})
+	req, _ := http.NewRequest("POST", base+"/api/jobs", bytes.NewReader(body))
+	req.Header.Set(serve.TokenHeader, s.Token())
+	req.Header.Set("Origin", base)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created struct{ ID string }
+	json.NewDecoder(resp.Body).Decode(&created)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted || created.ID == "" {
+		t.Fatalf("POST /api/jobs: %d %+v", resp.StatusCode, created)
+	}
+	var st serve.Status
+	deadline := time.Now().Add(2 * time.Minute)
+	for st.State != serve.Done {
+		if st.State == serve.Failed || time.Now().After(deadline) {
+			t.Fatalf("job: %+v", st)
+		}
+		time.Sleep(50 * time.Millisecond)
+		json.Unmarshal(get(t, base+"/api/jobs/"+created.ID), &st)
+	}
+	if want := (serve.Summary{Windows: 16, Compliant: 1, NeedsFix: 13, NeedsReview: 2}); *st.Summary != want {
+		t.Errorf("summary %+v, want %+v", *st.Summary, want)
+	}
+	if st.Progress.Items != 110 || st.Progress.Windows != 16 {
+		t.Errorf("progress %+v, want 110 items and 16 windows", st.Progress)
+	}
+
+	dir := t.TempDir()
+	reg := filepath.Join(dir, "page.xlsx")
+	os.WriteFile(reg, get(t, base+"/api/jobs/"+created.ID+"/register.xlsx"), 0o644)
+	if got := registerDump(t, reg); got != wantDump {
+		t.Errorf("the page's register differs from the CLI's:\n%s", goldenfile.Diff(wantDump, got))
+	}
+	if got := maskGenerated(get(t, base+"/api/jobs/"+created.ID+"/result.json")); !bytes.Equal(got, wantJSON) {
+		t.Errorf("the page's JSON differs from the CLI's:\n%s", goldenfile.Diff(string(wantJSON), string(got)))
+	}
+	zipData := get(t, base+"/api/jobs/"+created.ID+"/notices.zip")
+	if n := strings.Count(string(zipData), "材料补正一次性告知书.docx"); n < 15*2 { // local header + central directory
+		t.Errorf("notices.zip names %d notices, want 15", n/2)
+	}
+	if after := listTree(t, filepath.Dir(mailbox)); after != before {
+		t.Errorf("the samples folder changed:\n%s", goldenfile.Diff(before, after))
+	}
+}
+
+// listTree lists every path under dir with its size and modification time.
+func listTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if fi.Name() == "__pycache__" {
+			return filepath.SkipDir
+		}
+		b.WriteString(p + "\t" + fi.ModTime().String() + "\t" + itoa(int(fi.Size())) + "\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
