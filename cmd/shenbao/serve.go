@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,11 +47,8 @@ func serveConfig() serve.Config {
 }
 
 // checkRequest refuses, before a job is queued, what the check would
-// refuse at once: an unknown profile, and lists this build cannot read.
+// refuse at once: an unknown profile.
 func checkRequest(req serve.Request) error {
-	if len(req.Rankings) > 0 || len(req.JointReview) > 0 {
-		return errors.New("本版本尚不能读取实绩排序表和部门联审结果，请去掉这两项后再开始")
-	}
 	if req.Profile != "" {
 		if _, err := profile.Load(req.Profile); err != nil {
 			return err
@@ -73,6 +69,8 @@ func serveJob(ctx context.Context, req serve.Request, out serve.Outputs, p *serv
 		json:     out.JSON,
 		notices:  out.Notices,
 		scans:    req.Scans,
+		rankings: req.Rankings,
+		joint:    req.JointReview,
 		profile:  name,
 		fullID:   req.FullID,
 		inputs:   req.Inputs,

@@ -35,11 +35,12 @@ func samplePaths(t *testing.T) (mailbox, scans string) {
 // cliReference runs `shenbao check` on the samples and returns the text
 // dump of its register (generation time masked) and its JSON (generated_at
 // masked).
-func cliReference(t *testing.T, mailbox, scans string) (dump string, js []byte) {
+func cliReference(t *testing.T, mailbox, scans string, flags ...string) (dump string, js []byte) {
 	t.Helper()
 	dir := t.TempDir()
 	reg, jsPath := filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "r.json")
-	code, _, stderr := runCLI(t, "check", mailbox, "--scans", scans, "-o", reg, "--json", jsPath, "-q")
+	args := append([]string{"check", mailbox, "--scans", scans, "-o", reg, "--json", jsPath, "-q"}, flags...)
+	code, _, stderr := runCLI(t, args...)
 	if code != exitFindings {
 		t.Fatalf("check exit %d: %s", code, stderr)
 	}
@@ -107,17 +108,19 @@ func get(t *testing.T, url string) []byte {
 	return data
 }
 
-// TestServeSameAsCheck runs the samples through the HTTP interface and
+// TestServeSameAsCheck runs the samples (with the rankings and the joint
+// review returns) through the HTTP interface and
 // checks that the register and the JSON are the CLI's, that the notices
 // zip holds every notice, and that the typed input folders were not
 // written.
 func TestServeSameAsCheck(t *testing.T) {
 	mailbox, scans := samplePaths(t)
-	wantDump, wantJSON := cliReference(t, mailbox, scans)
+	rankings, joint := filepath.Join(filepath.Dir(mailbox), "rankings"), filepath.Join(filepath.Dir(mailbox), "joint")
+	wantDump, wantJSON := cliReference(t, mailbox, scans, "--rankings", rankings, "--joint-review", joint)
 	before := listTree(t, filepath.Dir(mailbox))
 	s, base := startServe(t, nil)
 
-	body, _ := json.Marshal(serve.Request{Inputs: []string{mailbox}, Scans: []string{scans}})
+	body, _ := json.Marshal(serve.Request{Inputs: []string{mailbox}, Scans: []string{scans}, Rankings: []string{rankings}, JointReview: []string{joint}})
 	req, _ := http.NewRequest("POST", base+"/api/jobs", bytes.NewReader(body))
 	req.Header.Set(serve.TokenHeader, s.Token())
 	req.Header.Set("Origin", base)

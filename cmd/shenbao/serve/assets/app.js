@@ -100,7 +100,10 @@
       return;
     }
     const profile = $("profile").value || $("profile-file").value.trim();
-    const req = { inputs, scans: lines($("scans").value), profile, full_id: $("full-id").checked };
+    const req = {
+      inputs, scans: lines($("scans").value), rankings: lines($("rankings").value),
+      joint_review: lines($("joint").value), profile, full_id: $("full-id").checked,
+    };
     $("start-button").disabled = true;
     try {
       const data = await api("POST", "/api/jobs", req);
@@ -316,7 +319,9 @@
     const staff = (s.staff || []).map((p) => p.name + " " + p.id_masked).join("、");
     $("detail-facts").textContent = "所属单位：" + (s.unit || "（未填写）") + "　推荐形式：" +
       ((s.recommend_forms || []).join("、") || "（未勾选）") + "　窗口人员：" + (staff || "（无）") +
-      "　事迹字数：" + s.deeds_chars;
+      "　事迹字数：" + s.deeds_chars +
+      (s.ranking ? "　行业排序：" + s.ranking.department + " 第" + s.ranking.rank + "名/共" + s.ranking.of + "名" : "") +
+      ((s.joint_review || []).length ? "　部门联审：" + s.joint_review.map((j) => j.department + " " + j.person + " " + j.result).join("；") : "");
     const findings = s.findings || [];
     fillFindings($("detail-findings").tBodies[0], findings);
     $("detail-nofindings").hidden = findings.length > 0;
