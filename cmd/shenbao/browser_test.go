@@ -179,7 +179,8 @@ func TestBrowser(t *testing.T) {
 
 	do("start", chromedp.Click(chromedp.CSS("#start-button")), chromedp.WaitVisible(chromedp.CSS("#progress")))
 	waitText("progress", "#stat-windows", fmt.Sprintf("%d 个", len(want.Submissions)))
-	waitText("progress items", "#stat-items", "110 项")
+	ref := referenceFacts(t, wantJSON)
+	waitText("progress items", "#stat-items", fmt.Sprintf("%d 项", ref.items))
 	shot("2-审查进行中.png")
 	close(release)
 
@@ -196,7 +197,8 @@ func TestBrowser(t *testing.T) {
 	}
 	var counts string
 	eval("counts", `document.querySelector("#counts").textContent`, &counts)
-	if !strings.Contains(counts, "16窗口总数13需补正2待核查1合规") {
+	sum := ref.summary
+	if !strings.Contains(counts, fmt.Sprintf("%d窗口总数%d需补正%d待核查%d合规", sum.Windows, sum.NeedsFix, sum.NeedsReview, sum.Compliant)) {
 		t.Errorf("counts read %q", counts)
 	}
 	shot("3-审查结果.png")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -82,7 +83,7 @@ func TestLockedRegister(t *testing.T) {
 			return nil
 		},
 	}
-	code, err := check(f, &stdout)
+	code, err := check(context.Background(), f, &stdout)
 	if code != exitUsage || err == nil || !strings.Contains(err.Error(), "登记表正被其他程序打开") {
 		t.Fatalf("check = %d, %v; want exit 2 and the lock named", code, err)
 	}

@@ -225,7 +225,7 @@
     $("dl-notices").href = base + "notices.zip";
     $("dl-json").href = base + "result.json";
     const sum = st.summary || { windows: 0, "合规": 0, "需补正": 0, "待核查": 0 };
-    $("dl-notices").textContent = "下载全部补正告知书（" + (sum["需补正"] + sum["待核查"]) + " 份，.zip）";
+    $("dl-notices").textContent = "下载全部补正告知书（" + sum["需补正"] + " 份，.zip）";
 
     const counts = $("counts");
     counts.replaceChildren();
