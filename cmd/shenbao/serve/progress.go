@@ -7,7 +7,7 @@ import (
 
 // Progress is a job's live progress. It has the methods of the pipeline's
 // reporter (Item, Windows, Stage, Done) and of its byte counts (Total,
-// Bytes), so the job function passes it straight to the pipeline. Its
+// Read), so the job function passes it straight to the pipeline. Its
 // methods are safe for concurrent use.
 type Progress struct {
 	items      atomic.Int64
@@ -44,8 +44,8 @@ func (p *Progress) Stage(name string) {
 // Total records the bytes the run will read in all.
 func (p *Progress) Total(n int64) { p.bytesTotal.Store(n) }
 
-// Bytes counts n more bytes read.
-func (p *Progress) Bytes(n int64) { p.bytesDone.Add(n) }
+// Read counts n more bytes read.
+func (p *Progress) Read(n int64) { p.bytesDone.Add(n) }
 
 // Done ends the report; the job's state says the rest.
 func (p *Progress) Done() {}

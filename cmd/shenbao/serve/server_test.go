@@ -52,7 +52,7 @@ func (f *fake) run(ctx context.Context, req Request, out Outputs, p *Progress) e
 	p.Total(300)
 	for range 3 {
 		p.Item()
-		p.Bytes(100)
+		p.Read(100)
 	}
 	p.Windows(2)
 	if hold != nil {
