@@ -13,10 +13,11 @@ import (
 )
 
 // Progress reports a run's progress on stderr: on a terminal a bar line
-// redrawn at most ten times a second (items read, windows assembled,
-// elapsed time, rate); elsewhere (a pipe, CI) one plain line per stage and
-// one at the end; nothing when quiet. Its methods are safe for concurrent
-// use.
+// redrawn at most ten times a second (bytes read of the total and the
+// percentage when the total is known, items read, windows assembled,
+// elapsed time, time left); elsewhere (a pipe, CI) one plain line per
+// stage, one every few seconds while reading, and one at the end; nothing
+// when quiet. Its methods are safe for concurrent use.
 type Progress struct {
 	w     io.Writer
 	term  bool
@@ -25,16 +26,33 @@ type Progress struct {
 	start time.Time
 
 	items atomic.Int64
+	// read and total are bytes of the input files: read so far, and all
+	// of them as a pre-scan found (0 when unknown).
+	read, total atomic.Int64
 
 	mu      sync.Mutex
 	stage   string
 	windows int
 	drawn   time.Time // when the bar was last drawn
+	line    time.Time // when the last plain line was written
 	done    bool
 }
 
-// redrawEvery is the shortest time between two bar redraws.
-const redrawEvery = 100 * time.Millisecond
+// Status is a moment of a run's progress, as a web page may show it.
+type Status struct {
+	Stage      string `json:"stage"`
+	Items      int64  `json:"items"`
+	Windows    int    `json:"windows"`
+	BytesDone  int64  `json:"bytes_done"`
+	BytesTotal int64  `json:"bytes_total"` // 0 when unknown
+}
+
+// redrawEvery is the shortest time between two bar redraws; lineEvery
+// between two plain lines while reading.
+const (
+	redrawEvery = 100 * time.Millisecond
+	lineEvery   = 5 * time.Second
+)
 
 // NewProgress returns a Progress writing to w (normally os.Stderr).
 // isTerminal selects the redrawn bar; quiet silences everything.
@@ -43,7 +61,87 @@ func NewProgress(w io.Writer, isTerminal bool, quiet bool) *Progress {
 }
 
 func newProgress(w io.Writer, isTerminal, quiet bool, now func() time.Time) *Progress {
-	return &Progress{w: w, term: isTerminal, quiet: quiet, now: now, start: now()}
+	start := now()
+	return &Progress{w: w, term: isTerminal, quiet: quiet, now: now, start: start, line: start}
+}
+
+// Total records the bytes of all the input files, from a pre-scan of their
+// sizes; the bar then shows a percentage and the time left.
+func (p *Progress) Total(bytes int64) { p.total.Store(bytes) }
+
+// Read counts bytes of input files read. On a terminal the bar is redrawn;
+// elsewhere a plain line is written every few seconds.
+func (p *Progress) Read(bytes int64) {
+	p.read.Add(bytes)
+	if p.quiet || !p.mu.TryLock() {
+		return
+	}
+	defer p.mu.Unlock()
+	if p.term {
+		p.draw(false)
+		return
+	}
+	if p.done {
+		return
+	}
+	now := p.now()
+	if now.Sub(p.line) < lineEvery {
+		return
+	}
+	p.line = now
+	fmt.Fprintf(p.w, "读取中：%s，已读取 %d 项，用时 %s%s\n", p.share(), p.items.Load(), p.elapsed(),
+		p.left(now, p.read.Load(), "，预计还需 "))
+}
+
+// Status returns the progress so far.
+func (p *Progress) Status() Status {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Status{Stage: p.stage, Items: p.items.Load(), Windows: p.windows,
+		BytesDone: p.read.Load(), BytesTotal: p.total.Load()}
+}
+
+// share is "45%（480/1060 MB）" of the bytes read, or the bytes alone when
+// the total is unknown.
+func (p *Progress) share() string {
+	read, total := p.read.Load(), p.total.Load()
+	if total <= 0 {
+		return "已读 " + size(read)
+	}
+	return fmt.Sprintf("%d%%（%s）", percent(read, total), sizeOf(read, total))
+}
+
+// left is prefix and the time the reading still needs at its rate so far
+// with read bytes read, "" when it cannot be told yet or the reading is
+// over.
+func (p *Progress) left(now time.Time, read int64, prefix string) string {
+	total := p.total.Load()
+	secs := now.Sub(p.start).Seconds()
+	if total <= 0 || read <= 0 || read >= total || secs < 1 {
+		return ""
+	}
+	rest := time.Duration(secs * float64(total-read) / float64(read) * float64(time.Second))
+	return prefix + clock(rest)
+}
+
+func percent(read, total int64) int {
+	return int(min(100, read*100/max(total, 1)))
+}
+
+// size is n bytes in MB, or GB from 10 GB.
+func size(n int64) string {
+	if n >= 10<<30 {
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	}
+	return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
+}
+
+// sizeOf is "480/1060 MB": read of total in the unit of total.
+func sizeOf(read, total int64) string {
+	if total >= 10<<30 {
+		return fmt.Sprintf("%.1f/%.1f GB", float64(read)/(1<<30), float64(total)/(1<<30))
+	}
+	return fmt.Sprintf("%.0f/%.0f MB", float64(read)/(1<<20), float64(total)/(1<<20))
 }
 
 // Item counts one item read.
@@ -122,12 +220,29 @@ func (p *Progress) draw(force bool) {
 	if stage == "" {
 		stage = "读取"
 	}
+	if total := p.total.Load(); total > 0 {
+		read := p.read.Load()
+		if stage != "读取" {
+			read = max(read, total) // the reading is over
+		}
+		fmt.Fprintf(p.w, "\r\x1b[K%s %s %3d%% %s · 已读取 %d 项 · %d 个窗口 · 用时 %s%s",
+			stage, filled(read, total), percent(read, total), sizeOf(min(read, total), total), items, p.windows,
+			p.elapsed(), p.left(now, read, " · 剩余约 "))
+		return
+	}
 	fmt.Fprintf(p.w, "\r\x1b[K%s %s 已读取 %d 项 · %d 个窗口 · 用时 %s · %.1f 项/秒",
 		stage, bar(now.Sub(p.start)), items, p.windows, p.elapsed(), rate)
 }
 
-// bar is an indeterminate progress bar: a block that sweeps back and forth
-// (the number of items to come is not known in advance).
+// filled is a progress bar filled to read of total.
+func filled(read, total int64) string {
+	const width = 20
+	n := int(min(read, total) * width / max(total, 1))
+	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
+}
+
+// bar is an indeterminate progress bar, for when the total is not known: a
+// block that sweeps back and forth.
 func bar(elapsed time.Duration) string {
 	const width, block = 20, 5
 	span := width - block
@@ -139,8 +254,11 @@ func bar(elapsed time.Duration) string {
 }
 
 // elapsed is the time since the start as m:ss.
-func (p *Progress) elapsed() string {
-	d := p.now().Sub(p.start).Round(time.Second)
+func (p *Progress) elapsed() string { return clock(p.now().Sub(p.start)) }
+
+// clock is d as m:ss.
+func clock(d time.Duration) string {
+	d = d.Round(time.Second)
 	return fmt.Sprintf("%d:%02d", int(d.Minutes()), int(d.Seconds())%60)
 }
 

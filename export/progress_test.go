@@ -114,3 +114,52 @@ func TestSummary(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressTotalTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	clock := &fakeClock{t: time.Date(2024, 4, 12, 9, 0, 0, 0, time.UTC), step: 250 * time.Millisecond}
+	p := newProgress(&buf, true, false, clock.now)
+	p.Stage("读取")
+	p.Total(400 << 20)
+	for range 4 {
+		p.Item()
+		p.Read(50 << 20)
+	}
+	p.mu.Lock()
+	p.draw(true)
+	p.mu.Unlock()
+	out := buf.String()
+	last := out[strings.LastIndex(out, "\r\x1b[K"):]
+	// 200 of 400 MB read in the first ~2.5 s: as long again to go.
+	for _, want := range []string{"读取 [==========          ]  50% 200/400 MB", "已读取 4 项", "剩余约 0:0"} {
+		if !strings.Contains(last, want) {
+			t.Errorf("bar line %q lacks %q", last, want)
+		}
+	}
+	if s := p.Status(); s.BytesDone != 200<<20 || s.BytesTotal != 400<<20 || s.Items != 4 || s.Stage != "读取" {
+		t.Errorf("Status() = %+v", s)
+	}
+	p.Stage("写出")
+	p.Done()
+	out = buf.String()
+	last = out[strings.LastIndex(out, "\r\x1b[K"):]
+	if !strings.Contains(last, "写出 [====================] 100% 400/400 MB") || strings.Contains(last, "剩余") {
+		t.Errorf("closing bar line = %q", last)
+	}
+}
+
+func TestProgressTotalPlain(t *testing.T) {
+	var buf bytes.Buffer
+	clock := &fakeClock{t: time.Date(2024, 4, 12, 9, 0, 0, 0, time.UTC), step: time.Second}
+	p := newProgress(&buf, false, false, clock.now)
+	p.Total(100 << 20)
+	for range 10 {
+		p.Item()
+		p.Read(10 << 20) // one second each: a line every five
+	}
+	want := "读取中：50%（50/100 MB），已读取 5 项，用时 0:06，预计还需 0:05\n" +
+		"读取中：90%（90/100 MB），已读取 9 项，用时 0:11，预计还需 0:01\n"
+	if buf.String() != want {
+		t.Errorf("plain lines:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}

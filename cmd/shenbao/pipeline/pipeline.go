@@ -3,7 +3,10 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -27,6 +30,11 @@ type Reporter interface {
 	Item()
 	Windows(n int)
 	Stage(name string)
+	// Total is told, before the reading starts, the bytes of all the
+	// input files (a pre-scan of their sizes); Read, as each input file has
+	// been read, its bytes.
+	Total(bytes int64)
+	Read(bytes int64)
 }
 
 // Options configure a run. The zero value of each field has a use.
@@ -79,6 +87,7 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	}
 
 	rep.Stage("读取")
+	rep.Total(inputBytes(inputsOf(opt)))
 	c, err := collect(ctx, opt, p, jobs, rep)
 	if err != nil {
 		return nil, err
@@ -112,9 +121,7 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 // scheduling.
 func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep Reporter) (*collected, error) {
 	c := &collected{tables: map[*intake.Item]*classify.Result{}}
-	inputs := append(slices.Clone(opt.Inputs), opt.Scans...)
-	inputs = append(inputs, opt.Rankings...)
-	inputs = append(inputs, opt.JointReview...)
+	inputs := inputsOf(opt)
 	nInputs, nScans, nRankings := len(opt.Inputs), len(opt.Scans), len(opt.Rankings)
 	group := func(it *intake.Item) int { // 0 inputs, 1 scans, 2 rankings, 3 联审
 		if len(it.Pos) == 0 {
@@ -137,6 +144,9 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 	w := &intake.Walker{Limits: opt.Limits, Jobs: jobs}
 	walkErr := w.Walk(gctx, inputs, func(it *intake.Item, data []byte) error {
 		rep.Item()
+		if it.Container != "folder" && !strings.Contains(it.Path, intake.Sep) {
+			rep.Read(it.Size) // a file on disk, read whole
+		}
 		g := group(it)
 		it.Scan = g == 1
 		c.mu.Lock()
@@ -218,8 +228,46 @@ func (c *collected) jointProblems() []dept.Problem {
 	return out
 }
 
+// inputsOf lists every input of a run, in walk order.
+func inputsOf(opt Options) []string {
+	inputs := append(slices.Clone(opt.Inputs), opt.Scans...)
+	inputs = append(inputs, opt.Rankings...)
+	return append(inputs, opt.JointReview...)
+}
+
+// inputBytes is the size of the files the walk will read: each input file,
+// and the regular files in each input folder (the walk does not follow
+// links inside folders). It reads only the file system's metadata.
+func inputBytes(inputs []string) int64 {
+	var total int64
+	for _, in := range inputs {
+		fi, err := os.Stat(in)
+		if err != nil {
+			continue
+		}
+		if !fi.IsDir() {
+			total += fi.Size()
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(in); err == nil {
+			in = real // the walk follows a link given as an input
+		}
+		filepath.WalkDir(in, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
+}
+
 type silent struct{}
 
 func (silent) Item()        {}
 func (silent) Windows(int)  {}
 func (silent) Stage(string) {}
+func (silent) Total(int64)  {}
+func (silent) Read(int64)   {}
