@@ -42,7 +42,7 @@ type regColumn struct {
 
 // registerColumns returns the 登记表 columns for the given review roles, in
 // sheet order. The printed columns share one A3 width: at 8 pt they hold
-// about 196 units (printBudget). Give a new column a min if its text may
+// about 189 units (printBudget). Give a new column a min if its text may
 // wrap, or take its width from another, or put it among the off-paper
 // columns; TestPrintedTextSize measures the result.
 func registerColumns(roles []string) []regColumn {
@@ -55,12 +55,12 @@ func registerColumns(roles []string) []regColumn {
 	}
 	cols := []regColumn{
 		col("序号", 4, true, func(n int, _ *validate.Submission) any { return n }),
-		text("窗口名称", 12, 9, func(_ int, s *validate.Submission) any { return s.WindowName }),
-		text("所属单位(部门)", 12, 9, func(_ int, s *validate.Submission) any { return s.Unit }),
+		text("窗口名称", 12, 8, func(_ int, s *validate.Submission) any { return s.WindowName }),
+		text("所属单位(部门)", 12, 8, func(_ int, s *validate.Submission) any { return s.Unit }),
 		col("推荐形式", 7, true, func(_ int, s *validate.Submission) any { return strings.Join(s.RecommendForms, "、") }),
 		col("窗口人员", 6, false, func(_ int, s *validate.Submission) any { return staffNames(s) }),
 		col("身份证号码", 18, false, func(_ int, s *validate.Submission) any { return staffIDs(s) }),
-		text("曾受表彰奖励情况", 12, 8, func(_ int, s *validate.Submission) any { return s.Honors }),
+		text("曾受表彰奖励情况", 12, 7, func(_ int, s *validate.Submission) any { return s.Honors }),
 		col("事迹字数", 5, true, deedsChars),
 		col("申报表", 6, true, func(_ int, s *validate.Submission) any { return s.Application }),
 		col("初审表", 7, true, func(_ int, s *validate.Submission) any { return s.Review }),
@@ -73,8 +73,8 @@ func registerColumns(roles []string) []regColumn {
 	cols = append(cols,
 		col("问题数", 4, true, func(_ int, s *validate.Submission) any { return len(s.Findings) }),
 		col(colConclusion, 6, true, func(_ int, s *validate.Submission) any { return s.Conclusion }),
-		text("问题摘要", 30, 18, func(_ int, s *validate.Submission) any { return findingSummary(s.Findings) }),
-		text("备注", 8, 5, func(int, *validate.Submission) any { return nil }),
+		text("问题摘要", 30, 22, func(_ int, s *validate.Submission) any { return findingSummary(s.Findings) }),
+		text("备注", 8, 4, func(int, *validate.Submission) any { return nil }),
 	)
 	offPaper := []regColumn{
 		col("来源", 22, false, func(_ int, s *validate.Submission) any { return s.Mail }),
@@ -305,8 +305,8 @@ const (
 	// the default font (Excel and WPS with Calibri use about 5.3).
 	unitPoints = 7.05
 	// minScale is the smallest fit-to-width scale that keeps the 10-point
-	// body text at 8 pt, with a little to spare.
-	minScale = 0.82
+	// body text at 8 pt, with room for the rounding of column widths to whole pixels.
+	minScale = 0.85
 )
 
 // printBudget is how many column units fit across paper at minScale.
@@ -351,9 +351,11 @@ func fitToPaper(cols []column, paper int, portrait bool) []column {
 // footer names the sheet and the page: 登记表 第 1 页 / 共 3 页.
 const footer = "&C&A　第 &P 页 / 共 &N 页"
 
-// Line heights (points) of the body text and of the bold header text.
+// The height (points) of one line of 10-point body text, the tallest of
+// the viewers' (LibreOffice with Noto Sans CJK: 1.45 em), and the padding
+// of a row.
 const (
-	lineHeight = 13.5
+	lineHeight = 14.5
 	rowPadding = 4
 )
 

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 
 	"shenbao/cmd/shenbao/pipeline"
@@ -148,6 +150,7 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 		roles[i] = r.Name
 	}
 	var moved []string // outputs written under another name
+	verify := 0        // 材料核实告知书 written
 	written := func(path *string, err error) error {
 		var m *export.MovedError
 		if errors.As(err, &m) {
@@ -174,7 +177,7 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	}
 	if f.notices != "" {
 		dir := f.notices
-		if _, err := export.WriteNotices(f.notices, res, export.NoticeOptions{
+		paths, err := export.WriteNotices(f.notices, res, export.NoticeOptions{
 			Title:    p.Title,
 			Deadline: p.Notice.Deadline,
 			Contact:  p.Notice.Contact,
@@ -182,8 +185,14 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 			Number:   p.Notice.Number,
 			Date:     noticeDate(p, res),
 			Review:   f.review,
-		}); written(&dir, err) != nil {
+		})
+		if written(&dir, err) != nil {
 			return exitUsage, fmt.Errorf("写出告知书失败：%v", err)
+		}
+		for _, p := range paths {
+			if strings.Contains(filepath.Base(p), "核实告知书") {
+				verify++
+			}
 		}
 	}
 	if f.report != "" {
@@ -201,6 +210,9 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 		fmt.Fprintln(f.progress, "注意："+m+"。")
 	}
 	fmt.Fprintln(stdout, export.Summary(res, f.out, f.json, f.notices))
+	if verify > 0 {
+		fmt.Fprintf(stdout, "材料核实告知书 %d 份已写入 %s。\n", verify, f.notices)
+	}
 	if f.report != "" {
 		fmt.Fprintf(stdout, "审查情况报告已写入 %s。\n", f.report)
 	}
