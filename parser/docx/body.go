@@ -16,15 +16,24 @@ type para struct {
 	boxes []word.Checkbox
 	imgs  []word.Image
 	after []word.Block // text-box content, placed after the paragraph
+	cut   bool         // text past word.MaxParagraphBytes was dropped
 }
 
 func (p *para) write(s string) {
+	if p.cut {
+		return
+	}
+	s, p.cut = word.CutText(s, word.MaxParagraphBytes-p.sb.Len())
 	p.sb.WriteString(s)
 	p.runes += utf8.RuneCountInString(s)
 }
 
 // box writes a checkbox glyph and records the checkbox at its offset.
 func (p *para) box(cb word.Checkbox) {
+	if p.cut || p.sb.Len()+len(word.Checked) > word.MaxParagraphBytes {
+		p.cut = true
+		return
+	}
 	cb.Offset = p.runes
 	if cb.Checked {
 		p.write(word.Checked)
@@ -88,6 +97,9 @@ func (r *reader) paragraph(out *[]word.Block) error {
 func (r *reader) keep(out *[]word.Block, pa *para) error {
 	if r.paras += 1 + len(pa.after); r.paras > maxBlocks {
 		return errTruncated
+	}
+	if pa.cut {
+		r.warn(problem.ParagraphCut, "a paragraph longer than %d bytes was cut there", word.MaxParagraphBytes)
 	}
 	*out = append(*out, word.Block{Paragraph: pa.paragraph()})
 	*out = append(*out, pa.after...)

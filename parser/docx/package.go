@@ -86,7 +86,7 @@ func (p *pkg) open(f *zip.File) (io.Reader, io.Closer, error) {
 
 // decoder returns an XML token stream over a part.
 func (p *pkg) decoder(r io.Reader) *xml.Decoder {
-	d := xml.NewDecoder(bufio.NewReaderSize(r, 32<<10))
+	d := xml.NewDecoder(bufio.NewReaderSize(&textCap{r: r}, 32<<10))
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		enc, err := htmlindex.Get(label)
 		if err != nil {

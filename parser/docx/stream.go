@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"shenbao/parser/problem"
 	"shenbao/parser/word"
@@ -239,6 +240,14 @@ func (r *reader) text() (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
+			// Keep no more than a paragraph may hold (and a character
+			// more, so that the paragraph sees the cut): a 50 MB text
+			// node costs the decoder's buffer, not copies of it.
+			room := word.MaxParagraphBytes + utf8.UTFMax - max(len(s), len(buf))
+			if room <= 0 {
+				continue
+			}
+			t = cutBytes(t, room)
 			if parts == 0 {
 				s = string(t)
 			} else {
@@ -274,4 +283,15 @@ func (r *reader) warn(code problem.Code, format string, args ...any) {
 	case n == maxWarnings:
 		r.doc.Warnings = append(r.doc.Warnings, problem.Problem{Code: problem.More, Detail: "further warnings omitted"})
 	}
+}
+
+// cutBytes is word.CutText for bytes.
+func cutBytes(b []byte, n int) []byte {
+	if len(b) <= n {
+		return b
+	}
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return b[:n]
 }

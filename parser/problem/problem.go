@@ -19,6 +19,7 @@ type Code string
 // Codes of Word documents (word.Document.Warnings).
 const (
 	TextCut        Code = "text-cut"        // text past a size limit or past the document's own index was not read
+	ParagraphCut   Code = "paragraph-cut"   // a paragraph or cell longer than word.MaxParagraphBytes was cut there
 	TableCut       Code = "table-cut"       // rows, columns or cells past a limit were not read
 	UnknownSymbol  Code = "unknown-symbol"  // a symbol glyph that is no known checkbox, written as "?"
 	PictureUnread  Code = "picture-unread"  // a picture could not be found or measured
@@ -50,7 +51,7 @@ func (p Problem) String() string {
 // from what was read, so that a form's findings cannot be trusted alone.
 func (p Problem) LosesContent() bool {
 	switch p.Code {
-	case TextCut, TableCut, EmbeddedUnread, UnknownSymbol:
+	case TextCut, ParagraphCut, TableCut, EmbeddedUnread, UnknownSymbol:
 		return true
 	}
 	return false
@@ -70,6 +71,8 @@ func Text(p Problem) string {
 	switch p.Code {
 	case TextCut:
 		return "文档过长，后面的内容未读取"
+	case ParagraphCut:
+		return "有一段文字过长（超过约8万字），超出部分未读取"
 	case TableCut:
 		return "表格过大（行、列或单元格过多），超出部分未读取"
 	case UnknownSymbol:

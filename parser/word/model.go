@@ -2,7 +2,10 @@ package word
 
 import "shenbao/parser/problem"
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // Checkbox glyphs written into Paragraph.Text and Cell.Text in place of every
 // checkbox the reader recognises, whatever form it had in the file.
@@ -126,4 +129,23 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 		Cells   []*Cell `json:"cells"`
 	}
 	return json.Marshal(plain{t.Index, t.NumRows, t.NumCols, t.Origins()})
+}
+
+// MaxParagraphBytes bounds the UTF-8 text kept of one paragraph (about
+// 87,000 Chinese characters), far above anything a real form holds, so that
+// a document whose one text node is 50 MB is read in bounded memory. Readers
+// cut a longer paragraph there, at a character boundary, and record a
+// problem.ParagraphCut.
+const MaxParagraphBytes = 256 << 10
+
+// CutText returns the longest prefix of s of at most n bytes that ends at a
+// character boundary, and whether anything was cut.
+func CutText(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n], true
 }
