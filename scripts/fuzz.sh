@@ -1,0 +1,20 @@
+#!/bin/sh
+# Runs every fuzz target of the module for a given time each (default 10s):
+#   scripts/fuzz.sh            # 10s per target (what CI runs)
+#   scripts/fuzz.sh 10m        # the long run
+# Targets are listed with `go test -list '^Fuzz'`; one at a time, -parallel 1,
+# so the machine stays usable. A failing input is written by go test under
+# the package's testdata/fuzz/ and the script exits non-zero.
+set -eu
+cd "$(dirname "$0")/.."
+time=${1:-10s}
+status=0
+for pkg in $(go list ./...); do
+  for target in $(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true); do
+    echo "== $pkg $target ($time)"
+    if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime "$time" -parallel 1 "$pkg"; then
+      status=1
+    fi
+  done
+done
+exit $status
