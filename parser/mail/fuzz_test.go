@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func seed(f *testing.F, patterns ...string) {
@@ -37,9 +39,12 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%d parts, %d problems", len(m.Parts), len(m.Problems))
 		}
 		for _, p := range m.Parts {
-			if p.Name == "" {
-				t.Fatal("empty part name")
+			if p.Name == "" || !utf8.ValidString(p.Name) || strings.ContainsAny(p.Name, "/\\\x00") {
+				t.Fatalf("part name %q", p.Name)
 			}
+		}
+		if !utf8.ValidString(m.Text) || strings.ContainsAny(m.Text, "\x00\r") {
+			t.Fatalf("text %q", m.Text)
 		}
 	})
 }
