@@ -229,7 +229,21 @@ func changesText(ch *validate.Changes, total unitTally, now time.Time) []string 
 		parts = append(parts, fmt.Sprintf("%d个窗口本次未出现", n.GoneWindows))
 	}
 	if n.Improved > 0 {
-		parts = append(parts, fmt.Sprintf("%d个窗口补正后结论好转", n.Improved))
+		part := fmt.Sprintf("%d个窗口补正后结论好转", n.Improved)
+		var nowOK []string
+		for _, w := range ch.Windows {
+			if w.Before != "" && w.Before != finding.Compliant && w.After == finding.Compliant {
+				nowOK = append(nowOK, w.WindowName)
+			}
+		}
+		if len(nowOK) > 0 {
+			more := ""
+			if len(nowOK) > reportExamples+1 {
+				nowOK, more = nowOK[:reportExamples+1], "等"
+			}
+			part += fmt.Sprintf("（其中%s%s已转为合规）", strings.Join(nowOK, "、"), more)
+		}
+		parts = append(parts, part)
 	}
 	if n.Worsened > 0 {
 		parts = append(parts, fmt.Sprintf("%d个窗口结论变差", n.Worsened))
