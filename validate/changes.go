@@ -23,6 +23,15 @@ type Changes struct {
 	NewWindows  []WindowRef    `json:"new_windows"`
 	GoneWindows []GoneWindow   `json:"gone_windows"`
 	Windows     []WindowChange `json:"windows"`
+	// PreviousLastNotice is the highest notice number (the {序号} of a
+	// 文号) the previous run may have given: its own LastNotice when it was
+	// a comparison, else the 登记表 number of its last window that was not
+	// 合规. This run's notices are numbered on from it.
+	PreviousLastNotice int `json:"previous_last_notice"`
+	// LastNotice is the highest notice number given so far, this run
+	// included: PreviousLastNotice plus the notices this run wrote (the
+	// run sets it once they are written).
+	LastNotice int `json:"last_notice"`
 }
 
 // WindowRef names a window that arrived since the previous run.
@@ -155,7 +164,15 @@ func Compare(prev, cur *Result) *Changes {
 	}
 	if prev.Changes != nil {
 		ch.Run = max(2, prev.Changes.Run+1)
+		ch.PreviousLastNotice = prev.Changes.LastNotice
+	} else {
+		for i, p := range prev.Submissions {
+			if p.Conclusion != finding.Compliant {
+				ch.PreviousLastNotice = i + 1
+			}
+		}
 	}
+	ch.LastNotice = ch.PreviousLastNotice
 	prevFiles := fileIndex(prev)
 	pairs, gone := pairWindows(prev.Submissions, cur.Submissions)
 	for i := range cur.Submissions {

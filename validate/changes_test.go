@@ -172,6 +172,9 @@ func TestCompareHistory(t *testing.T) {
 	if ch.Run != 3 {
 		t.Errorf("run = %d, want 3", ch.Run)
 	}
+	if r2.Changes.PreviousLastNotice != 1 || ch.PreviousLastNotice != 1 {
+		t.Errorf("notice numbers: run 2 from %d, run 3 from %d; want 1 and 1 (run 2 wrote none)", r2.Changes.PreviousLastNotice, ch.PreviousLastNotice)
+	}
 	w := ch.Windows[0]
 	if len(w.Open) != 1 || w.Open[0].Runs != 3 || !w.Open[0].Since.Equal(run1) || w.Open[0].AskedAt != "2024-04-08" {
 		t.Errorf("open = %+v", w.Open)
