@@ -21,6 +21,14 @@
 // then one header row. 登记表's columns are one table (registerColumns):
 // a column is added there, header, width and value together.
 //
-// Not supported: reading a register back other than as a text dump
-// (DumpXLSX), which exists for golden tests.
+// Across runs (--previous): ReadPrevious reads an earlier run back from its
+// JSON or, failing that, from its register (登记表, 问题清单 and 文件清单 by
+// their header rows; the register has no field column). A run compared with
+// it gets the sheet 变化情况, the 登记表 columns 上次结论 and 本次变化 and a
+// block of counts in 汇总. WriteReport writes the leaders' 审查情况报告 from
+// report/template.docx, its text made by BuildReport.
+//
+// Not supported: reading back any other workbook than a register this
+// program wrote, and the exact notice numbering of a previous run read from
+// a register (its last number is then taken as its last window's 序号).
 package export

@@ -13,6 +13,11 @@
 // github.com/go-playground/validator/v10, whose errors are turned into
 // findings here and never leave the package.
 //
+// Compare sets a run beside the previous one (Changes, SPEC §2 `changes`):
+// windows matched by normalised name, findings by code, field and table
+// cell — never by message text — with the runs each stayed open carried
+// forward from the previous run's own Changes.
+//
 // It does not read files: parsers produce the forms, package dossier
 // gathers them per window, and export writes the outcome.
 package validate
