@@ -78,6 +78,12 @@ const (
 // a *MovedError that says so. File names are
 // <序号>_<窗口名称>_<kind>.docx with 序号 as in 登记表, safe on Windows and
 // unique. A missing dir is created (its parent must exist).
+//
+// For a run compared with a previous one (res.Changes), a window gets a
+// notice only when it has something new to ask (askAgain); the notice lists
+// what is still open and says which items of the previous notice are now
+// resolved, and the 文号's {序号} counts on from the previous run's last
+// notice number (Changes.PreviousLastNotice), so no number is given twice.
 func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string, error) {
 	if err := CheckDir(dir); err != nil {
 		return nil, err
@@ -98,11 +104,25 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 	used := map[string]bool{}
 	var paths []string
 	var moved *MovedError // the first notice that could not replace its old file
+	changes := windowChanges(res.Changes)
+	given := 0 // notices of this run, for the numbers of a compared run
 	for i := range res.Submissions {
 		s := &res.Submissions[i]
-		n := noticeFor(s, i+1, opt)
+		w := changes[s.WindowName]
+		if res.Changes != nil && !askAgain(w) {
+			continue // the previous notice still says it all
+		}
+		number := i + 1
+		if res.Changes != nil {
+			number = res.Changes.PreviousLastNotice + given + 1
+		}
+		n := noticeFor(s, number, opt)
 		if n == nil {
 			continue
+		}
+		given++
+		if res.Changes != nil {
+			n.followUp(w, opt)
 		}
 		name := uniqueName(fmt.Sprintf("%0*d_%s_%s", width, i+1, safeName(s.WindowName), n.kind), ".docx", used)
 		path := filepath.Join(dir, name)

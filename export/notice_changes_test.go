@@ -1,6 +1,8 @@
 package export
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"shenbao/validate"
@@ -41,5 +43,49 @@ func TestResolvedLineAndAskAgain(t *testing.T) {
 				t.Errorf("askAgain = %v, want %v", got, tc.notice)
 			}
 		})
+	}
+}
+
+// TestWriteNoticesCompared: with a previous run, only windows with
+// something new to ask get a notice, it says which earlier items are
+// resolved, and the 文号 counts on from the previous run's last number.
+func TestWriteNoticesCompared(t *testing.T) {
+	res := sampleResult()
+	res.Changes = validate.Compare(samplePrevious(), res)
+	if res.Changes.PreviousLastNotice != 6 {
+		t.Fatalf("previous last notice = %d, want 6 (便民服务窗口, the last not 合规)", res.Changes.PreviousLastNotice)
+	}
+	opt := sampleNoticeOptions()
+	opt.Number = "鞍营商补〔2024〕{序号}号"
+	paths, err := WriteNotices(t.TempDir(), res, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 工程建设项目审批窗口 is unchanged since its last notice: none again.
+	want := []struct{ file, number, intro string }{
+		{"02_税费综合窗口_材料补正一次性告知书.docx", "鞍营商补〔2024〕7号",
+			"经对你窗口重新报送的鞍山市第二批“清风辽宁政务窗口”申报材料进行复查，前次告知的第1项已补正；以下问题仍需补正，现一次性告知如下："},
+		{"05_社保医保综合柜员窗口_材料补正一次性告知书.docx", "鞍营商补〔2024〕8号",
+			"经对你窗口报送的鞍山市第二批“清风辽宁政务窗口”申报材料进行合规性审查，发现以下问题需要补正，现一次性告知如下："},
+	}
+	if len(paths) != len(want) {
+		t.Fatalf("wrote %v, want %d notices", paths, len(want))
+	}
+	for i, w := range want {
+		if filepath.Base(paths[i]) != w.file {
+			t.Errorf("notice %d is %s, want %s", i, filepath.Base(paths[i]), w.file)
+		}
+		text := plainText(documentXML(t, paths[i]))
+		for _, line := range []string{w.number, w.intro} {
+			if !strings.Contains(text, line+"\n") {
+				t.Errorf("%s lacks %q:\n%s", w.file, line, text)
+			}
+		}
+		if strings.Contains(text, "赵敏的身份证号码") {
+			t.Errorf("%s still asks for the resolved item:\n%s", w.file, text)
+		}
+	}
+	if got := Summary(res, "", "", "告知书"); !strings.Contains(got, "补正告知书 2 份") || !strings.Contains(got, "另有 1 个需补正的窗口与上次相比没有新的补正要求") {
+		t.Errorf("summary = %s", got)
 	}
 }

@@ -109,11 +109,6 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	if err := checkOutputs(f); err != nil {
 		return exitUsage, err
 	}
-	if f.report != "" {
-		if err := export.CheckWritable(f.report); err != nil {
-			return exitUsage, err
-		}
-	}
 
 	var prog reporter = f.reporter
 	if prog == nil {
@@ -170,11 +165,6 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	})); err != nil {
 		return exitUsage, fmt.Errorf("写出登记表“%s”失败：%v", f.out, err)
 	}
-	if f.json != "" {
-		if err := written(&f.json, export.WriteJSON(f.json, res)); err != nil {
-			return exitUsage, fmt.Errorf("写出JSON“%s”失败：%v", f.json, err)
-		}
-	}
 	if f.notices != "" {
 		dir := f.notices
 		paths, err := export.WriteNotices(f.notices, res, export.NoticeOptions{
@@ -189,19 +179,30 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 		if written(&dir, err) != nil {
 			return exitUsage, fmt.Errorf("写出告知书失败：%v", err)
 		}
+		if res.Changes != nil {
+			// The next run numbers its notices on from here.
+			res.Changes.LastNotice = res.Changes.PreviousLastNotice + len(paths)
+		}
 		for _, p := range paths {
 			if strings.Contains(filepath.Base(p), "核实告知书") {
 				verify++
 			}
 		}
 	}
+	// The JSON comes after the notices: a compared run records the last
+	// notice number it gave.
+	if f.json != "" {
+		if err := written(&f.json, export.WriteJSON(f.json, res)); err != nil {
+			return exitUsage, fmt.Errorf("写出JSON“%s”失败：%v", f.json, err)
+		}
+	}
 	if f.report != "" {
-		if err := export.WriteReport(f.report, res, export.ReportOptions{
+		if err := written(&f.report, export.WriteReport(f.report, res, export.ReportOptions{
 			Title:    p.Title,
 			Issuer:   p.Notice.Issuer,
 			Deadline: p.Notice.Deadline,
 			Date:     res.GeneratedAt,
-		}); err != nil {
+		})); err != nil {
 			return exitUsage, fmt.Errorf("写出审查情况报告“%s”失败：%v", f.report, err)
 		}
 	}

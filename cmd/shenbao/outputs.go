@@ -37,7 +37,7 @@ func checkOutputs(f checkFlags) error {
 	if replaceable == nil {
 		replaceable = export.CheckReplaceable
 	}
-	files := []struct{ path, what string }{{f.out, "登记表"}, {f.json, "JSON 结果"}}
+	files := []struct{ path, what string }{{f.out, "登记表"}, {f.json, "JSON 结果"}, {f.report, "审查情况报告"}}
 	for _, o := range files {
 		if o.path == "" {
 			continue

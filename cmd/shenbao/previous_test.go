@@ -82,10 +82,27 @@ func TestCheckSecondRun(t *testing.T) {
 	reg := filepath.Join(dir, "r.xlsx")
 	js := filepath.Join(dir, "r.json")
 	rep := filepath.Join(dir, "审查情况报告.docx")
+	notices := filepath.Join(dir, "告知书")
 	code, stdout, stderr := runCLI(t, "check", "../../samples/mailbox", "../../samples/resends", "--scans", "../../samples/scans",
-		"--previous", "../../samples/previous/第一次审查结果.json", "-o", reg, "--json", js, "--report", rep, "-q")
+		"--previous", "../../samples/previous/第一次审查结果.json", "-o", reg, "--json", js, "--report", rep, "--notices", notices, "-q")
 	if code != exitFindings {
 		t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, exitFindings, stdout, stderr)
+	}
+	// Of the resent windows, two still owe something; the other windows'
+	// notices of the first run still stand.
+	entries, err := os.ReadDir(notices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := "07_社保医保综合窗口_材料补正一次性告知书.docx 16_规划许可审批窗口_材料补正一次性告知书.docx"; strings.Join(names, " ") != want {
+		t.Errorf("notices %v, want %s", names, want)
+	}
+	if text := docxText(t, filepath.Join(notices, names[0])); !strings.Contains(text, "前次告知的第1项已补正") {
+		t.Errorf("notice of 社保医保综合窗口 does not say what was resolved:\n%s", text)
 	}
 	dump, err := export.DumpXLSX(reg)
 	if err != nil {
