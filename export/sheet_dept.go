@@ -1,6 +1,8 @@
 package export
 
 import (
+	"fmt"
+
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/validate"
@@ -68,24 +70,28 @@ func writeRankings(f *excelize.File, st *styles, res *validate.Result, opt Regis
 	for _, t := range res.Rankings {
 		count += len(t.Rows)
 	}
+	cols := []column{
+		{header: "序号", width: 5, center: true},
+		{header: "排序部门", width: 16, min: 10},
+		{header: "名次", width: 5, center: true},
+		{header: "共几名", width: 5, center: true},
+		{header: "排序表中的窗口名称", width: 20, min: 12},
+		{header: "所属单位", width: 18, min: 10},
+		{header: "得分", width: 6, center: true},
+		{header: "备注", width: 10, min: 6},
+		{header: "对应窗口", width: 20, min: 12},
+		{header: "对应情况", width: 12, min: 8},
+		{header: "来源文件", width: 30, min: 16},
+		{header: "行号", width: 5, center: true},
+	}
 	return writeList(f, st, list{
 		sheet: sheetRankings,
+		format: func(firstRow, lastRow int) error {
+			return colourDepartments(f, st, sheetRankings, cols, res, firstRow, lastRow)
+		},
 		title: opt.Title + "行业主管部门实绩排序汇总",
 		info:  opt.infoLine(res),
-		cols: []column{
-			{header: "序号", width: 5, center: true},
-			{header: "排序部门", width: 16, min: 10},
-			{header: "名次", width: 5, center: true},
-			{header: "共几名", width: 5, center: true},
-			{header: "排序表中的窗口名称", width: 20, min: 12},
-			{header: "所属单位", width: 18, min: 10},
-			{header: "得分", width: 6, center: true},
-			{header: "备注", width: 10, min: 6},
-			{header: "对应窗口", width: 20, min: 12},
-			{header: "对应情况", width: 12, min: 8},
-			{header: "来源文件", width: 30, min: 16},
-			{header: "行号", width: 5, center: true},
-		},
+		cols:  cols,
 		count: count,
 		rows: func(emit func([]any) error) error {
 			n := 0
@@ -126,4 +132,46 @@ func rosterPaper(res *validate.Result) int {
 		return paperA3
 	}
 	return paperA4
+}
+
+// colourDepartments colours the ranking and 联审 cells of a sheet's data
+// rows like 审查结论: green for 通过 / 无问题 / 已对应, red for 有问题,
+// yellow for what still waits (待反馈, 未填写, 未反馈, 未列入排序, a row
+// that went to no window).
+func colourDepartments(f *excelize.File, st *styles, sheet string, cols []column, res *validate.Result, firstRow, lastRow int) error {
+	type rule struct {
+		criteria, value string
+		format          int
+	}
+	depts := map[string]bool{}
+	for _, d := range res.JointDepartments {
+		depts[d] = true
+	}
+	for i, c := range cols {
+		var rules []rule
+		switch {
+		case c.header == "联审结果":
+			rules = []rule{{"begins with", validate.JointPassed, st.fixOK}, {"begins with", validate.JointProblem, st.fixBad}, {"begins with", validate.JointWaiting, st.fixReview}}
+		case c.header == "行业排序":
+			rules = []rule{{"begins with", "未列入", st.fixReview}}
+		case c.header == "对应情况":
+			rules = []rule{{"begins with", "已对应", st.fixOK}, {"not containing", "已对应", st.fixReview}}
+		case depts[c.header] && sheet == sheetRoster:
+			rules = []rule{{"begins with", validate.JointClear, st.fixOK}, {"begins with", validate.JointProblem, st.fixBad},
+				{"begins with", validate.JointBlank, st.fixReview}, {"begins with", validate.JointMissing, st.fixReview}}
+		}
+		if len(rules) == 0 {
+			continue
+		}
+		var opts []excelize.ConditionalFormatOptions
+		for _, r := range rules {
+			format := r.format
+			opts = append(opts, excelize.ConditionalFormatOptions{Type: "text", Criteria: r.criteria, Value: r.value, Format: &format})
+		}
+		ref := fmt.Sprintf("%s%d:%s%d", colName(i+1), firstRow, colName(i+1), lastRow)
+		if err := f.SetConditionalFormat(sheet, ref, opts); err != nil {
+			return fmt.Errorf("conditional format %s: %w", c.header, err)
+		}
+	}
+	return nil
 }

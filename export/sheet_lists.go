@@ -218,22 +218,26 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt Registe
 	if opt.FullID {
 		birthHeader = "出生日期"
 	}
+	cols := append([]column{
+		{header: "序号", width: 5, center: true},
+		{header: "窗口名称", width: 22, min: 14},
+		{header: "所属单位", width: 20, min: 14},
+		{header: "姓名", width: 8},
+		{header: "身份证号码", width: 19, keepIDs: opt.FullID},
+		{header: "性别", width: 5, center: true},
+		{header: birthHeader, width: 10, center: true},
+	}, rosterDepartments(res)...)
 	return writeList(f, st, list{
-		sheet:    sheetRoster,
+		sheet: sheetRoster,
+		format: func(firstRow, lastRow int) error {
+			return colourDepartments(f, st, sheetRoster, cols, res, firstRow, lastRow)
+		},
 		title:    opt.Title + "部门联审人员名单",
 		info:     opt.infoLine(res),
 		portrait: !res.JointGiven,
 		paper:    rosterPaper(res),
-		cols: append([]column{
-			{header: "序号", width: 5, center: true},
-			{header: "窗口名称", width: 22, min: 14},
-			{header: "所属单位", width: 20, min: 14},
-			{header: "姓名", width: 8},
-			{header: "身份证号码", width: 19, keepIDs: opt.FullID},
-			{header: "性别", width: 5, center: true},
-			{header: birthHeader, width: 10, center: true},
-		}, rosterDepartments(res)...),
-		count: count,
+		cols:     cols,
+		count:    count,
 		rows: func(emit func([]any) error) error {
 			n := 0
 			for _, s := range res.Submissions {

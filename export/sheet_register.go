@@ -167,6 +167,9 @@ func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt 
 		count:      len(res.Submissions),
 		format: func(firstRow, lastRow int) error {
 			c := colName(conclusion)
+			if err := colourDepartments(f, st, sheetRegister, plain, res, firstRow, lastRow); err != nil {
+				return err
+			}
 			return colourConclusions(f, st, fmt.Sprintf("%s%d:%s%d", c, firstRow, c, lastRow))
 		},
 		rows: func(emit func([]any) error) error {
