@@ -119,6 +119,10 @@ func (c appCheck) fromViolation(v violation, now time.Time) (finding.Finding, bo
 			fmt.Sprintf("请在申报表“%s”栏填写%s%s", name, requiredWhat(v.Key, name), resubmitApp)), true
 	case "max":
 		n := len([]rune(strings.TrimSpace(c.a.Value(v.Key))))
+		if v.Key != keyWindow {
+			return newFinding("F08", fmt.Sprintf("申报表“%s”长达%d字，超过%s字", name, n, v.Param), name, c.loc(v.Key),
+				fmt.Sprintf("请将申报表“%s”栏精简到%s字以内%s", name, v.Param, resubmitApp)), true
+		}
 		return newFinding("F08", fmt.Sprintf("申报表“%s”长达%d字，超过%s字，可能填入了名称以外的内容", name, n, v.Param), name, c.loc(v.Key),
 			fmt.Sprintf("请在申报表“%s”栏只填写窗口全称%s", name, resubmitApp)), true
 	case "idcard":

@@ -16,16 +16,16 @@ import (
 )
 
 // applicationRules is the 申报表 as validator sees it. The tags hold the
-// rules that are facts of the form itself: a window name is a name, not a
-// paragraph; an ID number is an ID number; 事迹 stays within the profile's
-// bands. Required-ness is deliberately not a tag: which fields are required
-// is campaign data, so it is read from profile.Required on every call and
-// checked with Var("required") per key (see applicationViolations). That
-// keeps the profile authoritative — a second campaign's required list needs
-// no Go change, and a key the struct does not know can still be required.
+// rules that are facts of the form itself: an ID number is an ID number;
+// 事迹 stays within the profile's bands (the bands themselves are profile
+// values, read from the context). Campaign facts are deliberately not tags:
+// which fields are required (profile.Required) and how long a value may be
+// (a field's max_length) are read from the profile on every call and
+// checked with Var per key (see applicationViolations). That keeps the
+// profile authoritative — a second campaign needs no Go change, and a key
+// the struct does not know can still be required or limited.
 type applicationRules struct {
-	WindowName string   `validate:"max=50"`
-	IDs        []string `validate:"dive,omitempty,idcard"`
+	IDs []string `validate:"dive,omitempty,idcard"`
 	// deedsband=error checks the error band first; only when that passes
 	// does deedsband=info check the narrower band, so the error's Param
 	// tells which band was left.
@@ -98,8 +98,9 @@ type violation struct {
 }
 
 // applicationViolations runs the struct rules and the profile's required
-// list over a, in a fixed order: required keys in profile order, then the
-// struct's fields in declaration order.
+// list and lengths over a, in a fixed order: required keys in profile
+// order, lengths in field order, then the struct's fields in declaration
+// order.
 func applicationViolations(a *form.Application, p *profile.Profile, now time.Time) []violation {
 	v := rulesValidator()
 	ctx := context.WithValue(context.Background(), ruleContextKey{}, ruleContext{now: now, bands: p.Deeds})
@@ -109,10 +110,16 @@ func applicationViolations(a *form.Application, p *profile.Profile, now time.Tim
 			out = append(out, violation{Key: key, Rule: "required"})
 		}
 	}
-	rec := applicationRules{
-		WindowName: strings.TrimSpace(a.Value(keyWindow)),
-		Deeds:      strings.TrimSpace(a.Value(keyDeeds)),
+	for _, f := range p.Application.Fields {
+		if f.MaxLength <= 0 {
+			continue
+		}
+		limit := strconv.Itoa(f.MaxLength)
+		if err := v.VarCtx(ctx, strings.TrimSpace(a.Value(f.Key)), "max="+limit); err != nil {
+			out = append(out, violation{Key: f.Key, Index: -1, Rule: "max", Param: limit})
+		}
 	}
+	rec := applicationRules{Deeds: strings.TrimSpace(a.Value(keyDeeds))}
 	for _, s := range a.Staff {
 		rec.IDs = append(rec.IDs, s.ID)
 	}
@@ -124,8 +131,6 @@ func applicationViolations(a *form.Application, p *profile.Profile, now time.Tim
 		name, index := splitIndex(fe.StructField())
 		vi := violation{Rule: fe.Tag(), Param: fe.Param(), Index: index}
 		switch name {
-		case "WindowName":
-			vi.Key = keyWindow
 		case "IDs":
 			vi.Key = keyStaff
 		case "Deeds":

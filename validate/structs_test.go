@@ -59,3 +59,41 @@ func TestSplitIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxLengthFromProfile reads a field's limit from the profile: another
+// limit, a limit on another field, or none change what is flagged without
+// a change in Go.
+func TestMaxLengthFromProfile(t *testing.T) {
+	a := &form.Application{Fields: map[string]form.Field{
+		keyWindow: {Value: strings.Repeat("窗", 20), Found: true},
+		keyUnit:   {Value: strings.Repeat("单", 30), Found: true},
+	}}
+	tests := []struct {
+		name   string
+		limits map[string]int // field key → max_length
+		want   []string       // key:limit of the max violations
+	}{
+		{"the bundled limit of 50", map[string]int{keyWindow: 50}, nil},
+		{"a stricter campaign", map[string]int{keyWindow: 10}, []string{"window_name:10"}},
+		{"a limit on 所属单位", map[string]int{keyUnit: 25}, []string{"unit:25"}},
+		{"no limit at all", map[string]int{keyWindow: 0}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := profile.Default()
+			p.Required = nil
+			for i, f := range p.Application.Fields {
+				p.Application.Fields[i].MaxLength = tc.limits[f.Key]
+			}
+			var got []string
+			for _, v := range applicationViolations(a, p, testNow) {
+				if v.Rule == "max" {
+					got = append(got, v.Key+":"+v.Param)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("max violations %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -32,6 +32,10 @@ type FieldSpec struct {
 	Key    string   `yaml:"key" json:"key"`       // window_name, unit, recommend, staff, honors, duties, deeds…
 	Name   string   `yaml:"name" json:"name"`     // the printed label, for messages: 窗口名称
 	Labels []string `yaml:"labels" json:"labels"` // variants, matched after normalisation
+	// MaxLength is the most characters the value may have (0: no limit), a
+	// campaign's fact that validate checks: a 窗口名称 longer than a name
+	// holds something else (F08).
+	MaxLength int `yaml:"max_length,omitempty" json:"max_length,omitempty"`
 }
 
 // OptionSpec is one 推荐形式 option.

@@ -1,121 +1,173 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
+	"reflect"
+	"regexp"
 	"strconv"
-	"time"
+	"strings"
+	"sync"
 
+	"github.com/go-playground/validator/v10"
 	"go.yaml.in/yaml/v3"
 
 	"shenbao/parser/dept"
+	"shenbao/parser/form"
 	"shenbao/validate/finding"
 )
 
-// Allowed values of ReviewRow.Needs and ReviewRow.Stage.
-var (
-	needsValues = []string{"签字", "盖章"}
-	stageValues = []string{"", "internal", "recommend", "industry"}
-	levelValues = []string{string(finding.Error), string(finding.Review), string(finding.Info)}
-)
+// The profile's own schema is declared where its types are: `validate`
+// tags on this package's structs, and rules registered below for the specs
+// that parser packages own (form.FieldSpec, dept.Department), which carry no
+// tags of this package. Which fields a campaign requires, its bands and
+// limits are values of the profile, never tags.
+var schema = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	// Error namespaces in YAML keys: "Profile.review_rows[2].needs".
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" {
+			return ""
+		}
+		return name
+	})
+	must(v.RegisterValidation("findingcode", func(fl validator.FieldLevel) bool {
+		_, ok := finding.Lookup(fl.Field().String())
+		return ok
+	}))
+	v.RegisterStructValidationMapRules(map[string]string{"Fields": "min=1,dive"}, form.ApplicationSpec{})
+	v.RegisterStructValidationMapRules(map[string]string{"Fields": "dive"}, form.ReviewSpec{})
+	v.RegisterStructValidationMapRules(map[string]string{"Key": "required", "Labels": "min=1", "MaxLength": "min=0"}, form.FieldSpec{})
+	v.RegisterStructValidationMapRules(map[string]string{"Departments": "dive"}, dept.JointSpec{})
+	v.RegisterStructValidationMapRules(map[string]string{"Name": "required"}, dept.Department{})
+	v.RegisterStructValidation(checkBands, Bands{})
+	v.RegisterStructValidation(checkApplicationKeys, form.ApplicationSpec{})
+	v.RegisterStructValidation(checkDepartments, dept.JointSpec{})
+	v.RegisterStructValidation(checkRequired, Profile{})
+	return v
+})
 
-// check validates a decoded profile; root is the document's mapping node,
-// used to put the line of the offending value into the error.
-func check(file string, p *Profile, root *yaml.Node) error {
-	fail := func(msg string, path ...any) error {
-		return &Error{File: file, Line: lineOf(root, path...), Msg: msg}
+// must stops on a registration error: the rules are constants of this file,
+// so an error is a programming mistake any test finds, never input.
+func must(err error) {
+	if err != nil {
+		panic("profile: register validation: " + err.Error())
 	}
-	if p.Name == "" {
-		return fail("缺少 name（配置名称）")
-	}
-	if len(p.Application.Fields) == 0 {
-		return fail("application.fields 为空：至少要有一个申报表字段", "application")
-	}
-	keys := map[string]bool{}
-	for i, f := range p.Application.Fields {
-		if f.Key == "" {
-			return fail("申报表字段缺少 key", "application", "fields", i)
-		}
-		if keys[f.Key] {
-			return fail("申报表字段 key 重复："+f.Key, "application", "fields", i, "key")
-		}
-		keys[f.Key] = true
-		if len(f.Labels) == 0 {
-			return fail("申报表字段 "+f.Key+" 没有 labels", "application", "fields", i)
-		}
-	}
-	for i, k := range p.Required {
-		if !keys[k] {
-			return fail("required 中的字段 "+k+" 不在 application.fields 中", "required", i)
-		}
-	}
-	for i, f := range p.Review.Fields {
-		if f.Key == "" || len(f.Labels) == 0 {
-			return fail("初审表字段缺少 key 或 labels", "review", "fields", i)
-		}
-	}
-	b := p.Deeds
+}
+
+// checkBands: error_min ≤ info_min ≤ info_max ≤ error_max, error_max set.
+func checkBands(sl validator.StructLevel) {
+	b := sl.Current().Interface().(Bands)
 	if b.ErrorMin < 0 || b.ErrorMin > b.InfoMin || b.InfoMin > b.InfoMax || b.InfoMax > b.ErrorMax || b.ErrorMax == 0 {
-		return fail(fmt.Sprintf("事迹字数区间顺序不对：应为 error_min ≤ info_min ≤ info_max ≤ error_max（现为 %d、%d、%d、%d）",
-			b.ErrorMin, b.InfoMin, b.InfoMax, b.ErrorMax), "deeds")
+		sl.ReportError(b, "", "", "bandorder", fmt.Sprintf("%d、%d、%d、%d", b.ErrorMin, b.InfoMin, b.InfoMax, b.ErrorMax))
 	}
-	if len(p.ReviewRows) == 0 {
-		return fail("review_rows 为空：至少要有一个初审意见栏")
-	}
-	for i, r := range p.ReviewRows {
-		if r.Name == "" {
-			return fail("初审意见栏缺少 name", "review_rows", i)
-		}
-		if !contains(needsValues, r.Needs) {
-			return fail("needs 只能是“签字”或“盖章”，现为 "+strconv.Quote(r.Needs), "review_rows", i, "needs")
-		}
-		if !contains(stageValues, r.Stage) {
-			return fail("stage 只能是 internal、recommend 或 industry，现为 "+strconv.Quote(r.Stage), "review_rows", i, "stage")
-		}
-		if r.Deadline != "" {
-			if _, err := time.Parse(time.DateOnly, r.Deadline); err != nil {
-				return fail("deadline 不是有效日期（格式 2024-04-03）："+r.Deadline, "review_rows", i, "deadline")
-			}
-		}
-	}
-	if p.Notice.Date != "" {
-		if _, err := time.Parse(time.DateOnly, p.Notice.Date); err != nil {
-			return fail("notice.date 不是有效日期（格式 2024-04-12）："+p.Notice.Date, "notice", "date")
-		}
-	}
-	if p.PublicityDays < 0 {
-		return fail("publicity_days 不能为负数", "publicity_days")
-	}
-	if p.Photos.PerKind < 0 || p.Photos.MinLongSide < 0 {
-		return fail("photos 的数值不能为负数", "photos")
-	}
-	if p.Scans.MinConfidence < 0 || p.Scans.MinConfidence > 1 {
-		return fail("scans.min_confidence 应在 0 到 1 之间", "scans", "min_confidence")
-	}
+}
+
+// checkApplicationKeys: no two 申报表 fields share a key.
+func checkApplicationKeys(sl validator.StructLevel) {
+	spec := sl.Current().Interface().(form.ApplicationSpec)
 	seen := map[string]bool{}
-	for i, d := range p.JointReview.Departments {
-		if d.Name == "" {
-			return fail("联审部门缺少 name", "joint_review", "departments", i)
+	for i, f := range spec.Fields {
+		if f.Key != "" && seen[f.Key] {
+			sl.ReportError(f.Key, fmt.Sprintf("fields[%d].key", i), "Key", "uniquekey", f.Key)
 		}
+		seen[f.Key] = true
+	}
+}
+
+// checkDepartments: no two 联审 departments with the same name.
+func checkDepartments(sl validator.StructLevel) {
+	spec := sl.Current().Interface().(dept.JointSpec)
+	seen := map[string]bool{}
+	for i, d := range spec.Departments {
 		k := dept.DepartmentKey(d.Name)
-		if seen[k] {
-			return fail("联审部门重复："+d.Name, "joint_review", "departments", i, "name")
+		if d.Name != "" && seen[k] {
+			sl.ReportError(d.Name, fmt.Sprintf("departments[%d].name", i), "Name", "uniquedept", d.Name)
 		}
 		seen[k] = true
 	}
-	for i, c := range p.Rules.Disabled {
-		if _, ok := finding.Lookup(c); !ok {
-			return fail("未知的规则代码 "+c, "rules", "disabled", i)
+}
+
+// checkRequired: every required key is a 申报表 field.
+func checkRequired(sl validator.StructLevel) {
+	p := sl.Current().Interface().(Profile)
+	keys := map[string]bool{}
+	for _, f := range p.Application.Fields {
+		keys[f.Key] = true
+	}
+	for i, k := range p.Required {
+		if !keys[k] {
+			sl.ReportError(k, fmt.Sprintf("required[%d]", i), "Required", "appfield", k)
 		}
 	}
-	for c, lv := range p.Rules.Levels {
-		if _, ok := finding.Lookup(c); !ok {
-			return fail("未知的规则代码 "+c, "rules", "levels", key(c))
+}
+
+// check validates a decoded profile against the schema; root is the
+// document's mapping node, used to put the line of the offending value into
+// the error. The first problem, in the order of the profile's keys, is
+// reported.
+func check(file string, p *Profile, root *yaml.Node) error {
+	err := schema().Struct(p)
+	var verrs validator.ValidationErrors
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &verrs) || len(verrs) == 0 {
+		return &Error{File: file, Msg: err.Error()}
+	}
+	fe := verrs[0]
+	path := yamlPath(fe.Namespace())
+	return &Error{File: file, Line: lineOf(root, path...), Msg: schemaMessage(pattern(path), fe)}
+}
+
+var segment = regexp.MustCompile(`^([^\[]*)((?:\[[^\]]*\])*)$`)
+
+// yamlPath turns a validator namespace ("Profile.review_rows[2].needs",
+// "Profile.rules.levels[X01]") into the steps lineOf follows: mapping keys
+// as strings, sequence indexes as ints, map keys as key.
+func yamlPath(ns string) []any {
+	parts := strings.Split(ns, ".")
+	var path []any
+	for _, part := range parts[1:] {
+		m := segment.FindStringSubmatch(part)
+		if m == nil {
+			path = append(path, part)
+			continue
 		}
-		if !contains(levelValues, lv) {
-			return fail("级别只能是 error、review 或 info，现为 "+strconv.Quote(lv), "rules", "levels", c)
+		if m[1] != "" {
+			path = append(path, m[1])
+		}
+		for _, ix := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(m[2], "["), "]"), "][") {
+			if ix == "" {
+				continue
+			}
+			if n, err := strconv.Atoi(ix); err == nil {
+				path = append(path, n)
+			} else {
+				path = append(path, key(ix))
+			}
 		}
 	}
-	return nil
+	return path
+}
+
+// pattern is path without its indexes, "review_rows[].needs", to pick the
+// message.
+func pattern(path []any) string {
+	var b strings.Builder
+	for _, s := range path {
+		switch s := s.(type) {
+		case int, key:
+			b.WriteString("[]")
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			fmt.Fprint(&b, s)
+		}
+	}
+	return b.String()
 }
 
 // key marks a path step that wants the mapping key's line, not its value's.
@@ -162,13 +214,4 @@ func lineOf(root *yaml.Node, path ...any) int {
 		line = n.Line
 	}
 	return line
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

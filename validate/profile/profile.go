@@ -15,7 +15,7 @@ import (
 
 // Profile is one campaign's rules as data.
 type Profile struct {
-	Name          string `yaml:"name" json:"name"`                     // e.g. "qingfeng-liaoning"
+	Name          string `yaml:"name" json:"name" validate:"required"` // e.g. "qingfeng-liaoning"
 	Title         string `yaml:"title" json:"title"`                   // campaign title, e.g. 鞍山市第二批“清风辽宁政务窗口”评选
 	RegisterTitle string `yaml:"register_title" json:"register_title"` // title row of 登记表
 
@@ -30,10 +30,10 @@ type Profile struct {
 	// Deeds are the 事迹 length bands (F06), in Word 字数.
 	Deeds Bands `yaml:"deeds" json:"deeds"`
 	// ReviewRows are the 初审表's opinion rows, in form order.
-	ReviewRows []ReviewRow `yaml:"review_rows" json:"review_rows"`
+	ReviewRows []ReviewRow `yaml:"review_rows" json:"review_rows" validate:"min=1,dive"`
 	// PublicityDays is the 内部公示 length between the internal rows and the
 	// 推荐单位 row (P06).
-	PublicityDays int `yaml:"publicity_days" json:"publicity_days"`
+	PublicityDays int `yaml:"publicity_days" json:"publicity_days" validate:"min=0"`
 	// NegativeWords make an opinion negative (P08).
 	NegativeWords []string    `yaml:"negative_words" json:"negative_words"`
 	Photos        PhotoRules  `yaml:"photos" json:"photos"`
@@ -59,26 +59,26 @@ type Bands struct {
 
 // ReviewRow is one opinion row of the 初审表 and what it needs.
 type ReviewRow struct {
-	Name   string   `yaml:"name" json:"name"`     // canonical, e.g. "组织（人事）部门意见"
-	Labels []string `yaml:"labels" json:"labels"` // variants found in real forms
-	Needs  string   `yaml:"needs" json:"needs"`   // "签字" or "盖章"
+	Name   string   `yaml:"name" json:"name" validate:"required"`      // canonical, e.g. "组织（人事）部门意见"
+	Labels []string `yaml:"labels" json:"labels"`                      // variants found in real forms
+	Needs  string   `yaml:"needs" json:"needs" validate:"oneof=签字 盖章"` // "签字" or "盖章"
 	// Stage orders the rows for P06: "internal" (内部审核), "recommend"
 	// (推荐单位, after 公示), "industry" (行业主管部门).
-	Stage    string `yaml:"stage" json:"stage"`
-	Deadline string `yaml:"deadline" json:"deadline"` // "2024-04-03"; "" for none
+	Stage    string `yaml:"stage" json:"stage" validate:"omitempty,oneof=internal recommend industry"`
+	Deadline string `yaml:"deadline" json:"deadline" validate:"omitempty,datetime=2006-01-02"` // "2024-04-03"; "" for none
 }
 
 // PhotoRules say how photos are sorted and judged.
 type PhotoRules struct {
-	EnvironmentHints []string `yaml:"environment_hints" json:"environment_hints"` // 环境, 场所, 大厅, 全景
-	WorkHints        []string `yaml:"work_hints" json:"work_hints"`               // 工作, 集体, 个人, 人员, 合影, 服务
-	PerKind          int      `yaml:"per_kind" json:"per_kind"`                   // 1
-	MinLongSide      int      `yaml:"min_long_side" json:"min_long_side"`         // 1024 px (M10)
+	EnvironmentHints []string `yaml:"environment_hints" json:"environment_hints"`          // 环境, 场所, 大厅, 全景
+	WorkHints        []string `yaml:"work_hints" json:"work_hints"`                        // 工作, 集体, 个人, 人员, 合影, 服务
+	PerKind          int      `yaml:"per_kind" json:"per_kind" validate:"min=0"`           // 1
+	MinLongSide      int      `yaml:"min_long_side" json:"min_long_side" validate:"min=0"` // 1024 px (M10)
 }
 
 // ScanRules hold the scan-evidence settings.
 type ScanRules struct {
-	MinConfidence float64 `yaml:"min_confidence" json:"min_confidence"` // 0.8 (S01)
+	MinConfidence float64 `yaml:"min_confidence" json:"min_confidence" validate:"min=0,max=1"` // 0.8 (S01)
 }
 
 // NoticeRules fill the 一次性告知书.
@@ -92,7 +92,7 @@ type NoticeRules struct {
 	// the window's number in 登记表. Empty: the notices carry no 文号 line.
 	Number string `yaml:"number,omitempty" json:"number,omitempty"`
 	// Date is the notice date, 2024-04-12; empty: the day of the run.
-	Date string `yaml:"date,omitempty" json:"date,omitempty"`
+	Date string `yaml:"date,omitempty" json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
 }
 
 // ContactIsExample reports whether the contact line is still a shipped
@@ -123,6 +123,6 @@ func (n NoticeRules) ContactIsExample() bool {
 
 // RuleSettings switch codes off or change their level.
 type RuleSettings struct {
-	Disabled []string          `yaml:"disabled" json:"disabled,omitempty"`
-	Levels   map[string]string `yaml:"levels" json:"levels,omitempty"`
+	Disabled []string          `yaml:"disabled" json:"disabled,omitempty" validate:"dive,findingcode"`
+	Levels   map[string]string `yaml:"levels" json:"levels,omitempty" validate:"dive,keys,findingcode,endkeys,oneof=error review info"`
 }

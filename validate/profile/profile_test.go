@@ -126,6 +126,24 @@ func TestLoadErrors(t *testing.T) {
 		{"bands out of order", func(s string) string {
 			return strings.Replace(s, "info_min: 160", "info_min: 60", 1)
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText("deeds:")+1) + "行：事迹字数区间顺序不对"},
+		{"required key that is no field", func(s string) string {
+			return strings.Replace(s, "required: [window_name, unit,", "required: [window_name, units,", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("required: [window_name")) + "行：required 中的字段 units 不在 application.fields 中"},
+		{"duplicate field key", func(s string) string {
+			return strings.Replace(s, "    - key: unit\n", "    - key: window_name\n", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("    - key: unit")) + "行：申报表字段 key 重复：window_name"},
+		{"unknown level word", func(s string) string {
+			return strings.Replace(s, "  levels: {}", "  levels:\n    F06: severe", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("  levels: {}")+1) + "行：级别只能是 error、review 或 info，现为 \"severe\""},
+		{"confidence above 1", func(s string) string {
+			return strings.Replace(s, "min_confidence: 0.8", "min_confidence: 80", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("min_confidence: 0.8")) + "行：scans.min_confidence 应在 0 到 1 之间"},
+		{"negative max_length", func(s string) string {
+			return strings.Replace(s, "      max_length: 50", "      max_length: -5", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("      max_length: 50")) + "行：max_length 不能为负数"},
+		{"department without a name", func(s string) string {
+			return strings.Replace(s, "    - name: 市直机关工委", "    - name: \"\"", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("    - name: 市直机关工委")) + "行：联审部门缺少 name"},
 		{"wrong type", func(s string) string {
 			return strings.Replace(s, "publicity_days: 3", "publicity_days: 三天", 1)
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText("publicity_days: 3")) + "行：值的类型不对"},
