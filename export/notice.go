@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nguyenthenguyen/docx"
-
+	"shenbao/export/fsname"
 	"shenbao/validate"
 	"shenbao/validate/finding"
 )
@@ -340,55 +340,15 @@ func expandParagraph(content, ph string, lines []string) string {
 	return content[:start] + b.String() + content[end:]
 }
 
-// safeName makes s usable as part of a file name on Windows, macOS and
-// Linux: reserved characters and control characters become _, trailing dots
-// and spaces go, reserved device names get a leading _, and the result is at
-// most 60 characters.
+// safeName makes a window's name usable as part of a file name on Windows,
+// macOS and Linux (see fsname.Clean); slashes are kept as _, not taken for
+// folders, and the result is at most 60 characters.
 func safeName(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == 60 {
-			break
-		}
-		switch {
-		case r < 0x20 || r == 0x7f || strings.ContainsRune(`<>:"/\|?*`, r):
-			r = '_'
-		}
-		b.WriteRune(r)
-		n++
+	s = strings.NewReplacer("/", "_", `\`, "_").Replace(s)
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60])
 	}
-	out := strings.TrimRight(strings.TrimSpace(b.String()), ". ")
-	if out == "" {
-		return "未命名窗口"
-	}
-	base := strings.ToUpper(out)
-	if i := strings.IndexByte(base, '.'); i >= 0 {
-		base = base[:i]
-	}
-	if reservedName(base) {
-		out = "_" + out
-	}
-	return out
-}
-
-// reservedName reports whether name is a Windows device name.
-func reservedName(name string) bool {
-	switch name {
-	case "CON", "PRN", "AUX", "NUL":
-		return true
-	}
-	if len(name) == 4 && (strings.HasPrefix(name, "COM") || strings.HasPrefix(name, "LPT")) {
-		return name[3] >= '0' && name[3] <= '9'
-	}
-	for _, p := range []string{"COM", "LPT"} {
-		for _, sup := range []string{"¹", "²", "³"} {
-			if name == p+sup {
-				return true
-			}
-		}
-	}
-	return false
+	return fsname.Clean(s, 255, "未命名窗口")
 }
 
 // uniqueName returns stem+ext, or stem_2+ext, stem_3+ext … so that no two

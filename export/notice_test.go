@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"shenbao/export/fsname"
 	"shenbao/validate/finding"
 )
 
@@ -242,11 +243,8 @@ func FuzzSafeName(f *testing.F) {
 				t.Fatalf("safeName(%q) = %q has a control character", s, got)
 			}
 		}
-		base := strings.ToUpper(got)
-		if i := strings.IndexByte(base, '.'); i >= 0 {
-			base = base[:i]
-		}
-		if reservedName(base) {
+		stem, _, _ := strings.Cut(got, ".")
+		if fsname.IsDevice(strings.TrimSpace(stem)) {
 			t.Fatalf("safeName(%q) = %q is a device name", s, got)
 		}
 	})

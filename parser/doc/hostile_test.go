@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/parser/golden"
 )
 
 // TestMillionPieces rewrites the piece table of a fixture as 1,000,000
@@ -85,7 +87,7 @@ func TestMillionPieces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if el > 5*time.Second {
+	if el > golden.Bound(5*time.Second) {
 		t.Errorf("decode took %v", el)
 	}
 	if mem := after.TotalAlloc - before.TotalAlloc; mem > 256<<20 {
@@ -117,7 +119,7 @@ func TestHTMLSpans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if el > 5*time.Second {
+	if el > golden.Bound(5*time.Second) {
 		t.Errorf("read took %v", el)
 	}
 	if mem := after.TotalAlloc - before.TotalAlloc; mem > 256<<20 {
@@ -148,7 +150,7 @@ func TestHTMLManyPaddedTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if el > 5*time.Second {
+	if el > golden.Bound(5*time.Second) {
 		t.Errorf("read took %v", el)
 	}
 	if mem := after.TotalAlloc - before.TotalAlloc; mem > 200<<20 {
@@ -175,7 +177,7 @@ func TestRTFParagraphBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if el := time.Since(start); el > 10*time.Second {
+	if el := time.Since(start); el > golden.Bound(10*time.Second) {
 		t.Errorf("read took %v", el)
 	}
 	want := "the document has more than 131072 paragraphs; the rest were not read"

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	goldenfile "shenbao/parser/golden"
 )
 
 // storedZip returns a zip holding data as one stored entry named name.
@@ -171,8 +173,8 @@ func TestNested42(t *testing.T) {
 	if len(items) > 5000 {
 		t.Errorf("%d items listed, want at most a few thousand", len(items))
 	}
-	if el > 5*time.Second || heap > 256<<20 {
-		t.Errorf("took %v and %d MiB, want under 5 s and 256 MiB", el, heap>>20)
+	if el > goldenfile.Bound(5*time.Second) || heap > 256<<20 {
+		t.Errorf("took %v and %d MiB, want under %v and 256 MiB", el, heap>>20, goldenfile.Bound(5*time.Second))
 	}
 	var reports []*Item
 	for _, it := range items {

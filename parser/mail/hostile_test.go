@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/parser/golden"
 )
 
 // within runs fn and fails the test when it takes longer than d or
@@ -21,7 +23,7 @@ func within(t *testing.T, d time.Duration, mem uint64, fn func()) {
 	fn()
 	el := time.Since(start)
 	runtime.ReadMemStats(&after)
-	if el > d {
+	if d = golden.Bound(d); el > d {
 		t.Errorf("took %v, want under %v", el, d)
 	}
 	if got := after.TotalAlloc - before.TotalAlloc; got > mem {

@@ -8,10 +8,10 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
+
+	"shenbao/export/fsname"
 )
 
 // handleUpload takes multipart files (or one zip) into a new private
@@ -136,59 +136,9 @@ func store(r io.Reader, dir, name string) (int64, error) {
 const maxNameBytes = 180
 
 // safeName reduces an uploaded file name to one element that is a valid
-// local name on Windows and elsewhere: the base name only (after / or \),
-// no control or reserved characters, no trailing dots or spaces, no device
-// name (CON, NUL, COM1 …), at most maxNameBytes, and never empty, "." or
-// "..".
+// name on Windows, macOS and Linux, at most maxNameBytes long.
 func safeName(name string) string {
-	name = strings.ToValidUTF8(name, "_")
-	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
-	if name == "/" {
-		name = ""
-	}
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return '_'
-		}
-		return r
-	}, name)
-	name = strings.TrimRight(strings.TrimSpace(name), ". ")
-	if name == "" || name == "." || name == ".." {
-		name = "上传的文件"
-	}
-	stem, _, _ := strings.Cut(name, ".")
-	if isDeviceName(strings.TrimSpace(stem)) {
-		name = "_" + name
-	}
-	if len(name) > maxNameBytes {
-		ext := filepath.Ext(name)
-		if len(ext) > 16 {
-			ext = ""
-		}
-		cut := maxNameBytes - len(ext)
-		for cut > 0 && !utf8.RuneStart(name[cut]) {
-			cut--
-		}
-		name = name[:cut] + ext
-	}
-	if !filepath.IsLocal(name) {
-		return "上传的文件"
-	}
-	return name
-}
-
-func isDeviceName(s string) bool {
-	switch strings.ToUpper(s) {
-	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
-		return true
-	}
-	if len(s) == 4 {
-		u := strings.ToUpper(s[:3])
-		if (u == "COM" || u == "LPT") && s[3] >= '0' && s[3] <= '9' {
-			return true
-		}
-	}
-	return false
+	return fsname.Clean(name, maxNameBytes, "上传的文件")
 }
 
 // sizeText writes a byte count the way the page does (MB / GB).

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"shenbao/export/fsname"
 )
 
 // multipartBody builds an upload of files (name → content) in name order,
@@ -151,7 +153,7 @@ func FuzzSafeName(f *testing.F) {
 			t.Fatalf("safeName(%q) = %q", name, got)
 		}
 		stem, _, _ := strings.Cut(got, ".")
-		if isDeviceName(strings.TrimSpace(stem)) {
+		if fsname.IsDevice(strings.TrimSpace(stem)) {
 			t.Fatalf("safeName(%q) = %q is a device name", name, got)
 		}
 		if safeName(got) != got {
