@@ -28,7 +28,8 @@ func ReadRTF(data []byte) (*word.Document, error) {
 	if err := p.run(); err != nil {
 		return nil, fmt.Errorf("read rtf: %w", err)
 	}
-	if !p.para.empty() || p.pendingPara {
+	p.leaveBoxes(true)
+	if !p.para.empty() || p.pendingPara || len(p.boxParas) > 0 {
 		p.endParagraph(false)
 	}
 	p.asm.finishInto(p.doc)
@@ -61,6 +62,9 @@ type rtfState struct {
 	field    *rtfField // the field whose parts this group belongs to
 	inResult bool
 	pict     *rtfPict
+	// drawing is set in a Word 6/95 drawing object (\do) whose text box
+	// text is read: one not inside a skipped group such as \shprslt.
+	drawing bool
 }
 
 type rtfField struct {
@@ -111,6 +115,11 @@ type rtfParser struct {
 	rowDefs       map[int]*rtfRowDef
 	// pendingPara is set when text or a \par-less paragraph is open.
 	pendingPara bool
+	// boxes are the text boxes being read, innermost last; boxParas their
+	// paragraphs, waiting for the paragraph that anchors them to end.
+	boxes    []rtfBox
+	boxParas []*word.Paragraph
+	spName   string // the \sn of the shape property being read
 }
 
 func (p *rtfParser) warn(code problem.Code, format string, args ...any) {

@@ -151,6 +151,11 @@ func (p *rtfParser) char(r rune, raw bool) {
 			f.instr.WriteRune(r)
 		}
 		return
+	case "sn":
+		if len(p.spName) < 64 {
+			p.spName += string(r)
+		}
+		return
 	case "", "fldrslt":
 	default:
 		return
@@ -203,12 +208,24 @@ func (p *rtfParser) symbol(font string, code uint16, typed bool) {
 }
 
 // endParagraph closes the current paragraph, in a table cell when \intbl.
+// In a text box it is kept for later (tables in text boxes are read as
+// their cells' paragraphs); the text boxes anchored in a paragraph of the
+// main text follow it, in the same cell, as .doc text boxes do.
 func (p *rtfParser) endParagraph(cellEnd bool) {
 	para := p.para.take()
 	p.pendingPara = false
+	if len(p.boxes) > 0 {
+		p.keepBoxParagraph(para)
+		return
+	}
 	depth := 0
 	if p.intbl {
 		depth = max(p.depth, 1)
 	}
-	p.asm.paragraph(para, depth, cellEnd)
+	boxes := p.boxParas
+	p.boxParas = nil
+	p.asm.paragraph(para, depth, cellEnd && len(boxes) == 0)
+	for i, b := range boxes {
+		p.asm.paragraph(b, depth, cellEnd && i == len(boxes)-1)
+	}
 }

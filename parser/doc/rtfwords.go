@@ -18,8 +18,11 @@ var skippedDests = map[string]bool{
 	"latentstyles": true, "pgdsctbl": true, "nonshppict": true, "object": true,
 	"txbxcontent": true, "filetbl": true, "pn": true, "pntext": true, "listtext": true,
 	"bkmkstart": true, "bkmkend": true, "atnid": true, "atnauthor": true, "mmathPr": true,
-	"userprops": true, "docvar": true, "picprop": true, "blipuid": true, "shptxt": true,
+	"userprops": true, "docvar": true, "picprop": true, "blipuid": true,
 	"nonesttables": true,
+	// what a shape shows to readers that do not know shapes: a copy of
+	// its text box (a \do) or picture, read from \shpinst instead
+	"shprslt": true,
 	// list definitions belong in \listtable; a producer that writes them
 	// elsewhere still does not mean them as text
 	"list": true, "listlevel": true, "leveltext": true, "levelnumbers": true, "listoverride": true,
@@ -39,6 +42,9 @@ func (p *rtfParser) dest(name string) {
 }
 
 func (p *rtfParser) word(name string, arg int, hasArg bool) {
+	if p.boxWord(name) {
+		return
+	}
 	if skippedDests[name] {
 		p.st.dest, p.st.skip = name, true
 		return
@@ -194,6 +200,9 @@ func (p *rtfParser) bodyWord(name string, arg int, hasArg bool) {
 		p.intbl = true
 		p.endParagraph(true)
 	case "row", "nestrow":
+		if len(p.boxes) > 0 {
+			return // a table in a text box: its cells' paragraphs are kept
+		}
 		d := max(p.depth, 1)
 		if name == "row" {
 			d = 1
@@ -275,6 +284,7 @@ func (p *rtfParser) closeGroup() {
 	case old.field != nil && p.st.field != old.field:
 		p.endField(old.field)
 	}
+	p.leaveBoxes(false)
 }
 
 func (p *rtfParser) picture(pic *rtfPict) {

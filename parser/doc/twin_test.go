@@ -29,6 +29,8 @@ func TestTwins(t *testing.T) {
 		{"nested.docx", "nested.doc", false},
 		{"seal-float.docx", "seal-float.doc", false},
 		{"breaks.docx", "breaks.doc", false},
+		{"textbox-cell.docx", "textbox-cell.doc", false},
+		{"textbox-cell.docx", "textbox-cell.rtf", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.twin, func(t *testing.T) {

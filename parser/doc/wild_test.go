@@ -2,7 +2,10 @@ package doc
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"shenbao/parser/word"
 )
 
 // paragraphs returns the text of every paragraph, in cells too.
@@ -21,14 +24,42 @@ func paragraphs(t *testing.T, name string) []string {
 	return out
 }
 
-// TestTextBoxes: text boxes and shapes with text, as LibreOffice writes
-// them into a .doc, are read after the paragraph that anchors them.
+// TestTextBoxes: the text of text boxes and shapes is read after the
+// paragraph that anchors them (in the same cell), in .doc as LibreOffice
+// writes the textbox story and in RTF as LibreOffice and Word write shapes
+// (\shptxt, WordArt gtextUNICODE, Word 6/95 \do drawing objects), without
+// the copy Word writes for older readers (\shprslt).
 func TestTextBoxes(t *testing.T) {
-	got := paragraphs(t, "textbox.doc")
-	want := []string{"个人简历（文本框排版）", "正文第二段", "窗口名称：不动产登记中心综合窗口", "所属单位：鞍山市自然资源局",
+	resume := []string{"个人简历（文本框排版）", "正文第二段", "窗口名称：不动产登记中心综合窗口", "所属单位：鞍山市自然资源局",
 		"最后一段", "主要事迹：在形状里写的文字"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
+	inCell := []string{"申报表（文本框版）", "窗口名称\t 市民中心综合受理窗口", "所属单位\t市行政审批局", "推荐意见：",
+		"联系人：王五", "是否同意：☑是 ☐否", "表尾"}
+	tests := []struct {
+		file   string
+		want   []string
+		images int
+	}{
+		{"textbox.doc", resume, 0},
+		{"textbox.rtf", resume, 0},
+		{"textbox-cell.doc", inCell, 0},
+		{"textbox-cell.rtf", inCell, 0},
+		{"word-textbox.rtf", []string{"个人简历", "基本情况：（见右）", "姓名：李四", "推荐形式：☑窗口自荐☐领导推荐",
+			"所属单位\t 市行政审批局", "组合之后", "组合框内：联系电话 0412-1234567", "旧版之后", "备注：旧版绘图文本框",
+			"照片：", "完"}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			d, err := readFixture(t, tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Split(d.Text(), "\n"); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("text\n got %q\nwant %q", got, tc.want)
+			}
+			if images := len((&word.Cell{Blocks: d.Blocks}).Images()); images != tc.images {
+				t.Errorf("%d images, want %d", images, tc.images)
+			}
+		})
 	}
 }
 
@@ -57,6 +88,11 @@ func TestRTFQuirks(t *testing.T) {
 		{"surrogate pair, uc0", `{\rtf1\uc0 \u55401\u56997\par}`, []string{"𪚥"}},
 		{"lone surrogate", `{\rtf1 a\u55364?b\par}`, []string{"ab"}},
 		{"bytes after the closing brace", "{\\rtf1 a\\par}\r\nb\\par c{d}\x00\x00", []string{"a"}},
+		{"text box in a header is not read", `{\rtf1 {\header {\shp{\*\shpinst{\shptxt head\par}}}}body\par}`, []string{"body"}},
+		{"text box left open at the end", `{\rtf1 a{\shp{\*\shpinst{\shptxt b\par c`, []string{"a", "b", "c"}},
+		{"table in a text box", `{\rtf1 x{\shp{\*\shpinst{\shptxt \trowd\cellx1000\cellx2000\intbl p\cell q\cell\row}}}y\par}`, []string{"xy", "p", "q"}},
+		{"hidden text box", `{\rtf1 a{\v{\shp{\*\shpinst{\shptxt b\par}}}}c\par}`, []string{"ac"}},
+		{"WordArt text", `{\rtf1 {\shp{\*\shpinst{\sp{\sn wzName}{\sv name}}{\sp{\sn gtextUNICODE}{\sv \u30003?\u25253?\u34920?}}}}\par}`, []string{"", "申报表"}},
 		{"list definitions outside the list table", `{\rtf1 {\list{\listlevel{\leveltext\'02\'00.;}{\levelnumbers\'01;}}}{\listoverride\listid1\ls1}body\par}`, []string{"body"}},
 	}
 	for _, tc := range tests {

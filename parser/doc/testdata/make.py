@@ -12,7 +12,9 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' \
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' \
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' \
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" ' \
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' \
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
 
 # A 4x4 red PNG, the stand-in for a seal image.
 def _png():
@@ -63,6 +65,23 @@ def anchored():
             '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="720000" cy="720000"/></a:xfrm>'
             '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
             '</wp:anchor></w:drawing></w:r>')
+
+def textbox(n, *paras):
+    """A floating text box as Word 2010+ writes it (wps:wsp with wps:txbx in
+    mc:AlternateContent), holding the given paragraphs."""
+    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+            'relativeHeight="%d" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionV><wp:extent cx="2400000" cy="720000"/><wp:wrapNone/>'
+            '<wp:docPr id="%d" name="文本框 %d"/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2400000" '
+            'cy="720000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+            '<wps:txbx><w:txbxContent>%s</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>'
+            '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>'
+            ) % (n, n + 10, n, ''.join(paras))
 
 def para(*runs):
     return '<w:p>%s</w:p>' % ''.join(r if r.startswith('<') else run(r) for r in runs)
@@ -172,6 +191,17 @@ def nested():
             [cell(3000, '外层二'), cell(3500, '末格')]]
     write_docx('nested.docx', para('嵌套表') + table([3000, 3500], rows) + para('结束'))
 
+def textboxes():
+    """A résumé-like form laid out with text boxes: one in a table cell (the
+    value of 窗口名称), one anchored in a body paragraph with two paragraphs
+    and typed checkboxes."""
+    rows = [[cell(2400, '窗口名称'), cell(6600, para(textbox(1, para('市民中心综合受理窗口'))))],
+            [cell(2400, '所属单位'), cell(6600, '市行政审批局')]]
+    body = (para('申报表（文本框版）') + table([2400, 6600], rows) +
+            para('推荐意见：', textbox(2, para('联系人：王五'), para('是否同意：☑是 □否'))) +
+            para('表尾'))
+    write_docx('textbox-cell.docx', body)
+
 def mht(src, dst):
     """Wraps an HTML page and the seal PNG as an MHT archive ("single file web
     page"), the form Word writes when a page is saved as .mht or .doc."""
@@ -217,6 +247,51 @@ def word_rtf():
     with open('word-style.rtf', 'w', encoding='ascii') as f:
         f.write(rtf)
 
+def shape(txt, fallback):
+    """A Word 97+ text box: the shape (\\shp, \\shpinst) with its text in
+    \\shptxt, and the Word 6/95 drawing object Word writes beside it for
+    older readers (\\shprslt with \\do, \\dptxbx, \\dptxbxtext)."""
+    return (r'{\shp{\*\shpinst\shpleft0\shptop0\shpright4000\shpbottom1200\shpfhdr0\shpbxcolumn'
+            r'\shpbypara\shpwr3\shpwrk0\shpfblwtxt0\shpz0\shplid1026{\sp{\sn shapeType}{\sv 202}}'
+            r'{\sp{\sn fFlipH}{\sv 0}}{\sp{\sn lTxid}{\sv 65536}}{\sp{\sn wzName}{\sv ' + gbk('文本框 2') + '}}'
+            r'{\shptxt \ltrpar\pard\plain \ltrpar\ql\f13 ' + txt + r'}}'
+            r'{\shprslt{\*\do\dobxcolumn\dobypara\dodhgt8192\dptxbx\dptxlrtb{\dptxbxtext\pard\plain \f13 '
+            + fallback + r'}\dpx0\dpy0\dpxsize4000\dpysize1200\dpfillfgcr255\dpfillpat1\dplinew15}}}')
+
+def word_textbox_rtf():
+    """Writes word-textbox.rtf by hand after the RTF 1.9 specification and
+    the shape of Word's output: text boxes (\\shptxt) in a body paragraph
+    and in a table cell, each with its \\shprslt fallback; a group of
+    shapes (\\shpgrp); a bare Word 6/95 drawing object with a text box; a
+    picture shape (pib) whose \\shprslt holds the same picture again."""
+    hexpng = PNG.hex()
+    rtf = (r'{\rtf1\ansi\ansicpg936\uc2\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}'
+           r'{\f13\fnil\fcharset134 ' + gbk('宋体') + r';}{\f40\fnil\fcharset2 Wingdings 2;}}'
+           r'{\*\generator hand-written;}'
+           '\n\\pard\\plain \\f13 ' + gbk('个人简历') + '\\par\n'
+           r'\pard\plain \f13 ' + gbk('基本情况：') +
+           shape(gbk('姓名：李四') + r'\par \pard\plain \f13 ' + gbk('推荐形式：') + r'{\f40 \'52}' +
+                 gbk('窗口自荐') + r'{\f40 \'a3}' + gbk('领导推荐') + r'\par ',
+                 gbk('姓名：李四') + r'\par ' + gbk('推荐形式：窗口自荐') + r'\par ') +
+           gbk('（见右）') + '\\par\n'
+           r'\trowd\trgaph108\trleft-108\cellx2000\cellx6000'
+           '\n\\pard\\intbl ' + gbk('所属单位') + r'\cell ' +
+           shape(gbk('市行政审批局') + r'\par ', gbk('市行政审批局') + r'\par ') + r'\cell\row'
+           '\n\\pard\\plain \\f13 ' +
+           r'{\shpgrp{\*\shpinst\shpleft0\shptop0\shpright6000\shpbottom2000\shpz1\shplid1030'
+           r'{\sp{\sn shapeType}{\sv 0}}{\shp{\*\shpinst\shplid1031{\sp{\sn shapeType}{\sv 202}}'
+           r'{\shptxt \pard\plain \f13 ' + gbk('组合框内：联系电话 0412-1234567') + r'\par }}}}'
+           r'{\shprslt{\*\do\dobxcolumn\dobypara\dodhgt8193\dpgroup\dpcount2\dptxbx{\dptxbxtext\pard\plain '
+           + gbk('组合框内：联系电话 0412-1234567') + r'\par }\dpendgroup}}}' + gbk('组合之后') + '\\par\n'
+           r'\pard\plain \f13 {\*\do\dobxcolumn\dobypara\dodhgt8192\dptxbx\dptxbxmar20{\dptxbxtext\pard\plain \f13 '
+           + gbk('备注：旧版绘图文本框') + r'\par }\dpx0\dpy0\dpxsize3000\dpysize600}' + gbk('旧版之后') + '\\par\n'
+           r'\pard\plain \f13 ' + gbk('照片：') + r'{\shp{\*\shpinst\shpleft0\shptop0\shpright1000\shpbottom1000'
+           r'\shpz2\shplid1032{\sp{\sn shapeType}{\sv 75}}{\sp{\sn pib}{\sv {\pict\pngblip\picw4\pich4 ' + hexpng +
+           r'}}}}{\shprslt\par\pard\plain {\pict\pngblip\picw4\pich4 ' + hexpng + r'}\par}}' + '\\par\n'
+           '\\pard ' + gbk('完') + '\\par}\n')
+    with open('word-textbox.rtf', 'w', encoding='ascii') as f:
+        f.write(rtf)
+
 WORD_HTML = '<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"></head>\n<body lang=ZH-CN>\n<p class=MsoNormal>申报表<o:p></o:p></p>\n<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>\n <tr><td width=100><p class=MsoNormal>推荐形式</p></td>\n <td width=200><p class=MsoNormal><span style=\'font-family:"Wingdings 2"\'>R</span>窗口自荐 <span style=\'font-family:Wingdings\'>¨</span>领导推荐</p></td></tr>\n <![if !supportMisalignedColumns]>\n <tr height=0><td width=100 style=\'border:none\'></td><td width=200 style=\'border:none\'></td></tr>\n <![endif]>\n</table>\n<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n</body></html>\n'
 
 def word_html():
@@ -229,6 +304,7 @@ def word_html():
 if len(sys.argv) > 1 and sys.argv[1] == 'rtf':
     word_rtf()
     word_html()
+    word_textbox_rtf()
 elif len(sys.argv) > 1 and sys.argv[1] == 'mht':
     mht('chushen.html', 'chushen-saved-as.doc')
 else:
@@ -237,3 +313,4 @@ else:
     nested()
     floating()
     breaks()
+    textboxes()

@@ -7,7 +7,8 @@ python3 make.py
 for f in shenbao chushen nested seal-float breaks; do
 	soffice --headless --convert-to doc --outdir . "$f.docx"
 done
-soffice --headless --convert-to rtf --outdir . shenbao.docx chushen.docx
+soffice --headless --convert-to rtf --outdir . shenbao.docx chushen.docx textbox-cell.docx
+soffice --headless --convert-to doc --outdir . textbox-cell.docx
 soffice --headless --convert-to html --outdir . shenbao.docx chushen.docx
 rm -f ./*_html_*.png # pictures the HTML export writes beside the page
 # chushen.html wrapped as an MHT archive with a .doc name, as Word saves web pages.
@@ -22,6 +23,7 @@ cp shenbao.doc shenbao-saved-as.wps
 # and a shape with text (the .doc textbox story), and an RTF with hidden
 # text, characters outside the BMP (\u surrogate pairs) and a numbered list.
 soffice --headless --convert-to doc --outdir . textbox.fodt
+soffice --headless --convert-to rtf --outdir . textbox.fodt
 soffice --headless --convert-to rtf --outdir . rtf-wild.fodt
 soffice --headless --convert-to doc --outdir . empty.fodt
 # Word 6/95, Works and an encrypted .docx container, built by hand.
