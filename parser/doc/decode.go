@@ -208,7 +208,11 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 	if !d.para.empty() {
 		d.endParagraph(chParaEnd, -1, nil)
 	}
-	for _, p := range d.boxesIn(-1) {
+	rest := d.boxesIn(-1)
+	if d.art != nil {
+		rest = append(rest, d.art.paras...)
+	}
+	for _, p := range rest {
 		d.asm.paragraph(p, 0, false)
 	}
 	d.asm.finishInto(d.doc)
@@ -293,6 +297,12 @@ func (d *decoder) visibleChar(ch uint16, cp int64, c chp) {
 	case c.spec && ch == chDrawn:
 		if img, ok := d.shapeAt(cp); ok {
 			d.para.image(img)
+		}
+		if s := d.shapeText(cp); s != "" && len(d.art.paras) < maxTextBoxes {
+			// WordArt: its text follows the paragraph, as a text box's does
+			var p paraBuilder
+			p.text(s)
+			d.art.paras = append(d.art.paras, p.take())
 		}
 	case c.hasSym && (c.spec || ch == chSymbol):
 		d.symbol(d.font(c.symFtc), c.symChar, false)
@@ -406,6 +416,10 @@ func (d *decoder) endParagraph(mark uint16, fc int64, prm []byte) {
 		cp = -1 // the end of the text: every box left
 	}
 	boxes := d.boxesIn(cp)
+	if d.art != nil {
+		boxes = append(boxes, d.art.paras...)
+		d.art.paras = nil
+	}
 	d.asm.paragraph(para, p.depth, cellEnd && len(boxes) == 0)
 	for i, b := range boxes {
 		d.asm.paragraph(b, p.depth, cellEnd && i == len(boxes)-1)

@@ -11,6 +11,8 @@
 //     row layout from sprmTDefTable (cell widths, horizontal and vertical
 //     merges), character properties from the CHPX FKPs (special characters,
 //     symbols, pictures, deleted revisions, hidden text), field results,
+//     text boxes (the textbox story, matched to the shapes anchored in the
+//     main text) and WordArt text (the shape's gtextUNICODE property),
 //     FORMCHECKBOX state from the form field data (FFData), sprmCSymbol and
 //     typed Wingdings glyphs as checkboxes, inline pictures (PICF and BLIP in
 //     the Data stream) and floating pictures (PlcfSpa and the OfficeArt

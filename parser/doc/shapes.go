@@ -3,6 +3,8 @@ package doc
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"unicode/utf16"
 
 	"shenbao/parser/word"
 )
@@ -11,11 +13,13 @@ import (
 // floating pictures: the shape anchors of the main text and, per shape id,
 // the BLIP store entry it shows.
 type officeArt struct {
-	anchorCP []int64        // PlcfSpa character positions
-	anchorID []uint32       // shape id per anchor
-	blip     map[uint32]int // shape id -> 1-based BStore index
-	fbse     [][]byte       // BStore FBSE records
-	word     []byte         // for BLIPs stored at foDelay
+	anchorCP []int64           // PlcfSpa character positions
+	anchorID []uint32          // shape id per anchor
+	blip     map[uint32]int    // shape id -> 1-based BStore index
+	gtext    map[uint32]string // shape id -> WordArt text
+	paras    []*word.Paragraph // WordArt text met, waiting for its paragraph to end
+	fbse     [][]byte          // BStore FBSE records
+	word     []byte            // for BLIPs stored at foDelay
 }
 
 // parseOfficeArt reads PlcSpaMom and OfficeArtContent; nil when absent or
@@ -30,7 +34,7 @@ func parseOfficeArt(st *streams, spa, dgg fcLcb) *officeArt {
 		return nil
 	}
 	n := int((spa.lcb - 4) / 30)
-	a := &officeArt{blip: map[uint32]int{}, word: st.word}
+	a := &officeArt{blip: map[uint32]int{}, gtext: map[uint32]string{}, word: st.word}
 	for i := range n {
 		a.anchorCP = append(a.anchorCP, int64(le32(plc, 4*i)))
 		a.anchorID = append(a.anchorID, le32(plc, 4*(n+1)+26*i))
@@ -76,17 +80,21 @@ func (a *officeArt) shapes(b []byte, depth int) {
 			a.shapes(r.data, depth+1)
 		case rtSpContainer:
 			var id uint32
-			pib := 0
+			pib, text := 0, ""
 			for _, c := range records(r.data) {
 				switch c.typ {
 				case rtFSP:
 					id = le32(c.data, 0)
 				case rtFOPT:
 					pib = fopt(c.data, int(c.inst))
+					text = foptText(c.data, int(c.inst), propGtextUNICODE)
 				}
 			}
 			if pib > 0 {
 				a.blip[id] = pib
+			}
+			if text != "" {
+				a.gtext[id] = text
 			}
 		}
 	}
@@ -101,6 +109,54 @@ func fopt(b []byte, n int) int {
 		}
 	}
 	return 0
+}
+
+// propGtextUNICODE is the OfficeArt property holding WordArt text.
+const propGtextUNICODE = 0x00C0
+
+// maxShapeText bounds the UTF-16 bytes of one shape's text property.
+const maxShapeText = 64 << 10
+
+// foptText returns the string of complex property pid of an OfficeArtFOPT
+// with n properties: UTF-16LE in the complex data after the property
+// table, in property order, up to its first NUL.
+func foptText(b []byte, n int, pid uint16) string {
+	off := 6 * n
+	for i := 0; i < n && 6*i+6 <= len(b); i++ {
+		id, size := le16(b, 6*i), int(le32(b, 6*i+2))
+		if id&0x8000 == 0 {
+			continue
+		}
+		if size < 0 || size > len(b) || off > len(b)-size {
+			return ""
+		}
+		if id&0x3FFF == pid {
+			u := make([]uint16, 0, min(size, maxShapeText)/2)
+			for j := off; j+1 < off+min(size, maxShapeText); j += 2 {
+				c := le16(b, j)
+				if c == 0 {
+					break
+				}
+				u = append(u, c)
+			}
+			return strings.TrimSpace(string(utf16.Decode(u)))
+		}
+		off += size
+	}
+	return ""
+}
+
+// shapeText returns the WordArt text of the shape anchored at cp.
+func (d *decoder) shapeText(cp int64) string {
+	a := d.art
+	if a == nil {
+		return ""
+	}
+	k := sort.Search(len(a.anchorCP), func(i int) bool { return a.anchorCP[i] >= cp })
+	if k == len(a.anchorCP) || a.anchorCP[k] != cp {
+		return ""
+	}
+	return a.gtext[a.anchorID[k]]
 }
 
 // shapeAt returns the picture of the floating shape anchored at cp.

@@ -34,6 +34,7 @@ func TestTextBoxes(t *testing.T) {
 		"最后一段", "主要事迹：在形状里写的文字"}
 	inCell := []string{"申报表（文本框版）", "窗口名称\t 市民中心综合受理窗口", "所属单位\t市行政审批局", "推荐意见：",
 		"联系人：王五", "是否同意：☑是 ☐否", "表尾"}
+	wordArt := []string{"填报单位：市政务服务中心", "先进窗口申报表", "填报日期：2024年4月1日"}
 	tests := []struct {
 		file   string
 		want   []string
@@ -43,6 +44,8 @@ func TestTextBoxes(t *testing.T) {
 		{"textbox.rtf", resume, 0},
 		{"textbox-cell.doc", inCell, 0},
 		{"textbox-cell.rtf", inCell, 0},
+		{"wordart.doc", wordArt, 0},
+		{"wordart.rtf", wordArt, 0},
 		{"word-textbox.rtf", []string{"个人简历", "基本情况：（见右）", "姓名：李四", "推荐形式：☑窗口自荐☐领导推荐",
 			"所属单位\t 市行政审批局", "组合之后", "组合框内：联系电话 0412-1234567", "旧版之后", "备注：旧版绘图文本框",
 			"照片：", "完"}, 1},

@@ -24,6 +24,8 @@ cp shenbao.doc shenbao-saved-as.wps
 # text, characters outside the BMP (\u surrogate pairs) and a numbered list.
 soffice --headless --convert-to doc --outdir . textbox.fodt
 soffice --headless --convert-to rtf --outdir . textbox.fodt
+soffice --headless --convert-to doc --outdir . wordart.fodt
+soffice --headless --convert-to rtf --outdir . wordart.fodt
 soffice --headless --convert-to rtf --outdir . rtf-wild.fodt
 soffice --headless --convert-to doc --outdir . empty.fodt
 # Word 6/95, Works and an encrypted .docx container, built by hand.
