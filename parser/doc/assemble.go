@@ -131,6 +131,11 @@ func (a *assembler) finishInto(doc *word.Document) {
 	doc.MarkChoices()
 }
 
+// paragraphCut is the problem of a paragraph cut at word.MaxParagraphBytes.
+func paragraphCut() problem.Problem {
+	return problem.Problem{Code: problem.ParagraphCut, Detail: fmt.Sprintf("a paragraph longer than %d bytes was cut there", word.MaxParagraphBytes)}
+}
+
 // buildTable lays out rows whose cells carry boundaries. A row without a
 // layout takes the previous row's; cells beyond the layout get boundaries
 // past its right edge; with no layout at all each cell is one column.

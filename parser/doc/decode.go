@@ -169,7 +169,15 @@ type decoder struct {
 	boxes   []textBox
 	cp      int64
 	collect *[]*word.Paragraph
+	cut     bool // a paragraph was cut at word.MaxParagraphBytes
+	// budget is what is left of maxChars, for the text boxes.
+	budget int64
 }
+
+// maxChars bounds the characters decoded of one document, main text and
+// text boxes together. Overlapping pieces can make a small file declare
+// billions; a real form has a few thousand.
+const maxChars = 1 << 22
 
 func decode(f *fib, st *streams) (*word.Document, error) {
 	d := &decoder{st: st, doc: &word.Document{Format: "doc"}}
@@ -194,10 +202,16 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 		d.warn(problem.TextCut, "main text of %d characters exceeds the piece table (%d); read up to there", end, last)
 		end = last
 	}
+	if end > maxChars {
+		d.warn(problem.TextCut, "main text of %d characters is longer than %d; read up to there", end, maxChars)
+		end = maxChars
+	}
+	d.budget = maxChars
 	if n := len(d.pieces); n > 0 {
 		d.boxes = parseTextBoxes(f, st.table, d.art, d.pieces[n-1].cpEnd)
 	}
 	for cp := int64(0); cp < end; cp++ {
+		d.budget--
 		ch, fc, prm, ok := charAt(d.pieces, st.word, cp)
 		if !ok {
 			d.warn(problem.TextCut, "character %d is in no piece; text ends there", cp)
@@ -217,6 +231,14 @@ func decode(f *fib, st *streams) (*word.Document, error) {
 	}
 	d.asm.finishInto(d.doc)
 	return d.doc, nil
+}
+
+// paragraphCut records, once, that a paragraph was cut.
+func (d *decoder) paragraphCut() {
+	if !d.cut {
+		d.cut = true
+		d.doc.Warnings = append(d.doc.Warnings, paragraphCut())
+	}
 }
 
 func (d *decoder) warn(code problem.Code, format string, args ...any) {
@@ -302,7 +324,8 @@ func (d *decoder) visibleChar(ch uint16, cp int64, c chp) {
 			// WordArt: its text follows the paragraph, as a text box's does
 			var p paraBuilder
 			p.text(s)
-			d.art.paras = append(d.art.paras, p.take())
+			para, _ := p.take() // shorter than a paragraph may be
+			d.art.paras = append(d.art.paras, para)
 		}
 	case c.hasSym && (c.spec || ch == chSymbol):
 		d.symbol(d.font(c.symFtc), c.symChar, false)
@@ -392,7 +415,10 @@ func (d *decoder) endField() {
 //
 // The text boxes anchored in the paragraph follow it, in the same cell.
 func (d *decoder) endParagraph(mark uint16, fc int64, prm []byte) {
-	para := d.para.take()
+	para, cut := d.para.take()
+	if cut {
+		d.paragraphCut()
+	}
 	if d.collect != nil {
 		*d.collect = append(*d.collect, para)
 		return

@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"shenbao/parser/golden"
+	"shenbao/parser/problem"
+	"shenbao/parser/word"
 )
 
 // TestMillionPieces rewrites the piece table of a fixture as 1,000,000
@@ -184,4 +187,100 @@ func TestRTFParagraphBudget(t *testing.T) {
 	if len(d.Blocks) != maxParagraphs || len(d.Warnings) != 1 || d.Warnings[0].Detail != want {
 		t.Errorf("%d blocks, warnings %q", len(d.Blocks), d.Warnings)
 	}
+}
+
+// TestOverlappingPieces: 20,000 pieces that all show the same text make a
+// 240 KB piece table declare some 4.7 million characters; decoding stops at
+// maxChars, in bounded time, with a TextCut warning.
+func TestOverlappingPieces(t *testing.T) {
+	st := fixtureStreams(t, "shenbao.doc")
+	f, err := parseFIB(st.word)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcs, err := parseClx(st.table, f.clx, len(st.word))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pcs[0]
+	size := p.cpEnd - p.cpStart
+	const n = 20_000
+	plc := make([]byte, 4*(n+1)+8*n)
+	for k := range n + 1 {
+		binary.LittleEndian.PutUint32(plc[4*k:], uint32(int64(k)*size))
+	}
+	fc := uint32(p.fc)
+	if p.compressed {
+		fc = uint32(p.fc*2) | 0x40000000
+	}
+	for k := range n {
+		binary.LittleEndian.PutUint32(plc[4*(n+1)+8*k+2:], fc)
+	}
+	clx := append([]byte{0x02, 0, 0, 0, 0}, plc...)
+	binary.LittleEndian.PutUint32(clx[1:], uint32(len(plc)))
+	put32(st.word, offFcClx, uint32(len(st.table)))
+	put32(st.word, offFcClx+4, uint32(len(clx)))
+	st.table = append(st.table, clx...)
+	put32(st.word, offCcpText, uint32(n*size))
+	if f, err = parseFIB(st.word); err != nil {
+		t.Fatal(err)
+	}
+	if f.ccpText <= maxChars {
+		t.Fatalf("fixture text of %d characters is not over the limit", f.ccpText)
+	}
+	start := time.Now()
+	d, err := decode(f, &st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > golden.Bound(10*time.Second) {
+		t.Errorf("decode took %v", el)
+	}
+	if !hasWarning(d.Warnings, "text-cut") {
+		t.Errorf("no text-cut warning: %v", d.Warnings)
+	}
+	if n := len(d.Text()); n > 4*maxChars {
+		t.Errorf("%d bytes of text", n)
+	}
+}
+
+// TestParagraphCut: a paragraph longer than word.MaxParagraphBytes in RTF
+// and HTML is cut there, on a character boundary, with one warning.
+func TestParagraphCut(t *testing.T) {
+	long := strings.Repeat("长", word.MaxParagraphBytes/3+1000)
+	rtf := `{\rtf1\uc0 ` + strings.Repeat(`\u38271`, word.MaxParagraphBytes/3+1000) + `\par short\par}`
+	tests := []struct {
+		name string
+		read func() (*word.Document, error)
+	}{
+		{"rtf", func() (*word.Document, error) { return ReadRTF([]byte(rtf)) }},
+		{"html", func() (*word.Document, error) {
+			return ReadHTML([]byte("<html><body><p>" + long + "</p><p>short</p></body></html>"))
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := tc.read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(d.Text(), "\n")
+			if len(lines) != 2 || len(lines[0]) > word.MaxParagraphBytes || len(lines[0]) < word.MaxParagraphBytes-3 ||
+				!utf8.ValidString(lines[0]) || lines[1] != "short" {
+				t.Errorf("%d lines, first of %d bytes", len(lines), len(lines[0]))
+			}
+			if !hasWarning(d.Warnings, "paragraph-cut") || len(d.Warnings) != 1 {
+				t.Errorf("warnings %v", d.Warnings)
+			}
+		})
+	}
+}
+
+func hasWarning(ws []problem.Problem, code problem.Code) bool {
+	for _, w := range ws {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
 }

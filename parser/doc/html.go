@@ -44,6 +44,9 @@ func ReadHTML(data []byte) (*word.Document, error) {
 	if w.doc.Blocks == nil {
 		w.doc.Blocks = []word.Block{}
 	}
+	if w.cut {
+		w.doc.Warnings = append(w.doc.Warnings, paragraphCut())
+	}
 	numberTables(w.doc)
 	return w.doc, nil
 }
@@ -65,13 +68,15 @@ type htmlWalker struct {
 	parts map[string]mhtPart // MHT parts by Content-Location and Content-ID
 	nodes int
 	slots int // grid slots of the tables laid out so far
+	cut   bool
 }
 
 // htmlBlock is the paragraph being filled while walking inline content.
 type htmlBlock struct {
 	out   []word.Block
 	para  paraBuilder
-	space bool // the last thing written was collapsible white space
+	space bool  // the last thing written was collapsible white space
+	cut   *bool // set when a paragraph was cut at word.MaxParagraphBytes
 }
 
 func (b *htmlBlock) flush() {
@@ -80,7 +85,10 @@ func (b *htmlBlock) flush() {
 		b.space = false
 		return
 	}
-	p := b.para.take()
+	p, cut := b.para.take()
+	if cut {
+		*b.cut = true
+	}
 	p.Text = strings.TrimRight(p.Text, " ")
 	p.Text = strings.TrimSuffix(p.Text, "\n") // a closing <br> adds no line
 	b.out = append(b.out, word.Block{Paragraph: p})
@@ -108,7 +116,7 @@ func (b *htmlBlock) write(s string) {
 // blocks returns the blocks of n's content; font is the inherited
 // font-family, for symbol-font checkboxes.
 func (w *htmlWalker) blocks(n *html.Node, font string) []word.Block {
-	b := &htmlBlock{}
+	b := &htmlBlock{cut: &w.cut}
 	w.inline(n, b, font)
 	b.flush()
 	return b.out

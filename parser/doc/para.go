@@ -16,6 +16,8 @@ type paraBuilder struct {
 	imgs  []word.Image
 	// pendingHigh is a high surrogate waiting for its pair.
 	pendingHigh uint16
+	// cut is set once text past word.MaxParagraphBytes was dropped.
+	cut bool
 }
 
 // unicodeBoxes are the typed characters read as checkboxes, with their state.
@@ -26,11 +28,20 @@ var unicodeBoxes = map[rune]bool{
 
 // text appends visible text, turning typed checkbox characters into
 // word.Checked or word.Unchecked.
+//
+// A paragraph keeps at most word.MaxParagraphBytes of text; the rest is
+// dropped and the cut reported by take.
 func (p *paraBuilder) text(s string) {
 	for _, r := range s {
 		if checked, ok := unicodeBoxes[r]; ok {
 			p.checkbox(word.Checkbox{Checked: checked, Form: word.FormUnicode, Glyph: string(r)})
 			continue
+		}
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0xFFFE || r == 0xFFFF {
+			continue // control characters are no text (and no XML for the register)
+		}
+		if !p.room(utf8.RuneLen(r)) {
+			return
 		}
 		p.sb.WriteRune(r)
 		p.runes++
@@ -44,8 +55,21 @@ func (p *paraBuilder) rune(r rune) {
 	p.text(string(r))
 }
 
+// room reports whether n more bytes of text fit in the paragraph, and
+// records the cut when they do not.
+func (p *paraBuilder) room(n int) bool {
+	if p.cut || p.sb.Len()+n > word.MaxParagraphBytes {
+		p.cut = true
+		return false
+	}
+	return true
+}
+
 // checkbox appends a checkbox glyph and records it at the current offset.
 func (p *paraBuilder) checkbox(cb word.Checkbox) {
+	if !p.room(len(word.Checked)) {
+		return
+	}
 	cb.Offset = p.runes
 	if cb.Checked {
 		p.sb.WriteString(word.Checked)
@@ -58,11 +82,13 @@ func (p *paraBuilder) checkbox(cb word.Checkbox) {
 
 func (p *paraBuilder) image(img word.Image) { p.imgs = append(p.imgs, img) }
 
-// take returns the paragraph built so far and resets the builder.
-func (p *paraBuilder) take() *word.Paragraph {
+// take returns the paragraph built so far, and whether its text was cut at
+// word.MaxParagraphBytes, and resets the builder.
+func (p *paraBuilder) take() (*word.Paragraph, bool) {
 	para := &word.Paragraph{Text: p.sb.String(), Checkboxes: p.cbs, Images: p.imgs}
+	cut := p.cut
 	*p = paraBuilder{}
-	return para
+	return para, cut
 }
 
 func (p *paraBuilder) empty() bool { return p.runes == 0 && len(p.imgs) == 0 }

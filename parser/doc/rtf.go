@@ -120,11 +120,20 @@ type rtfParser struct {
 	boxes    []rtfBox
 	boxParas []*word.Paragraph
 	spName   string // the \sn of the shape property being read
+	cut      bool   // a paragraph was cut at word.MaxParagraphBytes
 }
 
 func (p *rtfParser) warn(code problem.Code, format string, args ...any) {
 	if len(p.doc.Warnings) < maxRTFWarning {
 		p.doc.Warnings = append(p.doc.Warnings, problem.Problem{Code: code, Detail: fmt.Sprintf(format, args...)})
+	}
+}
+
+// paragraphCut records, once, that a paragraph was cut.
+func (p *rtfParser) paragraphCut() {
+	if !p.cut {
+		p.cut = true
+		p.doc.Warnings = append(p.doc.Warnings, paragraphCut())
 	}
 }
 

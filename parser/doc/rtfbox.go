@@ -34,7 +34,11 @@ func (p *rtfParser) enterBox() {
 func (p *rtfParser) leaveBoxes(all bool) {
 	for n := len(p.boxes); n > 0 && (all || len(p.stack) < p.boxes[n-1].level); n = len(p.boxes) {
 		if !p.para.empty() {
-			p.keepBoxParagraph(p.para.take())
+			para, cut := p.para.take()
+			if cut {
+				p.paragraphCut()
+			}
+			p.keepBoxParagraph(para)
 		}
 		b := p.boxes[n-1]
 		p.boxes = p.boxes[:n-1]

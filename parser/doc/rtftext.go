@@ -212,7 +212,10 @@ func (p *rtfParser) symbol(font string, code uint16, typed bool) {
 // their cells' paragraphs); the text boxes anchored in a paragraph of the
 // main text follow it, in the same cell, as .doc text boxes do.
 func (p *rtfParser) endParagraph(cellEnd bool) {
-	para := p.para.take()
+	para, cut := p.para.take()
+	if cut {
+		p.paragraphCut()
+	}
 	p.pendingPara = false
 	if len(p.boxes) > 0 {
 		p.keepBoxParagraph(para)

@@ -3,6 +3,8 @@ package doc
 import (
 	"sort"
 
+	"shenbao/parser/problem"
+
 	"shenbao/parser/word"
 )
 
@@ -81,6 +83,14 @@ func (d *decoder) readBox(b textBox) []*word.Paragraph {
 	d.para, d.fields, d.deepFields = paraBuilder{}, nil, 0
 	d.collect = &paras
 	for cp := b.start; cp < b.end; cp++ {
+		if d.budget <= 0 {
+			if d.budget == 0 {
+				d.warn(problem.TextCut, "text boxes past %d characters of text were not read", maxChars)
+				d.budget = -1
+			}
+			break
+		}
+		d.budget--
 		ch, fc, prm, ok := charAt(d.pieces, d.st.word, cp)
 		if !ok {
 			break
@@ -88,7 +98,11 @@ func (d *decoder) readBox(b textBox) []*word.Paragraph {
 		d.char(ch, cp, fc, prm)
 	}
 	if !d.para.empty() {
-		paras = append(paras, d.para.take())
+		para, cut := d.para.take()
+		if cut {
+			d.paragraphCut()
+		}
+		paras = append(paras, para)
 	}
 	d.collect = nil
 	d.para, d.fields, d.deepFields = saved, savedFields, savedDeep

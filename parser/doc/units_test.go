@@ -137,7 +137,7 @@ func TestSymbolCharacters(t *testing.T) {
 	d.visibleChar(0xF0FE, 4, chp{ftc: 1})
 	d.visibleChar(0xF0A3, 5, chp{ftc: 2, ftcOther: []int{2, 0}})
 	d.visibleChar(0xF0A3, 6, chp{ftc: 2})
-	p := d.para.take()
+	p, _ := d.para.take()
 	if p.Text != "☑ ☐?☑☐\uF0A3" {
 		t.Errorf("text %q, want %q", p.Text, "☑ ☐?☑☐\uF0A3")
 	}

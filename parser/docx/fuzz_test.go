@@ -3,16 +3,23 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"shenbao/parser/word"
 )
 
-// FuzzRead seeds from every fixture and the public corpus. The invariant:
-// no panic (Read's last-resort recover is reported as a failure too), a
-// document or an error but never both, and a well-formed model.
+// FuzzRead seeds from every fixture and the public corpus files of at most
+// 64 KiB (bigger seeds make each run slow). The invariants: no panic
+// (Read's last-resort recover is reported as a failure too), a document or
+// an error but never both, the input untouched, a well-formed model
+// (word.Check: paragraphs within word.MaxParagraphBytes, no control
+// characters, checkboxes at their glyphs, tables laid out), and the same
+// model when read twice.
 func FuzzRead(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.docx")
 	seeds = append(seeds, corpusFiles(f)...)
@@ -21,15 +28,19 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		if len(b) <= 1<<20 {
+		if len(b) <= 64<<10 {
 			f.Add(b)
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		lim := Limits{MaxPartBytes: 4 << 20, MaxTotalBytes: 16 << 20}
+		orig := bytes.Clone(b)
 		doc, err := Read(bytes.NewReader(b), int64(len(b)), lim)
 		if (doc == nil) == (err == nil) {
 			t.Fatalf("doc %v and err %v: want exactly one", doc != nil, err)
+		}
+		if !bytes.Equal(b, orig) {
+			t.Fatal("Read modified its input")
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), "internal error") {
@@ -38,6 +49,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		checkInvariants(t, doc)
+		sameTwice(t, doc, func() (*word.Document, error) { return Read(bytes.NewReader(b), int64(len(b)), lim) })
 	})
 }
 
@@ -70,7 +82,8 @@ func FuzzDocumentXML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, xmlBytes []byte) {
 		pkg := newZip(t, func(w io.Writer) { w.Write(xmlBytes) })
-		doc, err := Read(bytes.NewReader(pkg), int64(len(pkg)), Limits{MaxDepth: 64})
+		lim := Limits{MaxDepth: 64}
+		doc, err := Read(bytes.NewReader(pkg), int64(len(pkg)), lim)
 		if (doc == nil) == (err == nil) {
 			t.Fatalf("doc %v and err %v: want exactly one", doc != nil, err)
 		}
@@ -81,7 +94,22 @@ func FuzzDocumentXML(f *testing.F) {
 			return
 		}
 		checkInvariants(t, doc)
+		sameTwice(t, doc, func() (*word.Document, error) { return Read(bytes.NewReader(pkg), int64(len(pkg)), lim) })
 	})
+}
+
+// sameTwice fails t unless reading again gives the same model.
+func sameTwice(t *testing.T, doc *word.Document, read func() (*word.Document, error)) {
+	t.Helper()
+	again, err := read()
+	if err != nil {
+		t.Fatalf("second read failed: %v", err)
+	}
+	a, _ := json.Marshal(doc)
+	b, _ := json.Marshal(again)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two reads differ:\n%.300s\n%.300s", a, b)
+	}
 }
 
 // BenchmarkReadApplication reads a typical 申报表: a label/value table of

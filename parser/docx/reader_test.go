@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"shenbao/parser/word"
 )
@@ -203,63 +202,14 @@ func allImages(bs []word.Block) []word.Image {
 	return out
 }
 
-// checkInvariants fails t when the model breaks a promise of package word:
-// every grid slot set and covered by its cell's span, each checkbox's glyph
-// at its offset, table indexes 1…n in document order.
+// checkInvariants fails t when the model breaks a promise of package word
+// (word.Check) or is not a .docx model.
 func checkInvariants(t testing.TB, doc *word.Document) {
 	t.Helper()
 	if doc.Format != "docx" {
 		t.Errorf("format = %q", doc.Format)
 	}
-	for i, tb := range doc.Tables() {
-		if tb.Index != i+1 {
-			t.Errorf("table %d has index %d", i+1, tb.Index)
-		}
-		if len(tb.Rows) != tb.NumRows {
-			t.Errorf("table %d: %d rows, NumRows %d", tb.Index, len(tb.Rows), tb.NumRows)
-		}
-		for r, row := range tb.Rows {
-			if len(row) != tb.NumCols {
-				t.Errorf("table %d row %d has %d slots, NumCols %d", tb.Index, r, len(row), tb.NumCols)
-			}
-			for c, cell := range row {
-				if cell == nil {
-					t.Errorf("table %d slot (%d,%d) is nil", tb.Index, r, c)
-					continue
-				}
-				if r < cell.Row || r >= cell.Row+cell.RowSpan || c < cell.Col || c >= cell.Col+cell.ColSpan {
-					t.Errorf("table %d slot (%d,%d) points to cell at (%d,%d) span %dx%d", tb.Index, r, c, cell.Row, cell.Col, cell.RowSpan, cell.ColSpan)
-				}
-			}
-		}
+	if err := word.Check(doc); err != nil {
+		t.Error(err)
 	}
-	var walk func([]word.Block)
-	walk = func(bs []word.Block) {
-		for _, b := range bs {
-			if (b.Paragraph == nil) == (b.Table == nil) {
-				t.Error("block with neither or both of paragraph and table")
-			}
-			if p := b.Paragraph; p != nil {
-				runes := []rune(p.Text)
-				if !utf8.ValidString(p.Text) {
-					t.Errorf("paragraph text %q is not UTF-8", p.Text)
-				}
-				for _, cb := range p.Checkboxes {
-					want := word.Unchecked
-					if cb.Checked {
-						want = word.Checked
-					}
-					if cb.Offset < 0 || cb.Offset >= len(runes) || string(runes[cb.Offset]) != want {
-						t.Errorf("checkbox %+v: offset does not point at %s in %q", cb, want, p.Text)
-					}
-				}
-			}
-			if b.Table != nil {
-				for _, c := range b.Table.Origins() {
-					walk(c.Blocks)
-				}
-			}
-		}
-	}
-	walk(doc.Blocks)
 }
