@@ -98,7 +98,7 @@ func checkForms(d *dossier.Dossier) []finding.Finding {
 			"申报表只以非WORD格式提交："+strings.Join(names, "、"),
 			"申报表", d.NonWord[0].Path, "请提交WORD格式（.docx或.doc）的申报表，PDF或图片不能代替WORD版"))
 	}
-	if d.Review == nil && len(d.Scans) == 0 {
+	if d.Review == nil && len(d.Scans) == 0 && len(d.ScanPages) == 0 {
 		msg := "没有初审表（附件2）：既没有WORD版，也没有扫描记录"
 		if len(d.ScanImages) > 0 {
 			msg = fmt.Sprintf("没有初审表（附件2）的WORD版或扫描记录（收到%d个扫描图片，但没有对应的扫描记录）", len(d.ScanImages))

@@ -14,8 +14,9 @@ const needsStamp = "盖章"
 
 // CheckScans judges the scan evidence of a window: S01 for a mark read
 // with low confidence or not given at all (the scan settles nothing: a
-// person looks), S04 for a Word 初审表 that has neither scan records
-// nor signature or seal images. (S02 and the S03 of unknown 栏目 are made
+// person looks), S05 for a scan page whose review rows could not be
+// located, S04 for a Word 初审表 that has neither scan records, nor scan
+// pages read, nor signature or seal images. (S02 and the S03 of unknown 栏目 are made
 // while assembling and arrive in d.Findings; the S03 of records that match
 // no window comes from dossier.UnmatchedFindings.)
 func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
@@ -30,6 +31,14 @@ func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 		}
 		fix := fmt.Sprintf("请人工核对纸质初审表“%s”栏的%s", r.Role, r.Needs)
 		switch {
+		case r.ScanPage > 0 && mark.String() == "":
+			fs = append(fs, materialFinding("S01",
+				fmt.Sprintf("扫描件上“%s”栏的印章无法确认（印章模糊、跨栏、为名章或扫描件为黑白），需人工核对", r.Role),
+				r.Role, r.Location, fix))
+		case r.ScanPage > 0 && r.Confidence < p.Scans.MinConfidence:
+			fs = append(fs, materialFinding("S01",
+				fmt.Sprintf("扫描件上“%s”栏识别为“%s”，识别置信度%.0f%%，低于%.0f%%，需人工核对", r.Role, mark, r.Confidence*100, p.Scans.MinConfidence*100),
+				r.Role, r.Location, fix))
 		case mark.String() == "":
 			fs = append(fs, materialFinding("S01",
 				fmt.Sprintf("扫描记录未给出“%s”是否%s（该项空白或无法识别），需人工核对", r.Role, r.Needs),
@@ -40,7 +49,15 @@ func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 				r.Role, r.Location, fix))
 		}
 	}
-	if d.Review != nil && len(d.Scans) == 0 {
+	for _, pg := range d.ScanPages {
+		if !pg.RowsFound() {
+			fs = append(fs, materialFinding("S05",
+				fmt.Sprintf("扫描件“%s”第%d页：%s，印章未判断，需人工核对", pg.File, pg.Page, pg.Problem),
+				"初审表", fmt.Sprintf("%s 第%d页", pg.File, pg.Page),
+				"请人工查看该页各审核栏的盖章情况；如扫描不清，请重新扫描（彩色、300dpi、页面摆正）"))
+		}
+	}
+	if d.Review != nil && len(d.Scans) == 0 && len(d.ScanPages) == 0 {
 		if f, ok := s04(d); ok {
 			fs = append(fs, f)
 		}

@@ -19,6 +19,7 @@ import (
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 	"shenbao/parser/table"
 	"shenbao/parser/word"
 )
@@ -34,6 +35,13 @@ type Specs struct {
 	Review      form.ReviewSpec
 	Rankings    dept.RankingSpec
 	Joint       dept.JointSpec
+	// ReviewRoles are the 初审表's review rows in form order: with them a
+	// scan image's pages are analysed for seals (parser/seal); without,
+	// scan images are only sized.
+	ReviewRoles []string
+	// ScanNameHints mark a picture or PDF that came outside --scans (in the
+	// mailbox) as a scan of the 初审表: 初审表, 附件2, 扫描件.
+	ScanNameHints []string
 }
 
 // Input is one file to classify.
@@ -77,6 +85,9 @@ type Result struct {
 	Rankings      []dept.Ranking     `json:"rankings,omitempty"`
 	Joint         []dept.JointReturn `json:"joint_review,omitempty"`
 	JointProblems []dept.Problem     `json:"joint_problems,omitempty"`
+
+	// Scan images: what each page shows (rows and seals), one per page.
+	ScanPages []seal.Page `json:"-"`
 
 	// Pictures: pixel size. PDFs: page count.
 	Width  int `json:"width,omitempty"`
@@ -167,7 +178,7 @@ func File(in Input, s Specs) *Result {
 	if bytes.HasPrefix(data, []byte("%PDF")) {
 		r.Format = "pdf"
 		switch {
-		case in.Scan:
+		case in.Scan || mentions(in.Name, s.ScanNameHints):
 			r.Kind = ScanImage
 		case mentionsApplication(in.Name, s):
 			r.Kind = NonWordApplication
@@ -188,7 +199,7 @@ func File(in Input, s Specs) *Result {
 		}
 		r.Pages = pages
 		r.Verdict.Reason = reasonPDFPages(pages)
-		return r
+		return scanPages(r, in, s)
 	}
 
 	if isHEIC(data) {
@@ -198,8 +209,9 @@ func File(in Input, s Specs) *Result {
 		r.Format, r.Width, r.Height = format, cfg.Width, cfg.Height
 		r.WindowHint = in.Name
 		switch {
-		case in.Scan:
+		case in.Scan || mentions(in.Name, s.ScanNameHints):
 			r.Kind = ScanImage
+			return scanPages(r, in, s)
 		case mentionsApplication(in.Name, s):
 			r.Kind = NonWordApplication
 		case max(cfg.Width, cfg.Height) < minPhotoSide:
@@ -233,9 +245,29 @@ func File(in Input, s Specs) *Result {
 }
 
 // mentionsApplication tells whether a file name says it is the 申报表.
-func mentionsApplication(name string, s Specs) bool {
+func mentionsApplication(name string, s Specs) bool { return mentions(name, s.Application.NameHints) }
+
+// scanPages analyses every page of a scan image for its review rows and
+// seals (one page at a time). A file that cannot be opened as pages fails.
+func scanPages(r *Result, in Input, s Specs) *Result {
+	if len(s.ReviewRoles) == 0 {
+		return r
+	}
+	pages, err := seal.Analyze(in.Name, in.Data, seal.Options{Roles: s.ReviewRoles})
+	if err != nil {
+		r.Kind = Failed
+		r.Verdict = Verdict{intake.Failed, reasonScanImage(err)}
+		return r
+	}
+	r.ScanPages = pages
+	r.Verdict.Reason = reasonScanPages(pages)
+	return r
+}
+
+// mentions tells whether a file name contains one of the hints.
+func mentions(name string, hints []string) bool {
 	n := form.NormalizeLabel(name)
-	for _, hint := range s.Application.NameHints {
+	for _, hint := range hints {
 		if strings.Contains(n, form.NormalizeLabel(hint)) {
 			return true
 		}

@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"errors"
 	"fmt"
+	"strings"
 
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
 	"shenbao/parser/problem"
+	"shenbao/parser/seal"
 )
 
 // The clerk's words for kinds and verdicts. Everything Chinese the parse
@@ -94,4 +96,24 @@ func reasonWord(err error) string {
 		return "WORD文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
 	}
 	return "WORD文件内容有误，无法读取，请用WORD打开检查后另存重新发送"
+}
+
+func reasonScanImage(err error) string {
+	return "扫描件无法读取：" + strings.TrimPrefix(err.Error(), "seal: ")
+}
+
+// reasonScanPages sums up what the seal analysis saw.
+func reasonScanPages(pages []seal.Page) string {
+	seals, lost := 0, 0
+	for _, p := range pages {
+		seals += len(p.Seals)
+		if !p.RowsFound() {
+			lost++
+		}
+	}
+	s := fmt.Sprintf("扫描件，共%d页，识别出%d枚印章", len(pages), seals)
+	if lost > 0 {
+		s += fmt.Sprintf("；%d页未能识别审核栏", lost)
+	}
+	return s
 }

@@ -10,6 +10,7 @@ import (
 	"shenbao/parser/classify"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 	"shenbao/parser/text"
 	"shenbao/validate/profile"
 )
@@ -27,6 +28,7 @@ type group struct {
 	failed   []*intake.Item
 	images   []*intake.Item
 	records  []scan.Record
+	pages    []seal.Page
 }
 
 // rankUnnamed is the name rank of a window made for a form that names none.
@@ -90,7 +92,7 @@ func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []
 	files := newFileIndex(a.groups)
 	for _, it := range sorted {
 		if it.Kind == classify.ScanImage {
-			a.addScanImage(it, files)
+			unmatched = append(unmatched, a.addScanImage(it, files)...)
 		}
 	}
 
@@ -392,15 +394,63 @@ func (a *assembler) addRecords(records []scan.Record) (unmatched []scan.Record) 
 
 // addScanImage attributes a scan image: by a record that names its file
 // (the window of the smallest key when several do), else like a photo
-// (without creating a window).
-func (a *assembler) addScanImage(it *Parsed, files *fileIndex) {
-	if g := files.window(it.Item); g != nil {
-		g.images = append(g.images, it.Item)
-		return
+// (without creating a window). Each analysed page goes to the window of a
+// record naming the file and that 页码 (a batch PDF holding several windows'
+// 初审表 is split so), else to the image's window, and becomes one record
+// per review row it judged. Pages that reach no window are returned as
+// unmatched records (S03, naming the file and page).
+func (a *assembler) addScanImage(it *Parsed, files *fileIndex) (unmatched []scan.Record) {
+	g := files.window(it.Item)
+	if g == nil {
+		g = a.attribute(it, false)
 	}
-	if g := a.attribute(it, false); g != nil {
+	if g != nil {
 		g.images = append(g.images, it.Item)
 	}
+	for _, pg := range it.ScanPages {
+		t := g
+		if pt := files.windowPage(it.Item, pg.Page); pt != nil {
+			t = pt
+		}
+		if t == nil {
+			unmatched = append(unmatched, scan.Record{Source: it.Item.Path, File: it.Item.Name, Page: pg.Page, Stamped: scan.Unknown, Confidence: -1})
+			continue
+		}
+		if !slices.Contains(t.images, it.Item) {
+			t.images = append(t.images, it.Item)
+		}
+		pg.Window = t.name
+		t.pages = append(t.pages, pg)
+		t.records = append(t.records, pageRecords(it.Item, pg, a.p)...)
+	}
+	return unmatched
+}
+
+// pageRecords turns the seal verdicts of a page whose rows were located
+// into scan records of its 盖章 rows: Yes, No, or Unknown when doubtful,
+// with the verdict's confidence. 签字 rows get none: the page analysis does
+// not judge signatures.
+func pageRecords(it *intake.Item, pg seal.Page, p *profile.Profile) []scan.Record {
+	if !pg.RowsFound() {
+		return nil
+	}
+	var out []scan.Record
+	for _, row := range pg.Rows {
+		i := slices.IndexFunc(p.ReviewRows, func(r profile.ReviewRow) bool { return r.Name == row.Role })
+		if i < 0 || p.ReviewRows[i].Needs != needsStamp {
+			continue
+		}
+		r := scan.Record{Source: it.Path, Window: pg.Window, File: it.Name, Page: pg.Page, Field: row.Role,
+			Stamped: scan.Unknown, Confidence: row.Confidence}
+		if row.Stamped != nil && row.Confidence >= seal.Sure {
+			r.Stamped = scan.No
+			if *row.Stamped {
+				r.Stamped = scan.Yes
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func stem(name string) string { return strings.TrimSuffix(name, path.Ext(name)) }

@@ -82,6 +82,7 @@ func (a *assembler) build(g *group) *Dossier {
 	d.NonWord = g.nonWord
 	d.Failed = g.failed
 	d.ScanImages = g.images
+	d.ScanPages = g.pages
 	d.Scans = slices.Clone(g.records)
 	slices.SortStableFunc(d.Scans, func(x, y scan.Record) int {
 		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Row, y.Row))

@@ -8,6 +8,7 @@ import (
 	"shenbao/parser/intake"
 	"shenbao/parser/problem"
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 	"shenbao/validate/finding"
 )
 
@@ -24,6 +25,7 @@ type Parsed struct {
 	Review      *form.Review
 	Width       int // photos and scan images: pixel size
 	Height      int
+	ScanPages   []seal.Page // scan images: what each page shows
 	// WindowHint is a window name the parse stage read from a non-Word
 	// item (a PDF 申报表's name, a photo's name); "" when none.
 	WindowHint string
@@ -44,7 +46,7 @@ func Pieces(it *intake.Item, r *classify.Result) []*Parsed {
 		return []*Parsed{{Item: it, Kind: kind}}
 	}
 	p := &Parsed{Item: it, Kind: r.Kind, Format: r.Format, Application: r.Application, Review: r.Review,
-		Width: r.Width, Height: r.Height, WindowHint: r.WindowHint}
+		Width: r.Width, Height: r.Height, WindowHint: r.WindowHint, ScanPages: r.ScanPages}
 	if r.Document != nil {
 		p.Warnings = r.Document.Warnings
 	}
@@ -102,6 +104,9 @@ type Row struct {
 	Stamped    scan.Tri
 	MarkFrom   string  // "扫描", "电子版" (seal/signature image), or ""
 	Confidence float64 // of the scan record that gave the mark; -1 when none
+	// ScanPage is the page of a scan image the mark was seen on (the seal
+	// analysis of the page itself); 0 when it came from metadata or Word.
+	ScanPage int
 
 	Location string // where the row was read: file and cell, or metadata file and row
 }
@@ -118,6 +123,7 @@ type Dossier struct {
 	Photos      []Photo
 	Scans       []scan.Record  // metadata records attributed here
 	ScanImages  []*intake.Item // scan images attributed here
+	ScanPages   []seal.Page    // their analysed pages, Window set, in input order
 	Rows        []Row          // one per profile review row, profile order
 	Failed      []*intake.Item // items attributed here that could not be read (M09)
 	Replaced    []Replacement  // older submissions replaced by newer ones (M08)

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -137,11 +138,12 @@ func runeStarts(s string) []int {
 type fileIndex struct {
 	byBase   map[string]*group
 	bySuffix map[string]*group
+	byPage   map[string]*group // base name and 页码
 }
 
 // newFileIndex indexes the records of every window.
 func newFileIndex(groups map[string]*group) *fileIndex {
-	x := &fileIndex{byBase: map[string]*group{}, bySuffix: map[string]*group{}}
+	x := &fileIndex{byBase: map[string]*group{}, bySuffix: map[string]*group{}, byPage: map[string]*group{}}
 	keep := func(m map[string]*group, k string, g *group) {
 		if old := m[k]; old == nil || g.key < old.key {
 			m[k] = g
@@ -155,6 +157,9 @@ func newFileIndex(groups map[string]*group) *fileIndex {
 			file := cleanFile(r.File)
 			keep(x.byBase, path.Base(file), g)
 			keep(x.bySuffix, file, g)
+			if r.Page > 0 {
+				keep(x.byPage, pageKey(path.Base(file), r.Page), g)
+			}
 		}
 	}
 	return x
@@ -171,6 +176,14 @@ func (x *fileIndex) window(it *intake.Item) *group {
 	}
 	return best
 }
+
+// windowPage returns the window whose records name the image and page n,
+// nil when none does.
+func (x *fileIndex) windowPage(it *intake.Item, n int) *group {
+	return x.byPage[pageKey(it.Name, n)]
+}
+
+func pageKey(base string, n int) string { return base + "\x00" + strconv.Itoa(n) }
 
 // cleanFile is a record's 文件 as it is compared with an image's name
 // and path.

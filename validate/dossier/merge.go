@@ -126,6 +126,9 @@ func fromScan(row *Row, rec scan.Record, recs []scan.Record) {
 	if m := mark(rec, row.Needs); m != scan.Unknown || row.MarkFrom == "" {
 		row.Signed, row.Stamped = rec.Signed, rec.Stamped
 		row.MarkFrom, row.Confidence = FromScan, rec.Confidence
+		if rec.Row == 0 {
+			row.ScanPage = rec.Page
+		}
 	}
 	if row.OpinionFrom == "" {
 		for _, r := range recs {
@@ -208,6 +211,12 @@ func matchRow(field string, rows []profile.ReviewRow) int {
 func UnmatchedFindings(recs []scan.Record) []finding.Finding {
 	fs := make([]finding.Finding, 0, len(recs))
 	for _, r := range recs {
+		if r.Row == 0 && r.Page > 0 { // a scan page no window claims
+			fs = append(fs, newFinding("S03",
+				fmt.Sprintf("扫描件“%s”第%d页无法对应到窗口：文件名、所在邮件和扫描记录都没有指明是哪个窗口的初审表", r.File, r.Page),
+				"", recordPlace(r), "请在文件名中注明窗口名称（如“××窗口_初审表.jpg”），或在扫描记录的“文件”列登记该文件"))
+			continue
+		}
 		fs = append(fs, newFinding("S03",
 			fmt.Sprintf("%s：窗口“%s”（栏目“%s”）无法对应到已收到材料的任何窗口", recordName(r), r.Window, r.Field),
 			r.Field, recordPlace(r), "请核对扫描记录中的窗口名称是否与申报表一致，或补交该窗口的申报材料"))
@@ -231,6 +240,9 @@ func recordPlace(r scan.Record) string {
 	}
 	if i := strings.LastIndex(name, intake.Sep); i >= 0 {
 		name = name[i+len(intake.Sep):]
+	}
+	if r.Row == 0 && r.Page > 0 { // read from the scan page itself
+		return fmt.Sprintf("%s 第%d页", name, r.Page)
 	}
 	unit := "行"
 	if strings.HasSuffix(strings.ToLower(name), ".json") {

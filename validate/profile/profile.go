@@ -79,6 +79,18 @@ type PhotoRules struct {
 // ScanRules hold the scan-evidence settings.
 type ScanRules struct {
 	MinConfidence float64 `yaml:"min_confidence" json:"min_confidence" validate:"min=0,max=1"` // 0.8 (S01)
+	// NameHints mark a picture or PDF in the mailbox as a scan of the
+	// 初审表 (its seals are then read); under --scans every picture is one.
+	NameHints []string `yaml:"name_hints" json:"name_hints"`
+}
+
+// RoleNames are the review rows' names in form order.
+func (p *Profile) RoleNames() []string {
+	names := make([]string, len(p.ReviewRows))
+	for i, r := range p.ReviewRows {
+		names[i] = r.Name
+	}
+	return names
 }
 
 // NoticeRules fill the 一次性告知书.

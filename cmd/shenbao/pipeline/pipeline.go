@@ -137,7 +137,8 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 		}
 		return 3
 	}
-	specs := classify.Specs{Application: p.Application, Review: p.Review, Rankings: p.Rankings, Joint: p.JointReview}
+	specs := classify.Specs{Application: p.Application, Review: p.Review, Rankings: p.Rankings, Joint: p.JointReview,
+		ReviewRoles: p.RoleNames(), ScanNameHints: p.Scans.NameHints}
 
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(jobs)
