@@ -391,8 +391,9 @@ func rowHeight(row []any, cols []column) float64 {
 		}
 		lines = max(lines, wrappedLines(s, cols[i].width))
 	}
-	lines = min(lines, 40)
-	return float64(lines)*lineHeight + rowPadding
+	// Excel and excelize refuse a row taller than 409 points; a longer
+	// cell scrolls inside its row.
+	return min(float64(lines)*lineHeight+rowPadding, excelize.MaxRowHeight)
 }
 
 // wrappedLines counts the lines s takes in a column width wide (Excel

@@ -192,3 +192,17 @@ func TestReviewList(t *testing.T) {
 		t.Errorf("待核查清单 header %q lacks 核查结果", h)
 	}
 }
+
+// TestRowHeightCap: a row with a very long cell (a window with dozens of
+// findings) stays within the 409 points Excel allows, so the register is
+// still written.
+func TestRowHeightCap(t *testing.T) {
+	cols := []column{{header: "审查意见", width: 30}}
+	long := strings.Repeat("初审表“推荐单位”栏未盖章。\n", 60)
+	if h := rowHeight([]any{long}, cols); h > excelize.MaxRowHeight || h < 300 {
+		t.Errorf("rowHeight = %v, want at most %d and tall", h, excelize.MaxRowHeight)
+	}
+	if h := rowHeight([]any{"✓"}, cols); h != lineHeight+rowPadding {
+		t.Errorf("rowHeight of one line = %v", h)
+	}
+}

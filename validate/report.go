@@ -10,6 +10,7 @@ import (
 	"shenbao/parser/dept"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
 	"shenbao/validate/idcard"
@@ -77,9 +78,33 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	if in.JointGiven {
 		res.JointDepartments = joint.departments
 	}
+	res.ScanPages = scanPages(in.Parsed, in.Dossiers)
 	loose := append(append(unattributed(in), ranked.loose...), joint.loose...)
 	res.Unattributed = applyRules(loose, p)
 	return res
+}
+
+// scanPages lists every analysed scan page in input order, with the window
+// assembly gave it.
+func scanPages(parsed []*dossier.Parsed, ds []*dossier.Dossier) []seal.Page {
+	type key struct {
+		source string
+		page   int
+	}
+	window := map[key]string{}
+	for _, d := range ds {
+		for _, pg := range d.ScanPages {
+			window[key{pg.Source, pg.Page}] = pg.Window
+		}
+	}
+	var out []seal.Page
+	for _, pd := range parsed {
+		for _, pg := range pd.ScanPages {
+			pg.Window = window[key{pg.Source, pg.Page}]
+			out = append(out, pg)
+		}
+	}
+	return out
 }
 
 // check applies every rule of the profile to one dossier; across are its
@@ -227,10 +252,15 @@ func reviewRow(r dossier.Row) ReviewRow {
 	}
 	if !r.Found {
 		row.Cell = "缺"
+		if r.Unread {
+			row.Cell = "待核（扫描件未能识别）"
+		}
 		return row
 	}
+	// A row known only from a scan page's seal analysis: its opinion and
+	// date were not read, and its signature is not judged.
 	var missing []string
-	if r.Opinion == "" {
+	if r.Opinion == "" && !r.Unread {
 		missing = append(missing, "缺意见")
 	}
 	mark := r.Signed
@@ -238,13 +268,15 @@ func reviewRow(r dossier.Row) ReviewRow {
 	if r.Needs == "盖章" {
 		mark, word = r.Stamped, "盖章"
 	}
-	switch mark {
-	case scan.No:
+	switch {
+	case mark == scan.No:
 		missing = append(missing, "缺"+word)
-	case scan.Unknown:
+	case mark == scan.Unknown && r.Unread && r.Needs != "盖章":
+		missing = append(missing, word+"未识别")
+	case mark == scan.Unknown:
 		missing = append(missing, word+"待核")
 	}
-	if r.Date.IsZero() {
+	if r.Date.IsZero() && !r.Unread {
 		missing = append(missing, "缺日期")
 	}
 	cell := "✓"

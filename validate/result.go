@@ -3,6 +3,7 @@ package validate
 import (
 	"time"
 
+	"shenbao/parser/seal"
 	"shenbao/validate/finding"
 )
 
@@ -18,6 +19,9 @@ type Result struct {
 	// match nothing, metadata problems); they appear in 问题清单 with an
 	// empty 窗口名称.
 	Unattributed []finding.Finding `json:"unattributed,omitempty"`
+	// ScanPages are the pages of scan images whose seals were read, in
+	// input order, each with the window it went to ("" for none).
+	ScanPages []seal.Page `json:"scan_pages,omitempty"`
 	// Changes is what changed since the previous run (--previous); nil
 	// when there was none to compare with.
 	Changes *Changes `json:"changes,omitempty"`

@@ -41,8 +41,11 @@ func CheckReview(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 		return nil
 	}
 	var fs []finding.Finding
+	// Records read from scan pages carry only seals: they do not make an
+	// opinion or a date missing.
+	metadata := slices.ContainsFunc(d.Scans, func(r scan.Record) bool { return !r.Image })
 	for _, r := range d.Rows {
-		fs = append(fs, checkRow(r, p, len(d.Scans) > 0)...)
+		fs = append(fs, checkRow(r, p, metadata)...)
 	}
 	fs = append(fs, checkOrder(d.Rows, p)...)
 	if word {
@@ -61,7 +64,7 @@ func checkRow(r dossier.Row, p *profile.Profile, scans bool) []finding.Finding {
 	var fs []finding.Finding
 	role, loc := r.Role, r.Location
 	opinion := strings.TrimSpace(r.Opinion)
-	if opinion == "" && (r.Found || scans) {
+	if opinion == "" && (r.Found || scans) && !r.Unread {
 		fs = append(fs, newFinding("P01", fmt.Sprintf("初审表“%s”栏未填写意见", role), role, loc,
 			fmt.Sprintf("请在初审表“%s”栏签署审核意见并注明日期%s", role, resubmitReview)))
 	}
@@ -78,7 +81,7 @@ func checkRow(r dossier.Row, p *profile.Profile, scans bool) []finding.Finding {
 			fmt.Sprintf("请在初审表“%s”栏加盖单位公章%s", role, resubmitReview)))
 	}
 	date, dated := rowDate(r)
-	if !dated && (opinion != "" || r.Found) {
+	if !dated && (opinion != "" || r.Found) && !r.Unread {
 		fs = append(fs, newFinding("P04", dateProblem(r), role, loc,
 			fmt.Sprintf("请在初审表“%s”栏填写签署日期（某年某月某日）%s", role, resubmitReview)))
 	}

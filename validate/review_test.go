@@ -45,6 +45,18 @@ func TestReviewRules(t *testing.T) {
 				d.Rows[i] = dossier.Row{Role: d.Rows[i].Role, Needs: d.Rows[i].Needs, Confidence: -1}
 			}
 		}, []string{}},
+		{"no P01 or P04 for rows known only from a scan page's seals", func(d *dossier.Dossier) {
+			d.Review = nil
+			for i := range d.Scans {
+				d.Scans[i].Image = true
+			}
+			for i := range d.Rows {
+				r := &d.Rows[i]
+				r.Opinion, r.OpinionFrom, r.Date, r.DateText, r.DateFrom = "", "", time.Time{}, "", ""
+				r.Signed, r.Unread, r.ScanPage = scan.Unknown, true, 1
+			}
+			row(d, "推荐单位").Stamped = scan.No
+		}, []string{"P03/error"}},
 		{"P02 not signed", func(d *dossier.Dossier) { row(d, "部门负责人意见").Signed = scan.No }, []string{"P02/error"}},
 		{"P02 not when unknown", func(d *dossier.Dossier) { row(d, "部门负责人意见").Signed = scan.Unknown }, []string{}},
 		{"P02 not for a 盖章 row", func(d *dossier.Dossier) { row(d, "推荐单位").Signed = scan.No }, []string{}},

@@ -2,7 +2,11 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
@@ -14,7 +18,7 @@ const needsStamp = "盖章"
 
 // CheckScans judges the scan evidence of a window: S01 for a mark read
 // with low confidence or not given at all (the scan settles nothing: a
-// person looks), S05 for a scan page whose review rows could not be
+// person looks; on a scan page, a seal the analysis is not sure of), S05 for a scan page whose review rows could not be
 // located, S04 for a Word 初审表 that has neither scan records, nor scan
 // pages read, nor signature or seal images. (S02 and the S03 of unknown 栏目 are made
 // while assembling and arrive in d.Findings; the S03 of records that match
@@ -29,16 +33,19 @@ func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 		if r.Needs == needsStamp {
 			mark = r.Stamped
 		}
+		if r.ScanPage > 0 && r.Needs != needsStamp {
+			continue // a page's analysis judges seals, not signatures
+		}
 		fix := fmt.Sprintf("请人工核对纸质初审表“%s”栏的%s", r.Role, r.Needs)
 		switch {
 		case r.ScanPage > 0 && mark.String() == "":
 			fs = append(fs, materialFinding("S01",
 				fmt.Sprintf("扫描件上“%s”栏的印章无法确认（印章模糊、跨栏、为名章或扫描件为黑白），需人工核对", r.Role),
 				r.Role, r.Location, fix))
-		case r.ScanPage > 0 && r.Confidence < p.Scans.MinConfidence:
-			fs = append(fs, materialFinding("S01",
-				fmt.Sprintf("扫描件上“%s”栏识别为“%s”，识别置信度%.0f%%，低于%.0f%%，需人工核对", r.Role, mark, r.Confidence*100, p.Scans.MinConfidence*100),
-				r.Role, r.Location, fix))
+		case r.ScanPage > 0:
+			// The page analysis settles a row only from its own sure
+			// threshold (seal.Sure); the profile's min_confidence is for
+			// the figures of scanning stations.
 		case mark.String() == "":
 			fs = append(fs, materialFinding("S01",
 				fmt.Sprintf("扫描记录未给出“%s”是否%s（该项空白或无法识别），需人工核对", r.Role, r.Needs),
@@ -49,8 +56,13 @@ func CheckScans(d *dossier.Dossier, p *profile.Profile) []finding.Finding {
 				r.Role, r.Location, fix))
 		}
 	}
+	// A page without the table (a blank back side, a cover sheet) is only
+	// S05 when nothing else gives the window's rows: no other page, no
+	// scanning station's records.
+	settled := slices.ContainsFunc(d.ScanPages, func(pg seal.Page) bool { return pg.RowsFound() }) ||
+		slices.ContainsFunc(d.Scans, func(r scan.Record) bool { return !r.Image })
 	for _, pg := range d.ScanPages {
-		if !pg.RowsFound() {
+		if !pg.RowsFound() && !settled {
 			fs = append(fs, materialFinding("S05",
 				fmt.Sprintf("扫描件“%s”第%d页：%s，印章未判断，需人工核对", pg.File, pg.Page, pg.Problem),
 				"初审表", fmt.Sprintf("%s 第%d页", pg.File, pg.Page),

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 	"shenbao/validate/dossier"
 	"shenbao/validate/profile"
 )
@@ -15,6 +16,14 @@ func TestCheckScans(t *testing.T) {
 			MarkFrom: from, Confidence: conf, Location: "meta.csv 第3行"}
 	}
 	rec := []scan.Record{{Source: "meta.csv", Row: 3, Field: "推荐单位"}}
+	// Evidence read from a scan page itself (parser/seal).
+	pageRec := []scan.Record{{Source: "mail › 初审表.jpg", File: "初审表.jpg", Page: 1, Field: "推荐单位", Image: true}}
+	readPage := seal.Page{File: "初审表.jpg", Page: 1}
+	lostPage := seal.Page{File: "背面.jpg", Page: 2, Problem: "扫描件上未能找到初审表的表格线"}
+	pageRow := func(role, needs string, stamped scan.Tri) dossier.Row {
+		return dossier.Row{Role: role, Needs: needs, Found: true, Unread: true, Stamped: stamped,
+			MarkFrom: "扫描", Confidence: 0.9, ScanPage: 1, Location: "初审表.jpg 第1页"}
+	}
 	tests := []struct {
 		name string
 		d    dossier.Dossier
@@ -51,6 +60,19 @@ func TestCheckScans(t *testing.T) {
 			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")}, Scans: rec,
 			Rows: []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.99)}}, ""},
 		{"no S04 without a Word 初审表", dossier.Dossier{}, ""},
+		{"no S04 with a scan page read", dossier.Dossier{
+			Review: &dossier.ReviewDoc{Item: matItem("mail › 初审表.docx")}, Scans: pageRec, ScanPages: []seal.Page{readPage},
+			Rows: []dossier.Row{pageRow("推荐单位", "盖章", scan.Yes)}}, ""},
+		{"S01 for a doubtful seal on a page, none for its 签字 rows", dossier.Dossier{Scans: pageRec, ScanPages: []seal.Page{readPage},
+			Rows: []dossier.Row{pageRow("推荐单位", "盖章", scan.Unknown), pageRow("部门负责人意见", "签字", scan.Unknown)}},
+			"S01|review|推荐单位|扫描件上“推荐单位”栏的印章无法确认（印章模糊、跨栏、为名章或扫描件为黑白），需人工核对|初审表.jpg 第1页|请人工核对纸质初审表“推荐单位”栏的盖章"},
+		{"S05 when no page gives the rows", dossier.Dossier{ScanPages: []seal.Page{lostPage},
+			Rows: []dossier.Row{{Role: "推荐单位", Needs: "盖章", Unread: true, Confidence: -1}}},
+			"S05|review|初审表|扫描件“背面.jpg”第2页：扫描件上未能找到初审表的表格线，印章未判断，需人工核对|背面.jpg 第2页|请人工查看该页各审核栏的盖章情况；如扫描不清，请重新扫描（彩色、300dpi、页面摆正）"},
+		{"no S05 for a blank back side when another page was read", dossier.Dossier{Scans: pageRec, ScanPages: []seal.Page{readPage, lostPage},
+			Rows: []dossier.Row{pageRow("推荐单位", "盖章", scan.Yes)}}, ""},
+		{"no S05 when a station's records cover the window", dossier.Dossier{Scans: rec, ScanPages: []seal.Page{lostPage},
+			Rows: []dossier.Row{row("推荐单位", "盖章", "扫描", scan.Unknown, scan.Yes, 0.95)}}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -33,6 +33,11 @@ type checkFlags struct {
 	fullID   bool
 	previous string
 	report   string
+	// overlays is a folder for the scan pages drawn with their rows and
+	// seals; numbered names them 1.png, 2.png … (the web page's
+	// pages/{n}.png) instead of by window and file.
+	overlays string
+	numbered bool
 	jobs     jobsFlag
 	quiet    bool
 	inputs   []string
@@ -67,6 +72,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&f.fullID, "full-id", false, "仅联审名单显示完整身份证号码和出生日期（其他表和JSON始终前6后4）")
 	fs.StringVar(&f.previous, "previous", "", "与上次的审查结果比较（上次 --json 写出的`文件`，或上次的登记表 .xlsx），写出“变化情况”")
 	fs.StringVar(&f.report, "report", "", "写出给领导看的《审查情况报告》（.docx）到此`文件`")
+	fs.StringVar(&f.overlays, "overlay", "", "把每页扫描件画上识别出的审核栏和印章（PNG），写入此`文件夹`，便于核对")
 	fs.Var(&f.jobs, "j", "并行处理`数量`，正整数（默认为CPU核数）")
 	fs.BoolVar(&f.quiet, "q", false, "不显示进度")
 	inputs, err := parseFlags(fs, args)
@@ -110,6 +116,11 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 		return exitUsage, err
 	}
 
+	if f.overlays != "" {
+		if err := os.MkdirAll(f.overlays, 0o755); err != nil {
+			return exitUsage, fmt.Errorf("无法创建标注图文件夹“%s”，请换一个输出位置", f.overlays)
+		}
+	}
 	var prog reporter = f.reporter
 	if prog == nil {
 		prog = export.NewProgress(f.progress, isTerminal(f.progress), f.quiet)
@@ -122,6 +133,8 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 		Profile:     p,
 		Jobs:        int(f.jobs),
 		Reporter:    prog,
+		Overlays:    f.overlays,
+		OverlayName: overlayName(f.numbered),
 	})
 	if err != nil {
 		return exitUsage, fmt.Errorf("审查中断：%v", err)

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"shenbao/export"
+	"shenbao/export/fsname"
+	"shenbao/parser/seal"
 	"shenbao/validate"
 	"shenbao/validate/profile"
 )
@@ -130,4 +132,20 @@ func statusText(status string) string {
 		return "已被新版本替代"
 	}
 	return status
+}
+
+// overlayName names the drawn scan pages: 1.png, 2.png … for the web page;
+// for a clerk, 001_窗口名称_文件_第N页.png so that they sort as
+// scan_pages does and say whose they are.
+func overlayName(numbered bool) func(int, seal.Page) string {
+	if numbered {
+		return nil
+	}
+	return func(i int, pg seal.Page) string {
+		window := pg.Window
+		if window == "" {
+			window = "未对应窗口"
+		}
+		return fmt.Sprintf("%03d_%s_%s", i+1, fsname.Clean(window, 90, "窗口"), export.OverlayName(pg.File, pg.Page))
+	}
 }

@@ -68,6 +68,8 @@ func serveJob(ctx context.Context, req serve.Request, out serve.Outputs, p *serv
 		out:      out.Register,
 		json:     out.JSON,
 		notices:  out.Notices,
+		overlays: out.Pages,
+		numbered: true,
 		scans:    req.Scans,
 		rankings: req.Rankings,
 		joint:    req.JointReview,

@@ -250,7 +250,7 @@ func mentionsApplication(name string, s Specs) bool { return mentions(name, s.Ap
 // scanPages analyses every page of a scan image for its review rows and
 // seals (one page at a time). A file that cannot be opened as pages fails.
 func scanPages(r *Result, in Input, s Specs) *Result {
-	if len(s.ReviewRoles) == 0 {
+	if r.Kind != ScanImage || len(s.ReviewRoles) == 0 {
 		return r
 	}
 	pages, err := seal.Analyze(in.Name, in.Data, seal.Options{Roles: s.ReviewRoles})

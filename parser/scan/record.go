@@ -39,6 +39,10 @@ type Record struct {
 	DateText string    `json:"date_text,omitempty"`
 	// Confidence is 0–1 (a 0–100 figure is scaled); -1 when not given.
 	Confidence float64 `json:"confidence"`
+	// Image says the record was read from the page image itself (the seal
+	// analysis, parser/seal), not from a scanning station's metadata: it
+	// carries the seal only, never an opinion, a signature or a date.
+	Image bool `json:"-"`
 }
 
 // Problem is a recoverable fault in a metadata file, in Chinese for the clerk.

@@ -46,7 +46,10 @@ type Page struct {
 	File string `json:"file"`
 	Page int    `json:"page"`
 	// Window is the window the page belongs to; the pipeline fills it in.
-	Window string `json:"window,omitempty"`
+	Window string `json:"window"`
+	// Source is the scan file as the run found it (the item's whole
+	// provenance chain); the pipeline fills it in.
+	Source string `json:"-"`
 	// Rotation is the clockwise turn, in degrees (-180, 180], that makes
 	// the page as decoded read upright, deskew included.
 	Rotation float64 `json:"rotation"`
@@ -163,7 +166,7 @@ func orient(pl *planes, f int) (float64, *turned, table, bool) {
 	for i, alpha := range order {
 		t := turn(pl, alpha, f)
 		tab, ok := findTable(t.planes)
-		if ok && tab.upsideDown(t.h) {
+		if ok && tab.upsideDown(t.planes) {
 			alpha += 180
 			t = turn(pl, alpha, f)
 			tab, ok = findTable(t.planes)

@@ -37,7 +37,7 @@ func findLines(dark []uint8, w, h int, minSpan float64) []line {
 		for x := range w {
 			d := int(dark[y*w+x])
 			n := max(int(dark[(y-k)*w+x]), int(dark[(y+k)*w+x]))
-			mark[x] = d >= 45 && d-n >= 28
+			mark[x] = d >= 32 && d-n >= 20
 		}
 		start, gap := -1, 0
 		for x := 0; x <= w; x++ {

@@ -98,7 +98,8 @@ func rowGap(a, b line) float64 {
 
 // upsideDown says whether the table reads upside down: its label column on
 // the right, or, with no label divider, a wider margin below than above.
-func (t table) upsideDown(h int) bool {
+func (t table) upsideDown(p *planes) bool {
+	h := p.h
 	mid := float64(h) / 2
 	l, r := t.left.at(mid), t.right.at(mid)
 	if !math.IsNaN(t.labelX) && r > l {
@@ -110,10 +111,36 @@ func (t table) upsideDown(h int) bool {
 			return true
 		}
 	}
+	// The title (and 附件2) stand above the table; below it there is at
+	// most a short note. A page that ends far below its table is common
+	// (a short form on A4), so the ink decides before the margins do.
 	top := t.hs[0].at((t.hs[0].lo + t.hs[0].hi) / 2)
 	last := t.hs[len(t.hs)-1]
-	bottom := float64(h) - last.at((last.lo+last.hi)/2)
-	return bottom > top*1.3
+	bot := last.at((last.lo + last.hi) / 2)
+	above, below := p.inkRows(0, int(top)-2, int(l), int(r)), p.inkRows(int(bot)+3, h, int(l), int(r))
+	switch {
+	case above > 1.5*below+20:
+		return false
+	case below > 1.5*above+20:
+		return true
+	}
+	return float64(h)-bot > top*1.3
+}
+
+// inkRows sums the darkness above the paper of rows [y0, y1) between
+// columns x0 and x1, in units of one fully dark pixel.
+func (p *planes) inkRows(y0, y1, x0, x1 int) float64 {
+	y0, y1 = max(y0, 0), min(y1, p.h)
+	x0, x1 = max(x0, 0), min(x1, p.w)
+	sum := 0
+	for y := y0; y < y1; y++ {
+		for _, d := range p.dark[y*p.w+x0 : y*p.w+max(x0, x1)] {
+			if d >= 60 {
+				sum += int(d)
+			}
+		}
+	}
+	return float64(sum) / 255
 }
 
 // band is one table row between two rules.

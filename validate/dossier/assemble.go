@@ -413,7 +413,7 @@ func (a *assembler) addScanImage(it *Parsed, files *fileIndex) (unmatched []scan
 			t = pt
 		}
 		if t == nil {
-			unmatched = append(unmatched, scan.Record{Source: it.Item.Path, File: it.Item.Name, Page: pg.Page, Stamped: scan.Unknown, Confidence: -1})
+			unmatched = append(unmatched, scan.Record{Source: it.Item.Path, File: it.Item.Name, Page: pg.Page, Stamped: scan.Unknown, Confidence: -1, Image: true})
 			continue
 		}
 		if !slices.Contains(t.images, it.Item) {
@@ -427,21 +427,20 @@ func (a *assembler) addScanImage(it *Parsed, files *fileIndex) (unmatched []scan
 }
 
 // pageRecords turns the seal verdicts of a page whose rows were located
-// into scan records of its 盖章 rows: Yes, No, or Unknown when doubtful,
-// with the verdict's confidence. 签字 rows get none: the page analysis does
-// not judge signatures.
+// into one scan record per review row (Image set): Stamped is Yes, No, or
+// Unknown when doubtful, with the verdict's confidence. Signed stays
+// Unknown: the page analysis does not judge signatures, opinions or dates.
 func pageRecords(it *intake.Item, pg seal.Page, p *profile.Profile) []scan.Record {
 	if !pg.RowsFound() {
 		return nil
 	}
 	var out []scan.Record
 	for _, row := range pg.Rows {
-		i := slices.IndexFunc(p.ReviewRows, func(r profile.ReviewRow) bool { return r.Name == row.Role })
-		if i < 0 || p.ReviewRows[i].Needs != needsStamp {
+		if !slices.ContainsFunc(p.ReviewRows, func(r profile.ReviewRow) bool { return r.Name == row.Role }) {
 			continue
 		}
 		r := scan.Record{Source: it.Path, Window: pg.Window, File: it.Name, Page: pg.Page, Field: row.Role,
-			Stamped: scan.Unknown, Confidence: row.Confidence}
+			Stamped: scan.Unknown, Confidence: row.Confidence, Image: true}
 		if row.Stamped != nil && row.Confidence >= seal.Sure {
 			r.Stamped = scan.No
 			if *row.Stamped {

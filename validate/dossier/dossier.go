@@ -47,6 +47,9 @@ func Pieces(it *intake.Item, r *classify.Result) []*Parsed {
 	}
 	p := &Parsed{Item: it, Kind: r.Kind, Format: r.Format, Application: r.Application, Review: r.Review,
 		Width: r.Width, Height: r.Height, WindowHint: r.WindowHint, ScanPages: r.ScanPages}
+	for i := range p.ScanPages {
+		p.ScanPages[i].Source = it.Path
+	}
 	if r.Document != nil {
 		p.Warnings = r.Document.Warnings
 	}
@@ -107,6 +110,10 @@ type Row struct {
 	// ScanPage is the page of a scan image the mark was seen on (the seal
 	// analysis of the page itself); 0 when it came from metadata or Word.
 	ScanPage int
+	// Unread says the row is known only from a scan page's seal analysis:
+	// its opinion, signature and date were not read (neither a Word 初审表
+	// row nor a metadata record gives them), so they are not missing.
+	Unread bool
 
 	Location string // where the row was read: file and cell, or metadata file and row
 }

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,6 +59,10 @@ func mergeRows(d *Dossier, p *profile.Profile) ([]Row, []finding.Finding) {
 			locs = append(locs, recordPlace(rec))
 			fs = append(fs, contradictions(&row, word, d.Review, rec)...)
 			fromScan(&row, rec, recs)
+			row.Unread = word == nil && !slices.ContainsFunc(recs, func(r scan.Record) bool { return !r.Image })
+		}
+		if !row.Found && len(d.ScanPages) > 0 {
+			row.Unread = true // the scan is there, its rows were not located
 		}
 		row.Location = strings.Join(locs, "；")
 		rows[i] = row
@@ -126,7 +131,7 @@ func fromScan(row *Row, rec scan.Record, recs []scan.Record) {
 	if m := mark(rec, row.Needs); m != scan.Unknown || row.MarkFrom == "" {
 		row.Signed, row.Stamped = rec.Signed, rec.Stamped
 		row.MarkFrom, row.Confidence = FromScan, rec.Confidence
-		if rec.Row == 0 {
+		if rec.Image {
 			row.ScanPage = rec.Page
 		}
 	}
@@ -211,7 +216,7 @@ func matchRow(field string, rows []profile.ReviewRow) int {
 func UnmatchedFindings(recs []scan.Record) []finding.Finding {
 	fs := make([]finding.Finding, 0, len(recs))
 	for _, r := range recs {
-		if r.Row == 0 && r.Page > 0 { // a scan page no window claims
+		if r.Image { // a scan page no window claims
 			fs = append(fs, newFinding("S03",
 				fmt.Sprintf("扫描件“%s”第%d页无法对应到窗口：文件名、所在邮件和扫描记录都没有指明是哪个窗口的初审表", r.File, r.Page),
 				"", recordPlace(r), "请在文件名中注明窗口名称（如“××窗口_初审表.jpg”），或在扫描记录的“文件”列登记该文件"))
@@ -241,7 +246,7 @@ func recordPlace(r scan.Record) string {
 	if i := strings.LastIndex(name, intake.Sep); i >= 0 {
 		name = name[i+len(intake.Sep):]
 	}
-	if r.Row == 0 && r.Page > 0 { // read from the scan page itself
+	if r.Image { // read from the scan page itself
 		return fmt.Sprintf("%s 第%d页", name, r.Page)
 	}
 	unit := "行"

@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/dept"
 	"shenbao/parser/form"
 )
@@ -82,6 +83,14 @@ type ScanRules struct {
 	// NameHints mark a picture or PDF in the mailbox as a scan of the
 	// 初审表 (its seals are then read); under --scans every picture is one.
 	NameHints []string `yaml:"name_hints" json:"name_hints"`
+}
+
+// Specs are what the parse stage needs of the profile to classify and read
+// a file: the forms' labels, the ranking and 联审 tables, the review rows a
+// scan page is judged on, and the names that mark a scan of the 初审表.
+func (p *Profile) Specs() classify.Specs {
+	return classify.Specs{Application: p.Application, Review: p.Review, Rankings: p.Rankings, Joint: p.JointReview,
+		ReviewRoles: p.RoleNames(), ScanNameHints: p.Scans.NameHints}
 }
 
 // RoleNames are the review rows' names in form order.

@@ -19,6 +19,7 @@ import (
 	"shenbao/parser/dept"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 	"shenbao/validate"
 	"shenbao/validate/dossier"
 	"shenbao/validate/profile"
@@ -53,6 +54,13 @@ type Options struct {
 	Now      func() time.Time
 	Reporter Reporter     // nil reports nothing
 	Log      *slog.Logger // nil logs nothing; never given personal data
+	// Overlays, when set, is a folder that gets each analysed scan page
+	// drawn with its rows and seals (seal.Overlay), as a PNG named by
+	// OverlayName from the page's place in scan_pages (from 0); nil
+	// OverlayName names them 1.png, 2.png … Pages are drawn by the parse
+	// workers while the image is at hand.
+	Overlays    string
+	OverlayName func(i int, pg seal.Page) string
 }
 
 // collected is what the walk and the parse workers gathered.
@@ -110,6 +118,9 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		Joint:         c.joint(),
 		JointProblems: c.jointProblems(),
 	}, p, now())
+	if opt.Overlays != "" {
+		nameOverlays(opt, res.ScanPages)
+	}
 	if opt.Log != nil {
 		opt.Log.Info("check done", "items", len(c.items), "windows", len(ds))
 	}
@@ -137,8 +148,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 		}
 		return 3
 	}
-	specs := classify.Specs{Application: p.Application, Review: p.Review, Rankings: p.Rankings, Joint: p.JointReview,
-		ReviewRoles: p.RoleNames(), ScanNameHints: p.Scans.NameHints}
+	specs := p.Specs()
 
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(jobs)
@@ -164,6 +174,9 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 				r = classify.File(classify.Input{Name: it.Name, Data: data, Scan: it.Scan, Source: it.Path,
 					Rankings: g == 2, Joint: g == 3}, specs)
 				it.Status, it.Reason = r.Verdict.Status, r.Verdict.Reason
+				if opt.Overlays != "" && len(r.ScanPages) > 0 {
+					drawOverlays(opt, it.Path, data, r.ScanPages)
+				}
 			}
 			pieces := dossier.Pieces(it, r)
 			c.mu.Lock()

@@ -23,6 +23,9 @@ type Case struct {
 	Roles []string // the review rows in order, as the profile names them
 	Needs []string // per role, "盖章" or "签字"
 	DPI   int      // 0: chosen by the class and seed (150–300)
+	// Stamp, when set, says per role whether the row gets a seal (a
+	// sample with planted gaps); nil: chosen by the class and seed.
+	Stamp []bool
 }
 
 // RowTruth is what a row really carries.
@@ -255,6 +258,9 @@ func (p *page) stamp() {
 		stamp := p.cs.Needs[b.role] == "盖章" && rng.IntN(4) > 0
 		if p.cs.Needs[b.role] == "签字" && rng.IntN(10) == 0 {
 			stamp = true // a 签字 row that carries a seal is fine
+		}
+		if p.cs.Stamp != nil {
+			stamp = p.cs.Stamp[b.role]
 		}
 		if !stamp {
 			continue
