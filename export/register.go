@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -55,14 +57,22 @@ func WriteRegister(path string, res *validate.Result, opt RegisterOptions) error
 	opt = opt.withDefaults(res)
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := buildWorkbook(f, res, opt); err != nil {
+	sp := newSpill()
+	defer sp.close()
+	if err := buildWorkbook(f, sp, res, opt); err != nil {
 		return err
 	}
+	var book bytes.Buffer // the workbook without the list sheets' rows
+	if err := f.Write(&book); err != nil {
+		return fmt.Errorf("write xlsx: %w", err)
+	}
+	f.Close() // its buffers are not needed any more
 	return writeAtomic(path, func(w io.Writer) error {
-		if err := f.Write(w); err != nil {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := sp.assemble(bw, book.Bytes()); err != nil {
 			return fmt.Errorf("write xlsx: %w", err)
 		}
-		return nil
+		return bw.Flush()
 	})
 }
 
@@ -105,11 +115,12 @@ func chineseDate(t time.Time) string {
 }
 
 // buildWorkbook fills f with the five sheets of SPEC §2 and 待核查清单.
-func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) error {
+func buildWorkbook(f *excelize.File, sp *spill, res *validate.Result, opt RegisterOptions) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
+	st.spill = sp
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return fmt.Errorf("rename first sheet: %w", err)
 	}
@@ -170,6 +181,8 @@ func buildWorkbook(f *excelize.File, res *validate.Result, opt RegisterOptions) 
 type styles struct {
 	title, subtitle, info, header, text, center, number, label int
 	fixOK, fixBad, fixReview                                   int // conditional formats
+	// spill takes the list sheets' data rows (rows.go).
+	spill *spill
 }
 
 func newStyles(f *excelize.File) (*styles, error) {

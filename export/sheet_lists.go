@@ -110,6 +110,11 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	if err := sw.SetRow(cell(1, rowHeader), headers, excelize.RowOpts{Height: headerHeight(l.cols)}); err != nil {
 		return fmt.Errorf("header row: %w", err)
 	}
+	// The data rows go to a temporary file, not to excelize (rows.go).
+	rows, err := st.spill.sheet(l.sheet)
+	if err != nil {
+		return err
+	}
 	n := rowHeader
 	err = l.rows(func(values []any) error {
 		n++
@@ -129,7 +134,7 @@ func writeList(f *excelize.File, st *styles, l list) error {
 			}
 			row[j] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if err := sw.SetRow(cell(1, n), row, excelize.RowOpts{Height: rowHeight(row, l.cols)}); err != nil {
+		if err := rows.setRow(n, row, rowHeight(row, l.cols)); err != nil {
 			return fmt.Errorf("row %d: %w", n, err)
 		}
 		return nil
