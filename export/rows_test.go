@@ -19,8 +19,8 @@ import (
 // for byte as excelize's StreamWriter.SetRow encodes them, over the values
 // the list sheets write and the strings that take its special paths.
 func TestSpilledRowsAsExcelize(t *testing.T) {
-	long := strings.Repeat("事迹", 20000)       // over 32,767 UTF-16 units
-	astral := strings.Repeat("𠀀", 16400)     // two UTF-16 units each
+	long := strings.Repeat("事迹", 20000)  // over 32,767 UTF-16 units
+	astral := strings.Repeat("𠀀", 16400) // two UTF-16 units each
 	rows := [][]any{
 		{1, "第1号政务服务窗口", "", nil, int64(420105), 3.25},
 		{2, " leading space", "trailing space ", "\ttab", "line\nbreak", "crlf\r\n"},

@@ -61,15 +61,31 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 		}
 		kinds[pd.Item] = pd.Kind
 	}
+	// The 来源 line is made once per mail and shared by its items' rows:
+	// held for the whole run, one copy per attachment added up.
+	lines := map[*intake.Mail]string{}
+	source := func(m *intake.Mail) string {
+		if m == nil {
+			return ""
+		}
+		l, ok := lines[m]
+		if !ok {
+			l = mailLine(m)
+			lines[m] = l
+		}
+		return l
+	}
+	res.Inputs = slices.Grow(res.Inputs, len(in.Items))
 	for _, it := range in.Items {
-		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.WindowOf[it.Path]))
+		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.WindowOf[it.Path], source(it.Mail)))
 	}
 	across := CheckAcross(in.Dossiers, p)
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
+	res.Submissions = slices.Grow(res.Submissions, len(in.Dossiers))
 	for i, d := range in.Dossiers {
 		extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
-		s := submission(d, check(d, p, now, extra))
+		s := submission(d, check(d, p, now, extra), source(d.Mail()))
 		addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
 		res.Submissions = append(res.Submissions, s)
 	}
@@ -121,7 +137,7 @@ func check(d *dossier.Dossier, p *profile.Profile, now time.Time, across []findi
 	return ApplyLevels(fs, p)
 }
 
-func inputRow(it *intake.Item, kind classify.Kind, window string) Input {
+func inputRow(it *intake.Item, kind classify.Kind, window, source string) Input {
 	label := kind.Label()
 	if it.Container != "" {
 		label = intake.ContainerLabel(it.Container)
@@ -139,7 +155,7 @@ func inputRow(it *intake.Item, kind classify.Kind, window string) Input {
 		Window: window,
 		Size:   it.Size,
 		Name:   it.Name,
-		Source: mailLine(it.Mail),
+		Source: source,
 	}
 }
 
@@ -161,7 +177,7 @@ func mailLine(m *intake.Mail) string {
 	return strings.Join(parts, "，")
 }
 
-func submission(d *dossier.Dossier, fs []finding.Finding) Submission {
+func submission(d *dossier.Dossier, fs []finding.Finding, mail string) Submission {
 	s := Submission{
 		WindowName:     d.Window,
 		Unit:           d.Unit,
@@ -175,7 +191,7 @@ func submission(d *dossier.Dossier, fs []finding.Finding) Submission {
 		Conclusion:     finding.Conclude(fs),
 		Application:    "缺",
 		Review:         reviewColumn(d),
-		Mail:           mailLine(d.Mail()),
+		Mail:           mail,
 	}
 	if s.Findings == nil {
 		s.Findings = []finding.Finding{}
