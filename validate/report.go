@@ -19,12 +19,15 @@ import (
 
 // ReportInput is what a check run gathered before its rules are applied.
 type ReportInput struct {
-	Items     []*intake.Item     // every item of the walk, sorted by Pos
-	Parsed    []*dossier.Parsed  // what the parse stage made of the leaves
-	Dossiers  []*dossier.Dossier // from dossier.Assemble
-	WindowOf  map[string]string  // item path → window, from dossier.Assemble
-	Unmatched []scan.Record      // scan records of no window, from dossier.Assemble
-	Problems  []scan.Problem     // scan metadata rows that could not be read
+	Items  []*intake.Item    // every item of the walk, sorted by Pos
+	Parsed []*dossier.Parsed // what the parse stage made of the leaves
+	// Dossiers are from dossier.Assemble. Report sets each entry to nil
+	// once its Submission is made, so that the forms and the result are not
+	// held together: the caller must not use them afterwards.
+	Dossiers  []*dossier.Dossier
+	WindowOf  map[string]string // item path → window, from dossier.Assemble
+	Unmatched []scan.Record     // scan records of no window, from dossier.Assemble
+	Problems  []scan.Problem    // scan metadata rows that could not be read
 
 	// Rankings are the 实绩排序表 read (--rankings, or found among the
 	// inputs); RankingsGiven says the run had some, so a window no ranking
@@ -82,19 +85,20 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	across := CheckAcross(in.Dossiers, p)
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
+	res.ScanPages = scanPages(in.Parsed, in.Dossiers)
 	res.Submissions = slices.Grow(res.Submissions, len(in.Dossiers))
 	for i, d := range in.Dossiers {
 		extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
 		s := submission(d, check(d, p, now, extra), source(d.Mail()))
 		addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
 		res.Submissions = append(res.Submissions, s)
+		in.Dossiers[i] = nil // its forms go while the result grows
 	}
 	res.Rankings, res.RankingsGiven = ranked.tables, in.RankingsGiven
 	res.JointReview, res.JointGiven = joint.tables, in.JointGiven
 	if in.JointGiven {
 		res.JointDepartments = joint.departments
 	}
-	res.ScanPages = scanPages(in.Parsed, in.Dossiers)
 	loose := append(append(unattributed(in), ranked.loose...), joint.loose...)
 	res.Unattributed = applyRules(loose, p)
 	return res

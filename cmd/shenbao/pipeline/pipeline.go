@@ -102,6 +102,12 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	}
 	rep.Stage("组卷")
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
+	// The forms live on in the dossiers, which Report lets go one by one as
+	// it makes the result; Report reads only the items' kinds and scan pages
+	// from c.parsed.
+	for _, pd := range c.parsed {
+		pd.Application, pd.Review = nil, nil
+	}
 	rep.Windows(len(ds))
 	rep.Stage("审查")
 	res := validate.Report(validate.ReportInput{
