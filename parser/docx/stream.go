@@ -77,10 +77,12 @@ func (p *pkg) readDocument(f *zip.File) (*word.Document, error) {
 		return nil, err
 	}
 	defer c.Close()
+	d, done := p.decoder(in)
+	defer done()
 	r := &reader{
 		pkg:    p,
 		part:   f.Name,
-		d:      p.decoder(in),
+		d:      d,
 		doc:    &word.Document{Format: "docx"},
 		images: map[string]imgInfo{},
 		warned: map[string]bool{},
