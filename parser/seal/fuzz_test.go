@@ -22,7 +22,7 @@ import (
 func FuzzAnalyze(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*")
 	for _, name := range files {
-		if filepath.Ext(name) == ".json" || filepath.Ext(name) == ".md" {
+		if fi, err := os.Stat(name); err != nil || fi.IsDir() || filepath.Ext(name) == ".json" || filepath.Ext(name) == ".md" {
 			continue
 		}
 		data, err := os.ReadFile(name)

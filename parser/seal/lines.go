@@ -36,8 +36,12 @@ func findLines(dark []uint8, w, h int, minSpan float64) []line {
 		}
 		for x := range w {
 			d := int(dark[y*w+x])
+			// Paper k rows above and below, or, for a thin rule with text
+			// close to it (a date printed just over the line), paper two
+			// rows away.
 			n := max(int(dark[(y-k)*w+x]), int(dark[(y+k)*w+x]))
-			mark[x] = d >= 32 && d-n >= 20
+			n2 := max(int(dark[(y-2)*w+x]), int(dark[(y+2)*w+x]))
+			mark[x] = d >= 32 && (d-n >= 20 || d-n2 >= 24)
 		}
 		start, gap := -1, 0
 		for x := 0; x <= w; x++ {
