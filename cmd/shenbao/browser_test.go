@@ -279,6 +279,38 @@ func TestBrowser(t *testing.T) {
 	time.Sleep(600 * time.Millisecond) // the smooth scroll
 	shot("4-窗口详情.png")
 
+	// A window with scan pages shows each page drawn with its rows and
+	// seals, loaded from pages/{n}.png.
+	withPages := slices.IndexFunc(want.Submissions, func(s struct {
+		WindowName string `json:"window_name"`
+		Unit       string
+		Conclusion string
+		Findings   []struct{ Code string }
+	}) bool {
+		return s.WindowName == "企业开办一窗通办窗口"
+	})
+	if withPages < 0 {
+		t.Fatal("the samples have no 企业开办一窗通办窗口")
+	}
+	do("open a window with scan pages",
+		chromedp.Click(chromedp.CSS(fmt.Sprintf("#windows tbody tr:nth-child(%d)", withPages+1))),
+		chromedp.WaitVisible(chromedp.CSS("#detail-pages img")),
+	)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var loaded []int
+		eval("scan page images", `[...document.querySelectorAll("#detail-pages img")].map(i => i.complete ? i.naturalWidth : 0)`, &loaded)
+		if len(loaded) > 0 && !slices.Contains(loaded, 0) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("scan page images not loaded: widths %v", loaded)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(600 * time.Millisecond)
+	shot("5-扫描件标注.png")
+
 	// Download the register as the clerk does.
 	do("download", chromedp.Click(chromedp.CSS("#dl-register")))
 	var saved string

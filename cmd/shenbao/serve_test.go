@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -216,4 +218,54 @@ func listTree(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestServeScanPages runs the image-only mailbox through the HTTP
+// interface and fetches pages/{n}.png: one drawn page per scan_pages
+// entry, in its order, and 404 past the last.
+func TestServeScanPages(t *testing.T) {
+	mailbox, _ := samplePaths(t)
+	scans := filepath.Join(filepath.Dir(mailbox), "mailbox-scans")
+	s, base := startServe(t, nil)
+	body, _ := json.Marshal(serve.Request{Inputs: []string{scans}})
+	req, _ := http.NewRequest("POST", base+"/api/jobs", bytes.NewReader(body))
+	req.Header.Set(serve.TokenHeader, s.Token())
+	req.Header.Set("Origin", base)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created struct{ ID string }
+	json.NewDecoder(resp.Body).Decode(&created)
+	resp.Body.Close()
+	var st serve.Status
+	deadline := time.Now().Add(2 * time.Minute)
+	for st.State != serve.Done {
+		if st.State == serve.Failed || time.Now().After(deadline) {
+			t.Fatalf("job: %+v", st)
+		}
+		time.Sleep(50 * time.Millisecond)
+		json.Unmarshal(get(t, base+"/api/jobs/"+created.ID), &st)
+	}
+	var res struct {
+		ScanPages []struct{ File, Window string } `json:"scan_pages"`
+	}
+	json.Unmarshal(get(t, base+"/api/jobs/"+created.ID+"/result.json"), &res)
+	if len(res.ScanPages) != 6 {
+		t.Fatalf("%d scan pages, want 6", len(res.ScanPages))
+	}
+	for n := 1; n <= len(res.ScanPages); n++ {
+		img, err := png.Decode(bytes.NewReader(get(t, fmt.Sprintf("%s/api/jobs/%s/pages/%d.png", base, created.ID, n))))
+		if err != nil || img.Bounds().Dx() < 600 {
+			t.Errorf("page %d (%s): %v", n, res.ScanPages[n-1].File, err)
+		}
+	}
+	r, err := http.Get(fmt.Sprintf("%s/api/jobs/%s/pages/%d.png", base, created.ID, len(res.ScanPages)+1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusNotFound {
+		t.Errorf("page past the last: %d, want 404", r.StatusCode)
+	}
 }
