@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"shenbao/parser/word"
 )
@@ -82,7 +83,7 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 }
 
 func sortLongestFirst(vs []string) {
-	sort.SliceStable(vs, func(i, j int) bool { return len([]rune(vs[i])) > len([]rune(vs[j])) })
+	sort.SliceStable(vs, func(i, j int) bool { return utf8.RuneCountInString(vs[i]) > utf8.RuneCountInString(vs[j]) })
 }
 
 // hit is a label found in a table cell.

@@ -38,6 +38,7 @@ func isSpace(r rune) bool {
 // ( and ), trailing colons removed.
 func NormalizeLabel(s string) string {
 	var b strings.Builder
+	b.Grow(len(s)) // folding never lengthens: one allocation, not a doubling per rune run
 	for _, r := range s {
 		if isSpace(r) {
 			continue
