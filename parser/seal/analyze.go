@@ -156,14 +156,16 @@ func AnalyzeImage(img image.Image, opt Options) Page {
 // quarter turn from where a table with rules is found (the page's shape
 // says which to try first), and upside down from the table's label column.
 func orient(pl *planes, f int) (float64, *turned, table, bool) {
-	a0, a90 := estimateTurn(pl, 0), estimateTurn(pl, 90)
-	order := []float64{a0, a90}
+	// The skew near the other quarter turn is only estimated when the
+	// first one finds no table.
+	order := []float64{0, 90}
 	if pl.w > pl.h {
-		order = []float64{a90, a0}
+		order = []float64{90, 0}
 	}
 	var first *turned
 	var firstTab table
-	for i, alpha := range order {
+	for i, around := range order {
+		alpha := estimateTurn(pl, around)
 		t := turn(pl, alpha, f)
 		tab, ok := findTable(t.planes)
 		if ok && tab.upsideDown(t.planes) {
