@@ -119,14 +119,17 @@ func (w *walk) openFile(n node, fsPath string) error {
 		it.Size = int64(len(data))
 		return w.fail(it, tooLargeReason(it.Size, w.lim.MaxItemBytes))
 	}
-	return w.data(n, data)
+	n.buf = newFileBuffer(data)
+	err = w.data(n, data)
+	n.buf.release() // everything inside the file has been walked (reuse.go)
+	return err
 }
 
 // readSized reads r to its end, at most limit bytes, into one buffer sized
 // for the size the file had when it was opened: io.ReadAll would grow its
 // buffer a dozen times for a 1 MB email, copying and clearing each time.
 func readSized(r io.Reader, size, limit int64) ([]byte, error) {
-	data := make([]byte, 0, min(size, limit)+1) // +1 sees the end without growing
+	data := buffer(int(min(size, limit) + 1)) // +1 sees the end without growing
 	for int64(len(data)) < limit {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)] // the file grew while we read it

@@ -144,6 +144,9 @@ type node struct {
 	top    bool // the input file itself
 	// unpacks are the expansion budgets of the archives enclosing the node.
 	unpacks []*unpack
+	// buf is the buffer of the enclosing file read into memory, nil when
+	// none: told of every emitted item's data (reuse.go).
+	buf *fileBuffer
 }
 
 // child returns the i-th item inside container n, named name, one level of
@@ -158,6 +161,7 @@ func (n node) child(i int, name string) node {
 		depth:   n.depth + 1,
 		budget:  n.budget,
 		unpacks: n.unpacks,
+		buf:     n.buf,
 	}
 }
 
