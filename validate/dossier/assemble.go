@@ -396,7 +396,8 @@ func (a *assembler) addRecords(records []scan.Record) (unmatched []scan.Record) 
 // (the window of the smallest key when several do), else like a photo
 // (without creating a window). Each analysed page goes to the window of a
 // record naming the file and that 页码 (a batch PDF holding several windows'
-// 初审表 is split so), else to the image's window, and becomes one record
+// 初审表 is split so, and then a page no record names goes to none), else
+// to the image's window, and becomes one record
 // per review row it judged. Pages that reach no window are returned as
 // unmatched records (S03, naming the file and page).
 func (a *assembler) addScanImage(it *Parsed, files *fileIndex) (unmatched []scan.Record) {
@@ -407,10 +408,14 @@ func (a *assembler) addScanImage(it *Parsed, files *fileIndex) (unmatched []scan
 	if g != nil {
 		g.images = append(g.images, it.Item)
 	}
+	// A one-page image is the page its records mean, whatever 页码 they
+	// give (the page of the paper form); only a file of several pages is
+	// split.
+	split := len(it.ScanPages) > 1 && files.split(it.Item)
 	for _, pg := range it.ScanPages {
 		t := g
-		if pt := files.windowPage(it.Item, pg.Page); pt != nil {
-			t = pt
+		if split {
+			t = files.windowPage(it.Item, pg.Page) // nil: a page no record names
 		}
 		if t == nil {
 			unmatched = append(unmatched, scan.Record{Source: it.Item.Path, File: it.Item.Name, Page: pg.Page, Stamped: scan.Unknown, Confidence: -1, Image: true})

@@ -8,6 +8,7 @@ import (
 
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
+	"shenbao/parser/seal"
 )
 
 // render shows the parts of dossiers that assembly decides.
@@ -313,6 +314,68 @@ func TestAssembleOddItems(t *testing.T) {
 	for _, d := range ds {
 		if len(d.Rows) != 0 || len(d.Findings) != 0 {
 			t.Errorf("%s: rows %v findings %v with an empty profile", d.Window, d.Rows, d.Findings)
+		}
+	}
+}
+
+// TestBatchScanSplitByPage: one PDF holds two windows' 初审表 one after
+// the other; the station's records name the file and the 页码 of each, so
+// each page goes to its window, with the seal evidence of its own rows. A
+// third page no record names, in a file no window claims, is returned as
+// unmatched (S03 naming the file and page).
+func TestBatchScanSplitByPage(t *testing.T) {
+	p := testProfile()
+	yes, no := true, false
+	page := func(n int, stamped bool) seal.Page {
+		pg := seal.Page{File: "批量扫描.pdf", Page: n, Source: "扫描 › 批量扫描.pdf"}
+		for _, r := range p.ReviewRows {
+			v := &no
+			if stamped && r.Needs == "盖章" {
+				v = &yes
+			}
+			pg.Rows = append(pg.Rows, seal.Row{Role: r.Name, Stamped: v, Confidence: 0.9})
+		}
+		return pg
+	}
+	batch := kind(item("扫描 › 批量扫描.pdf", nil, 3, 0), "scan-image", "")
+	batch.ScanPages = []seal.Page{page(1, true), page(2, false), page(3, true)}
+	items := []*Parsed{
+		app(item("甲.eml › 申报表.docx", nil, 1, 0), "户籍业务窗口", ""),
+		app(item("乙.eml › 申报表.docx", nil, 2, 0), "出入境证件办理窗口", ""),
+		batch,
+	}
+	records := []scan.Record{
+		{Source: "s.csv", Row: 2, Window: "户籍业务窗口", Field: "部门负责人意见", File: "批量扫描.pdf", Page: 1, Confidence: -1},
+		{Source: "s.csv", Row: 3, Window: "出入境证件办理窗口", Field: "部门负责人意见", File: "批量扫描.pdf", Page: 2, Confidence: -1},
+	}
+	ds, _, unmatched := Assemble(items, records, p)
+	if len(unmatched) != 1 || unmatched[0].Page != 3 || !unmatched[0].Image {
+		t.Errorf("unmatched %+v, want page 3 of the batch", unmatched)
+	}
+	if len(ds) != 2 {
+		t.Fatalf("%d windows", len(ds))
+	}
+	got := map[string]string{}
+	for _, d := range ds {
+		var pages []string
+		for _, pg := range d.ScanPages {
+			pages = append(pages, fmt.Sprintf("%d:%s", pg.Page, pg.Window))
+		}
+		stamp := ""
+		for _, r := range d.Rows {
+			if r.Role == "推荐单位" {
+				stamp = r.Stamped.String()
+			}
+		}
+		got[d.Window] = strings.Join(pages, ",") + " 推荐单位=" + stamp
+	}
+	want := map[string]string{
+		"户籍业务窗口":    "1:户籍业务窗口 推荐单位=是",
+		"出入境证件办理窗口": "2:出入境证件办理窗口 推荐单位=否",
+	}
+	for w, s := range want {
+		if got[w] != s {
+			t.Errorf("%s: %q, want %q", w, got[w], s)
 		}
 	}
 }

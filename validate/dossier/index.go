@@ -139,11 +139,12 @@ type fileIndex struct {
 	byBase   map[string]*group
 	bySuffix map[string]*group
 	byPage   map[string]*group // base name and 页码
+	paged    map[string]bool   // base names some record gives a 页码 for
 }
 
 // newFileIndex indexes the records of every window.
 func newFileIndex(groups map[string]*group) *fileIndex {
-	x := &fileIndex{byBase: map[string]*group{}, bySuffix: map[string]*group{}, byPage: map[string]*group{}}
+	x := &fileIndex{byBase: map[string]*group{}, bySuffix: map[string]*group{}, byPage: map[string]*group{}, paged: map[string]bool{}}
 	keep := func(m map[string]*group, k string, g *group) {
 		if old := m[k]; old == nil || g.key < old.key {
 			m[k] = g
@@ -159,6 +160,7 @@ func newFileIndex(groups map[string]*group) *fileIndex {
 			keep(x.bySuffix, file, g)
 			if r.Page > 0 {
 				keep(x.byPage, pageKey(path.Base(file), r.Page), g)
+				x.paged[path.Base(file)] = true
 			}
 		}
 	}
@@ -182,6 +184,10 @@ func (x *fileIndex) window(it *intake.Item) *group {
 func (x *fileIndex) windowPage(it *intake.Item, n int) *group {
 	return x.byPage[pageKey(it.Name, n)]
 }
+
+// split says whether records name pages of the image: a batch scan whose
+// pages belong to different windows, each only where a record says.
+func (x *fileIndex) split(it *intake.Item) bool { return x.paged[it.Name] }
 
 func pageKey(base string, n int) string { return base + "\x00" + strconv.Itoa(n) }
 
