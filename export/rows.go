@@ -265,6 +265,12 @@ func (s *spill) assemble(w io.Writer, book []byte) error {
 	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(b.Name, a.Name) })
 	zw := zip.NewWriter(w)
 	for _, f := range files {
+		if f.Name == "[Content_Types].xml" {
+			if err := copySorted(zw, f); err != nil {
+				return fmt.Errorf("copy %s: %w", f.Name, err)
+			}
+			continue
+		}
 		rows := s.sheets[parts[f.Name]]
 		if rows == nil {
 			if err := zw.Copy(f); err != nil {
@@ -364,4 +370,61 @@ func readXMLPart(zr *zip.Reader, name string, v any) error {
 		return fmt.Errorf("workbook part %s: %w", name, err)
 	}
 	return nil
+}
+
+// contentTypeEntry is one Default or Override element of
+// [Content_Types].xml, as excelize writes it.
+var contentTypeEntry = regexp.MustCompile(`<(?:Default|Override) [^>]*?(?:/>|></(?:Default|Override)>)`)
+
+// copySorted writes [Content_Types].xml with its Default and Override
+// entries in sorted order: excelize writes them from a map, in a different
+// order on every run, and the same result must give the same bytes.
+func copySorted(zw *zip.Writer, f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	out, err := zw.Create(f.Name)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(sortContentTypes(data))
+	return err
+}
+
+// sortContentTypes sorts the entries of a [Content_Types].xml in place of
+// where they stand (Defaults before Overrides, each by its text).
+func sortContentTypes(data []byte) []byte {
+	locs := contentTypeEntry.FindAllIndex(data, -1)
+	if len(locs) < 2 {
+		return data
+	}
+	first, last := locs[0][0], locs[len(locs)-1][1]
+	entries := make([]string, 0, len(locs))
+	for i, l := range locs {
+		if i > 0 && l[0] != locs[i-1][1] {
+			return data // something else between the entries: leave it
+		}
+		entries = append(entries, string(data[l[0]:l[1]]))
+	}
+	slices.SortFunc(entries, func(a, b string) int {
+		da, db := strings.HasPrefix(a, "<Default"), strings.HasPrefix(b, "<Default")
+		if da != db {
+			if da {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	out := append([]byte(nil), data[:first]...)
+	for _, e := range entries {
+		out = append(out, e...)
+	}
+	return append(out, data[last:]...)
 }

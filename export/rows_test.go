@@ -178,3 +178,20 @@ func TestRegisterSpliced(t *testing.T) {
 		t.Errorf("wrote %s", path)
 	}
 }
+
+// TestSortContentTypes: [Content_Types].xml comes out the same whatever
+// order excelize wrote its entries in.
+func TestSortContentTypes(t *testing.T) {
+	head := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Types xmlns="x">`
+	a := head + `<Default Extension="xml" ContentType="application/xml"></Default><Default Extension="png" ContentType="image/png"></Default>` +
+		`<Override PartName="/xl/worksheets/sheet2.xml" ContentType="s"></Override><Override PartName="/xl/workbook.xml" ContentType="w"></Override></Types>`
+	b := head + `<Override PartName="/xl/workbook.xml" ContentType="w"></Override><Default Extension="png" ContentType="image/png"></Default>` +
+		`<Override PartName="/xl/worksheets/sheet2.xml" ContentType="s"></Override><Default Extension="xml" ContentType="application/xml"></Default></Types>`
+	want := head + `<Default Extension="png" ContentType="image/png"></Default><Default Extension="xml" ContentType="application/xml"></Default>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="w"></Override><Override PartName="/xl/worksheets/sheet2.xml" ContentType="s"></Override></Types>`
+	for _, in := range []string{a, b} {
+		if got := string(sortContentTypes([]byte(in))); got != want {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
+		}
+	}
+}
