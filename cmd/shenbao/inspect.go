@@ -98,27 +98,20 @@ func inspectFile(path string, p *profile.Profile) (*inspection, []byte, error) {
 }
 
 // writeOverlays draws each analysed page of a scan file with its rows and
-// seals (seal.Overlay) and writes it as DIR/<file>_第N页.png, one page
-// decoded at a time.
+// seals and writes it as DIR/<file>_第N页.png.
 func writeOverlays(dir string, data []byte, pages []seal.Page, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("无法创建文件夹“%s”：%v", dir, err)
 	}
-	src, err := seal.Open(data, seal.Limits{})
-	if err != nil {
-		return fmt.Errorf("扫描件无法打开：%v", err)
+	written, err := export.WriteOverlays(dir, data, pages, func(pg seal.Page) string { return export.OverlayName(pg.File, pg.Page) })
+	for _, path := range written {
+		fmt.Fprintf(stderr, "已写入 %s\n", path)
 	}
-	for _, pg := range pages {
-		img, err := src.Page(pg.Page)
-		if err != nil {
-			fmt.Fprintf(stderr, "第%d页无法解码，没有画出：%v\n", pg.Page, err)
-			continue
-		}
-		out := filepath.Join(dir, export.OverlayName(pg.File, pg.Page))
-		if err := export.WritePNG(out, seal.Overlay(img, pg)); err != nil {
-			return fmt.Errorf("无法写入“%s”：%v", out, err)
-		}
-		fmt.Fprintf(stderr, "已写入 %s\n", out)
+	switch {
+	case err != nil && len(written) == 0:
+		return fmt.Errorf("扫描件没有画出：%v", err)
+	case err != nil:
+		fmt.Fprintf(stderr, "有的页没有画出：%v\n", err)
 	}
 	return nil
 }

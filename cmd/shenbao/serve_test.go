@@ -110,19 +110,11 @@ func get(t *testing.T, url string) []byte {
 	return data
 }
 
-// TestServeSameAsCheck runs the samples (with the rankings and the joint
-// review returns) through the HTTP interface and
-// checks that the register and the JSON are the CLI's, that the notices
-// zip holds every notice, and that the typed input folders were not
-// written.
-func TestServeSameAsCheck(t *testing.T) {
-	mailbox, scans := samplePaths(t)
-	rankings, joint := filepath.Join(filepath.Dir(mailbox), "rankings"), filepath.Join(filepath.Dir(mailbox), "joint")
-	wantDump, wantJSON := cliReference(t, mailbox, scans, "--rankings", rankings, "--joint-review", joint)
-	before := listTree(t, filepath.Dir(mailbox))
-	s, base := startServe(t, nil)
-
-	body, _ := json.Marshal(serve.Request{Inputs: []string{mailbox}, Scans: []string{scans}, Rankings: []string{rankings}, JointReview: []string{joint}})
+// runJob posts req as the page does and waits until the job is done; it
+// returns the job's id and last status.
+func runJob(t *testing.T, s *serve.Server, base string, r serve.Request) (string, serve.Status) {
+	t.Helper()
+	body, _ := json.Marshal(r)
 	req, _ := http.NewRequest("POST", base+"/api/jobs", bytes.NewReader(body))
 	req.Header.Set(serve.TokenHeader, s.Token())
 	req.Header.Set("Origin", base)
@@ -145,6 +137,22 @@ func TestServeSameAsCheck(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 		json.Unmarshal(get(t, base+"/api/jobs/"+created.ID), &st)
 	}
+	return created.ID, st
+}
+
+// TestServeSameAsCheck runs the samples (with the rankings and the joint
+// review returns) through the HTTP interface and
+// checks that the register and the JSON are the CLI's, that the notices
+// zip holds every notice, and that the typed input folders were not
+// written.
+func TestServeSameAsCheck(t *testing.T) {
+	mailbox, scans := samplePaths(t)
+	rankings, joint := filepath.Join(filepath.Dir(mailbox), "rankings"), filepath.Join(filepath.Dir(mailbox), "joint")
+	wantDump, wantJSON := cliReference(t, mailbox, scans, "--rankings", rankings, "--joint-review", joint)
+	before := listTree(t, filepath.Dir(mailbox))
+	s, base := startServe(t, nil)
+
+	id, st := runJob(t, s, base, serve.Request{Inputs: []string{mailbox}, Scans: []string{scans}, Rankings: []string{rankings}, JointReview: []string{joint}})
 	want := referenceFacts(t, wantJSON)
 	if *st.Summary != want.summary {
 		t.Errorf("summary %+v, want %+v", *st.Summary, want.summary)
@@ -155,14 +163,14 @@ func TestServeSameAsCheck(t *testing.T) {
 
 	dir := t.TempDir()
 	reg := filepath.Join(dir, "page.xlsx")
-	os.WriteFile(reg, get(t, base+"/api/jobs/"+created.ID+"/register.xlsx"), 0o644)
+	os.WriteFile(reg, get(t, base+"/api/jobs/"+id+"/register.xlsx"), 0o644)
 	if got := registerDump(t, reg); got != wantDump {
 		t.Errorf("the page's register differs from the CLI's:\n%s", goldenfile.Diff(wantDump, got))
 	}
-	if got := maskGenerated(get(t, base+"/api/jobs/"+created.ID+"/result.json")); !bytes.Equal(got, wantJSON) {
+	if got := maskGenerated(get(t, base+"/api/jobs/"+id+"/result.json")); !bytes.Equal(got, wantJSON) {
 		t.Errorf("the page's JSON differs from the CLI's:\n%s", goldenfile.Diff(string(wantJSON), string(got)))
 	}
-	zipData := get(t, base+"/api/jobs/"+created.ID+"/notices.zip")
+	zipData := get(t, base+"/api/jobs/"+id+"/notices.zip")
 	if n := strings.Count(string(zipData), ".docx") / 2; n != want.summary.NeedsFix { // local header + central directory
 		t.Errorf("notices.zip holds %d notices, want %d", n, want.summary.NeedsFix)
 	}
@@ -227,40 +235,21 @@ func TestServeScanPages(t *testing.T) {
 	mailbox, _ := samplePaths(t)
 	scans := filepath.Join(filepath.Dir(mailbox), "mailbox-scans")
 	s, base := startServe(t, nil)
-	body, _ := json.Marshal(serve.Request{Inputs: []string{scans}})
-	req, _ := http.NewRequest("POST", base+"/api/jobs", bytes.NewReader(body))
-	req.Header.Set(serve.TokenHeader, s.Token())
-	req.Header.Set("Origin", base)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var created struct{ ID string }
-	json.NewDecoder(resp.Body).Decode(&created)
-	resp.Body.Close()
-	var st serve.Status
-	deadline := time.Now().Add(2 * time.Minute)
-	for st.State != serve.Done {
-		if st.State == serve.Failed || time.Now().After(deadline) {
-			t.Fatalf("job: %+v", st)
-		}
-		time.Sleep(50 * time.Millisecond)
-		json.Unmarshal(get(t, base+"/api/jobs/"+created.ID), &st)
-	}
+	id, _ := runJob(t, s, base, serve.Request{Inputs: []string{scans}})
 	var res struct {
 		ScanPages []struct{ File, Window string } `json:"scan_pages"`
 	}
-	json.Unmarshal(get(t, base+"/api/jobs/"+created.ID+"/result.json"), &res)
+	json.Unmarshal(get(t, base+"/api/jobs/"+id+"/result.json"), &res)
 	if len(res.ScanPages) != 6 {
 		t.Fatalf("%d scan pages, want 6", len(res.ScanPages))
 	}
 	for n := 1; n <= len(res.ScanPages); n++ {
-		img, err := png.Decode(bytes.NewReader(get(t, fmt.Sprintf("%s/api/jobs/%s/pages/%d.png", base, created.ID, n))))
+		img, err := png.Decode(bytes.NewReader(get(t, fmt.Sprintf("%s/api/jobs/%s/pages/%d.png", base, id, n))))
 		if err != nil || img.Bounds().Dx() < 600 {
 			t.Errorf("page %d (%s): %v", n, res.ScanPages[n-1].File, err)
 		}
 	}
-	r, err := http.Get(fmt.Sprintf("%s/api/jobs/%s/pages/%d.png", base, created.ID, len(res.ScanPages)+1))
+	r, err := http.Get(fmt.Sprintf("%s/api/jobs/%s/pages/%d.png", base, id, len(res.ScanPages)+1))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,19 +16,9 @@ import (
 // a time. A page that cannot be decoded again is left out: its entry in
 // scan_pages says why.
 func drawOverlays(opt Options, source string, data []byte, pages []seal.Page) {
-	src, err := seal.Open(data, seal.Limits{})
-	if err != nil {
-		return
-	}
-	for _, pg := range pages {
-		img, err := src.Page(pg.Page)
-		if err != nil {
-			continue
-		}
-		path := filepath.Join(opt.Overlays, drawnName(source, pg.Page))
-		if err := export.WritePNG(path, seal.Overlay(img, pg)); err != nil && opt.Log != nil {
-			opt.Log.Warn("overlay not written", "page", pg.Page, "err", err)
-		}
+	_, err := export.WriteOverlays(opt.Overlays, data, pages, func(pg seal.Page) string { return drawnName(source, pg.Page) })
+	if err != nil && opt.Log != nil {
+		opt.Log.Warn("overlay not written", "err", err)
 	}
 }
 
