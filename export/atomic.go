@@ -18,19 +18,19 @@ func CheckWritable(path string) error {
 		return errors.New("输出路径为空")
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("输出路径 %q 是一个文件夹，请给出文件名", path)
+		return fmt.Errorf("输出路径“%s”是一个文件夹，请给出文件名", path)
 	}
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("输出文件夹 %q 不存在或无法访问，请先创建该文件夹", dir)
+		return fmt.Errorf("输出文件夹“%s”不存在或无法访问，请先创建该文件夹", dir)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("输出路径 %q 的上级 %q 不是文件夹", path, dir)
+		return fmt.Errorf("输出路径“%s”的上级“%s”不是文件夹", path, dir)
 	}
 	probe, err := os.CreateTemp(dir, ".shenbao-probe-*")
 	if err != nil {
-		return fmt.Errorf("无法在文件夹 %q 中写入文件（没有写权限或磁盘已满），请换一个输出位置", dir)
+		return fmt.Errorf("无法在文件夹“%s”中写入文件（没有写权限或磁盘已满），请换一个输出位置", dir)
 	}
 	name := probe.Name()
 	probe.Close()
@@ -51,9 +51,9 @@ func CheckDir(dir string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return CheckWritable(dir)
 	case err != nil:
-		return fmt.Errorf("告知书输出文件夹 %q 无法访问，请换一个输出位置", dir)
+		return fmt.Errorf("告知书输出文件夹“%s”无法访问，请换一个输出位置", dir)
 	case !fi.IsDir():
-		return fmt.Errorf("告知书输出路径 %q 是一个文件，不是文件夹", dir)
+		return fmt.Errorf("告知书输出路径“%s”是一个文件，不是文件夹", dir)
 	}
 	return CheckWritable(filepath.Join(dir, "告知书.docx"))
 }

@@ -100,9 +100,14 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	for _, in := range slices.Concat(f.inputs, f.scans, f.rankings, f.joint) {
+	for _, in := range f.inputs {
 		if _, err := os.Stat(in); err != nil {
-			return exitUsage, fmt.Errorf("找不到输入“%s”，请检查路径", in)
+			return exitUsage, fmt.Errorf("未找到任何申报材料：找不到输入“%s”，请检查路径是否正确。登记表等输出文件均未改动。", in)
+		}
+	}
+	for _, in := range slices.Concat(f.scans, f.rankings, f.joint) {
+		if _, err := os.Stat(in); err != nil {
+			return exitUsage, fmt.Errorf("找不到输入“%s”，请检查路径是否正确。登记表等输出文件均未改动。", in)
 		}
 	}
 	var prev *validate.Result

@@ -11,9 +11,9 @@ import (
 	"testing"
 )
 
-// TestEmptyInput: a folder with no application material ends with exit 2,
-// says 未找到任何申报材料 with what it found, and leaves the old register and
-// JSON as they were.
+// TestEmptyInput: a folder with no application material, or a path that
+// does not exist, ends with exit 2, says 未找到任何申报材料 with what it
+// found, and leaves the old register and JSON as they were.
 func TestEmptyInput(t *testing.T) {
 	dir := t.TempDir()
 	junk := filepath.Join(dir, "收件箱")
@@ -40,6 +40,7 @@ func TestEmptyInput(t *testing.T) {
 	}{
 		{"junk only", junk, []string{"未找到任何申报材料", "共找到 1 个文件", "说明.txt"}},
 		{"empty folder", empty, []string{"未找到任何申报材料", "没有任何文件"}},
+		{"typo in the path", filepath.Join(dir, "收件厢"), []string{"未找到任何申报材料", "找不到输入“" + filepath.Join(dir, "收件厢") + "”", "均未改动"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -154,6 +155,8 @@ func TestFlagMessages(t *testing.T) {
 		{"-j abc", []string{"check", "-j", "abc", "x"}, "选项 -j 的取值“abc”无效"},
 		{"-o without a value", []string{"check", "x", "-o"}, "选项 -o 后面缺少取值"},
 		{"-o .xls", []string{"check", "-o", filepath.Join(dir, "r.xls"), "../../samples/forms"}, "登记表文件名应以 .xlsx 结尾"},
+		{"-o a folder", []string{"check", "-o", dir, "../../samples/forms"}, "输出路径“" + dir + "”是一个文件夹"},
+		{"--json in a missing folder", []string{"check", "-o", filepath.Join(dir, "r.xlsx"), "--json", filepath.Join(dir, "无此文件夹", "r.json"), "../../samples/forms"}, "输出文件夹“" + filepath.Join(dir, "无此文件夹") + "”不存在"},
 		{"inspect a missing file", []string{"inspect", filepath.Join(dir, "无此文件.docx")}, "找不到文件"},
 		{"inspect a folder", []string{"inspect", dir}, "是一个文件夹"},
 	}
@@ -163,9 +166,15 @@ func TestFlagMessages(t *testing.T) {
 			if code != exitUsage {
 				t.Fatalf("exit %d, want 2\nstdout: %s\nstderr: %s", code, stdout, stderr)
 			}
-			msg := strings.TrimPrefix(stderr, "错误： ")
+			msg := strings.TrimPrefix(stderr, "错误：")
 			if strings.HasSuffix(tc.want, "\n") && msg != tc.want || !strings.Contains(msg, tc.want) {
 				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, tc.want)
+			}
+			if strings.ContainsRune(stderr, '"') {
+				t.Errorf("stderr quotes with ASCII quotes, not “”:\n%s", stderr)
+			}
+			if strings.Contains(stderr, "： ") {
+				t.Errorf("stderr has a stray space after a full-width colon:\n%s", stderr)
 			}
 			if english.MatchString(stderr) || strings.Contains(stderr, "用法:") {
 				t.Errorf("stderr holds English or the whole usage:\n%s", stderr)

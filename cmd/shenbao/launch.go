@@ -103,7 +103,7 @@ func runDrop(paths []string, stdout, stderr io.Writer) int {
 		progress: stderr,
 	}, stdout)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintf(stderr, "错误：%v\n", err)
 		return exitUsage
 	}
 	return code

@@ -84,7 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		if !errors.Is(err, errHelpShown) {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintf(stderr, "错误：%v\n", err)
 			return exitUsage
 		}
 		return exitOK

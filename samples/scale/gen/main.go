@@ -20,7 +20,7 @@ func main() {
 	}
 	total, err := scale.Write(*out, scale.Options{Windows: *n})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "错误：", err)
+		fmt.Fprintf(os.Stderr, "错误：%v\n", err)
 		os.Exit(1)
 	}
 	fmt.Printf("已生成 %d 封邮件，共 %.1f MB：%s\n", *n, float64(total)/1e6, *out)
