@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"shenbao/parser/dept"
+	"shenbao/parser/text"
 	"shenbao/validate/dossier"
 	"shenbao/validate/finding"
 	"shenbao/validate/idcard"
@@ -58,7 +59,7 @@ func checkJoint(ds []*dossier.Dossier, rets []dept.JointReturn, probs []dept.Pro
 				byID[p.id] = append(byID[p.id], len(people)-1)
 			}
 			if p.name != "" {
-				byName[dept.Fold(p.name)] = append(byName[dept.Fold(p.name)], len(people)-1)
+				byName[text.Fold(p.name)] = append(byName[text.Fold(p.name)], len(people)-1)
 			}
 		}
 	}
@@ -146,7 +147,7 @@ func findPerson(people []person, byID, byName map[string][]int, m *dossier.Match
 	if full {
 		if list := byID[id]; len(list) == 1 {
 			p := people[list[0]]
-			if row.Name != "" && dept.Fold(row.Name) != dept.Fold(p.name) {
+			if row.Name != "" && text.Fold(row.Name) != text.Fold(p.name) {
 				return list[0], p.win, fmt.Sprintf("的身份证号码属于“%s”，姓名不一致", p.name)
 			}
 			return list[0], p.win, ""
@@ -154,7 +155,7 @@ func findPerson(people []person, byID, byName map[string][]int, m *dossier.Match
 	}
 	// By name, within the row's window when it names one.
 	var cands []int
-	for _, k := range byName[dept.Fold(row.Name)] {
+	for _, k := range byName[text.Fold(row.Name)] {
 		if row.Window == "" || slices.ContainsFunc(wins, func(d *dossier.Dossier) bool { return m.Is(people[k].win, d) }) {
 			cands = append(cands, k)
 		}
@@ -228,17 +229,17 @@ type clear struct{ words, fillers []string }
 func clearWords(r dept.JointReturn, spec dept.JointSpec) clear {
 	c := clear{}
 	for _, w := range spec.ClearWords {
-		c.words = append(c.words, dept.Fold(w))
+		c.words = append(c.words, text.Fold(w))
 	}
 	for _, w := range spec.Fillers {
-		c.fillers = append(c.fillers, dept.Fold(w))
+		c.fillers = append(c.fillers, text.Fold(w))
 	}
 	if d, ok := dept.FindDepartment(r.Department, spec.Departments); ok {
 		for _, w := range d.ClearWords {
-			c.words = append(c.words, dept.Fold(w))
+			c.words = append(c.words, text.Fold(w))
 		}
 		for _, w := range d.Columns {
-			c.fillers = append(c.fillers, dept.Fold(w))
+			c.fillers = append(c.fillers, text.Fold(w))
 		}
 	}
 	// Longer fillers first, so 违法犯罪 goes before 违法.
@@ -249,8 +250,8 @@ func clearWords(r dept.JointReturn, spec dept.JointSpec) clear {
 // judge normalises a result text: blank is 未填写; a “nothing found” word,
 // alone or with fillers around it (经查，无违法犯罪记录; 未发现该同志存在问题),
 // is 无问题; anything else is 有问题.
-func judge(text string, c clear) string {
-	f := dept.Fold(text)
+func judge(result string, c clear) string {
+	f := text.Fold(result)
 	if f == "" {
 		return JointBlank
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"shenbao/parser/table"
+	"shenbao/parser/text"
 )
 
 // maxHeaderProbe is how many rows from the top the header row is looked for.
@@ -31,7 +32,7 @@ type roleWords map[role][]string
 
 // classify returns the role of one header cell and how well it matched.
 func (w roleWords) classify(cell string) (role, int) {
-	f := Fold(cell)
+	f := text.Fold(cell)
 	if f == "" {
 		return roleNone, 0
 	}
@@ -139,13 +140,13 @@ func spanned(row []string) bool {
 
 // isHeaderText reports whether a data cell repeats the header: equal to
 // the header cell of its column or to one of the role's words.
-func isHeaderText(text string, h *header, r role, w roleWords) bool {
-	f := Fold(text)
-	if c := h.col[r]; c >= 0 && f == Fold(h.cells[c]) {
+func isHeaderText(cell string, h *header, r role, w roleWords) bool {
+	f := text.Fold(cell)
+	if c := h.col[r]; c >= 0 && f == text.Fold(h.cells[c]) {
 		return true
 	}
 	for _, v := range w[r] {
-		if f == Fold(v) {
+		if f == text.Fold(v) {
 			return true
 		}
 	}

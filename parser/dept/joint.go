@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"shenbao/parser/table"
+	"shenbao/parser/text"
 )
 
 // JointReturn is one department's results read from one sheet. A sheet
@@ -141,7 +142,7 @@ func readJointRows(source string, s *table.Sheet, h *header, d string, known boo
 		if jr.Name == "" && jr.ID == "" {
 			continue
 		}
-		if Fold(jr.Name) == Fold(h.cells[h.col[roleName]]) {
+		if text.Fold(jr.Name) == text.Fold(h.cells[h.col[roleName]]) {
 			continue // the header repeated on a new page
 		}
 		var texts []string
@@ -192,11 +193,11 @@ func sheetDepartment(s *table.Sheet, headerRow int, source string, spec JointSpe
 // departmentInHeader finds the department a result column belongs to: one
 // named in the header (市公安局意见, 公安局（违法犯罪记录）), else one whose
 // result words it matches (违法犯罪记录).
-func departmentInHeader(text string, spec JointSpec) (string, bool) {
-	if d, ok := FindDepartment(text, spec.Departments); ok {
+func departmentInHeader(cell string, spec JointSpec) (string, bool) {
+	if d, ok := FindDepartment(cell, spec.Departments); ok {
 		return d.Name, true
 	}
-	f := Fold(text)
+	f := text.Fold(cell)
 	best, score := "", 0
 	for _, d := range spec.Departments {
 		if s := headerMatch(f, d.Columns); s > score {
@@ -209,8 +210,8 @@ func departmentInHeader(text string, spec JointSpec) (string, bool) {
 // FindDepartment returns the department whose name or alias text contains
 // (after DepartmentKey folding, so 鞍山市公安局 = 市公安局 = 公安局), the
 // longest alias winning.
-func FindDepartment(text string, ds []Department) (Department, bool) {
-	f := Fold(text)
+func FindDepartment(name string, ds []Department) (Department, bool) {
+	f := text.Fold(name)
 	var best Department
 	bestN := 0
 	for _, d := range ds {

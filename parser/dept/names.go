@@ -5,25 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// Fold removes what varies between spellings of a header or a name:
-// spaces, punctuation, brackets and symbols; full-width forms are narrowed
-// and Latin letters lower-cased.
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
-		switch {
-		case unicode.IsSpace(r), unicode.IsPunct(r), unicode.IsSymbol(r), r == '\ufeff', r == '\u3000':
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+	"shenbao/parser/text"
+)
 
 // cityPrefix is a city or province before a department's name: 鞍山市,
 // 辽宁省, 市.
@@ -33,7 +17,7 @@ var cityPrefix = regexp.MustCompile(`^(?:[\p{Han}]{0,6}?省)?(?:[\p{Han}]{0,4}?�
 // city prefix dropped, so 鞍山市公安局 = 市公安局 = 公安局. Names that are
 // only a city (鞍山市) keep it.
 func DepartmentKey(s string) string {
-	f := Fold(s)
+	f := text.Fold(s)
 	f = strings.TrimPrefix(f, "国家税务总局")
 	if loc := cityPrefix.FindStringIndex(f); loc != nil && utf8.RuneCountInString(f[loc[1]:]) >= 2 {
 		f = f[loc[1]:]
@@ -47,7 +31,7 @@ func DepartmentKey(s string) string {
 func headerMatch(cell string, variants []string) int {
 	best := 0
 	for _, v := range variants {
-		fv := Fold(v)
+		fv := text.Fold(v)
 		if fv == "" {
 			continue
 		}
@@ -113,8 +97,8 @@ var plainSheetName = regexp.MustCompile(`(?i)^(sheet|工作表|表|csv|页)\s*\d
 // baseName is the last element of a provenance chain or path, without its
 // extension.
 func baseName(name string) string {
-	if i := strings.LastIndex(name, " › "); i >= 0 {
-		name = name[i+len(" › "):]
+	if i := strings.LastIndex(name, text.Sep); i >= 0 {
+		name = name[i+len(text.Sep):]
 	}
 	name = strings.ReplaceAll(name, "\\", "/")
 	if i := strings.LastIndex(name, "/"); i >= 0 {

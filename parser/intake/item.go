@@ -1,9 +1,13 @@
 package intake
 
-import "time"
+import (
+	"time"
 
-// Sep joins the elements of an item's provenance chain.
-const Sep = " › "
+	"shenbao/parser/text"
+)
+
+// Sep joins the elements of an item's provenance chain (text.Sep).
+const Sep = text.Sep
 
 // Status of an item, as 文件清单 and JSON inputs[].status show it.
 type Status string

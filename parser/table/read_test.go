@@ -2,14 +2,13 @@ package table
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the .golden files")
+	"shenbao/parser/golden"
+)
 
 // TestRead reads every fixture and compares a text dump with its golden
 // file; big.xls is checked by its shape and a few cells instead.
@@ -40,25 +39,8 @@ func TestRead(t *testing.T) {
 			if b.Format != tc.format {
 				t.Errorf("format %q, want %q", b.Format, tc.format)
 			}
-			compareGolden(t, filepath.Join("testdata", tc.file+".golden"), dump(b))
+			golden.Check(t, filepath.Join("testdata", tc.file+".golden"), []byte(dump(b)))
 		})
-	}
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (run go test -update if the change is meant):\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }
 

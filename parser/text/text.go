@@ -1,6 +1,7 @@
 // Package text holds the string helpers every layer shares, so each exists
-// once: Fold, the tolerant form of a name for matching one spelling against
-// another, and Clip, the one way a long value is shortened in a message.
+// once: Sep, the provenance separator; Fold, the tolerant form of a name
+// for matching one spelling against another; and Clip, the one way a long
+// value is shortened in a message.
 // The stricter keys of forms (form.NormalizeName, form.NormalizeLabel) are
 // in parser/form.
 package text
@@ -9,6 +10,10 @@ import (
 	"strings"
 	"unicode"
 )
+
+// Sep joins the elements of a provenance chain (mail › archive › file), in
+// 文件清单, findings and messages alike.
+const Sep = " › "
 
 // Fold removes what varies between spellings of a name or label: spaces,
 // brackets, punctuation and symbols; Latin letters are lower-cased and
