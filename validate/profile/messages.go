@@ -2,7 +2,6 @@ package profile
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -16,6 +15,8 @@ func schemaMessage(pattern string, fe validator.FieldError) string {
 	switch pattern + " " + fe.Tag() {
 	case "name required":
 		return "缺少 name（配置名称）"
+	case "title required":
+		return "缺少 title（评选活动名称，用作登记表、告知书的标题）"
 	case "application.fields min":
 		return "application.fields 为空：至少要有一个申报表字段"
 	case "application.fields[].key required":
@@ -37,9 +38,9 @@ func schemaMessage(pattern string, fe validator.FieldError) string {
 	case "review_rows[].name required":
 		return "初审意见栏缺少 name"
 	case "review_rows[].needs oneof", "review_rows[].needs required":
-		return "needs 只能是“签字”或“盖章”，现为 " + strconv.Quote(val)
+		return "needs 只能是“签字”或“盖章”，现为“" + val + "”"
 	case "review_rows[].stage oneof":
-		return "stage 只能是 internal、recommend 或 industry，现为 " + strconv.Quote(val)
+		return "stage 只能是 internal、recommend 或 industry，现为“" + val + "”"
 	case "review_rows[].deadline datetime":
 		return "deadline 不是有效日期（格式 2024-04-03）：" + val
 	case "notice.date datetime":
@@ -57,7 +58,7 @@ func schemaMessage(pattern string, fe validator.FieldError) string {
 	case "rules.disabled[] findingcode", "rules.levels[] findingcode":
 		return "未知的规则代码 " + val
 	case "rules.levels[] oneof":
-		return "级别只能是 error、review 或 info，现为 " + strconv.Quote(val)
+		return "级别只能是 error、review 或 info，现为“" + val + "”"
 	}
 	return fmt.Sprintf("%s 不符合要求（%s）：%s", pattern, fe.Tag(), val)
 }

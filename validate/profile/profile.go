@@ -16,9 +16,9 @@ import (
 
 // Profile is one campaign's rules as data.
 type Profile struct {
-	Name          string `yaml:"name" json:"name" validate:"required"` // e.g. "qingfeng-liaoning"
-	Title         string `yaml:"title" json:"title"`                   // campaign title, e.g. 鞍山市第二批“清风辽宁政务窗口”评选
-	RegisterTitle string `yaml:"register_title" json:"register_title"` // title row of 登记表
+	Name          string `yaml:"name" json:"name" validate:"required"`   // e.g. "qingfeng-liaoning"
+	Title         string `yaml:"title" json:"title" validate:"required"` // campaign title, e.g. 鞍山市第二批“清风辽宁政务窗口”评选
+	RegisterTitle string `yaml:"register_title" json:"register_title"`   // title row of 登记表
 
 	// Application describes the 申报表: how to recognise it, its fields
 	// with label variants, the 推荐形式 options.

@@ -119,7 +119,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad needs", func(s string) string {
 			return strings.Replace(s, "    needs: 签字\n    stage: internal\n    deadline: \"2024-04-03\"\n  - name: 分管领导意见",
 				"    needs: 签名\n    stage: internal\n    deadline: \"2024-04-03\"\n  - name: 分管领导意见", 1)
-		}, "配置文件 bad.yaml 第" + itoa(lineOfText("    needs: 签字")) + "行：needs 只能是“签字”或“盖章”，现为 \"签名\""},
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("    needs: 签字")) + "行：needs 只能是“签字”或“盖章”，现为“签名”"},
 		{"bad date", func(s string) string {
 			return strings.Replace(s, `deadline: "2024-04-19"`, `deadline: "2024-04-31"`, 1)
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText(`deadline: "2024-04-19"`)) + "行：deadline 不是有效日期（格式 2024-04-03）：2024-04-31"},
@@ -134,7 +134,7 @@ func TestLoadErrors(t *testing.T) {
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText("    - key: unit")) + "行：申报表字段 key 重复：window_name"},
 		{"unknown level word", func(s string) string {
 			return strings.Replace(s, "  levels: {}", "  levels:\n    F06: severe", 1)
-		}, "配置文件 bad.yaml 第" + itoa(lineOfText("  levels: {}")+1) + "行：级别只能是 error、review 或 info，现为 \"severe\""},
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("  levels: {}")+1) + "行：级别只能是 error、review 或 info，现为“severe”"},
 		{"confidence above 1", func(s string) string {
 			return strings.Replace(s, "min_confidence: 0.8", "min_confidence: 80", 1)
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText("min_confidence: 0.8")) + "行：scans.min_confidence 应在 0 到 1 之间"},
@@ -144,6 +144,9 @@ func TestLoadErrors(t *testing.T) {
 		{"department without a name", func(s string) string {
 			return strings.Replace(s, "    - name: 市直机关工委", "    - name: \"\"", 1)
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText("    - name: 市直机关工委")) + "行：联审部门缺少 name"},
+		{"missing title", func(s string) string {
+			return strings.Replace(s, "title: 鞍山市第二批“清风辽宁政务窗口”评选\n", "", 1)
+		}, "配置文件 bad.yaml 第" + itoa(lineOfText("name: qingfeng-liaoning")) + "行：缺少 title（评选活动名称"},
 		{"wrong type", func(s string) string {
 			return strings.Replace(s, "publicity_days: 3", "publicity_days: 三天", 1)
 		}, "配置文件 bad.yaml 第" + itoa(lineOfText("publicity_days: 3")) + "行：值的类型不对"},
