@@ -133,8 +133,9 @@ var changeColumns = []column{
 
 // changeRows are the rows of 变化情况: per window of this run, a row for a
 // new window or a conclusion that moved, then one per finding closed, new
-// and still open (提示 left out: they ask nothing); then the windows that
-// are gone.
+// and still open — 提示 left out of all three, as ChangeCounts leaves them
+// out of the counts: they ask nothing and stay in 问题清单 — then the
+// windows that are gone.
 func changeRows(ch *validate.Changes, inputs []validate.Input) [][]any {
 	source := map[string]string{}
 	for _, in := range inputs {
@@ -159,6 +160,9 @@ func changeRows(ch *validate.Changes, inputs []validate.Input) [][]any {
 			add(w.WindowName, w.Unit, changeConclusion, w.Before, w.After, "", w.Before+"→"+w.After, "", nil, "", "")
 		}
 		for _, t := range w.Closed {
+			if t.Level == finding.Info {
+				continue // a hint asked nothing: nothing to close
+			}
 			basis := "未收到新文件，请复核"
 			if t.ClosedBy != "" {
 				basis = "新收到：" + t.ClosedBy
@@ -169,6 +173,9 @@ func changeRows(ch *validate.Changes, inputs []validate.Input) [][]any {
 			add(w.WindowName, w.Unit, changeClosed, w.Before, w.After, t.Code, t.Message, t.Location, t.Runs, t.AskedAt, basis)
 		}
 		for _, t := range w.New {
+			if t.Level == finding.Info {
+				continue // a hint asks nothing (M08 on every resent window)
+			}
 			add(w.WindowName, w.Unit, changeNew, w.Before, w.After, t.Code, t.Message, t.Location, t.Runs, t.AskedAt, "")
 		}
 		for _, t := range w.Open {

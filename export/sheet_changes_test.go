@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/validate"
+	"shenbao/validate/finding"
 )
 
 // TestChangesSheetGolden writes the register of sampleResult compared with
@@ -87,5 +88,35 @@ func TestChangesSheetGolden(t *testing.T) {
 	}
 	if len(back.Submissions) != len(res.Submissions) {
 		t.Errorf("read back %d windows, want %d", len(back.Submissions), len(res.Submissions))
+	}
+}
+
+// TestChangeRowsAgreeWithCounts: 变化情况 lists exactly the findings that
+// 汇总 and the report count — 提示 findings (a hint asks nothing, M08 on
+// every resent window) are listed neither as closed, nor new, nor open.
+func TestChangeRowsAgreeWithCounts(t *testing.T) {
+	tf := func(code string, level finding.Level, runs int) validate.TrackedFinding {
+		return validate.TrackedFinding{Finding: finding.Finding{Code: code, Level: level, Message: code}, Runs: runs, ClosedBy: "新.docx"}
+	}
+	ch := &validate.Changes{Windows: []validate.WindowChange{{
+		WindowName: "综合受理窗口", Before: finding.NeedsFix, After: finding.Compliant,
+		Closed: []validate.TrackedFinding{tf("P07", finding.Error, 1), tf("F09", finding.Info, 1)},
+		New:    []validate.TrackedFinding{tf("M08", finding.Info, 1), tf("F01", finding.Error, 1)},
+		Open:   []validate.TrackedFinding{tf("S02", finding.Review, 2), tf("F06", finding.Info, 2)},
+	}}}
+	got := map[string][]string{}
+	for _, r := range changeRows(ch, nil) {
+		got[r[3].(string)] = append(got[r[3].(string)], r[6].(string))
+	}
+	n := ch.Counts()
+	if len(got[changeClosed]) != n.Closed || len(got[changeNew]) != n.New || len(got[changeOpen])+len(got[changeReview]) != n.Open {
+		t.Errorf("rows %v disagree with the counts %+v", got, n)
+	}
+	for what, codes := range got {
+		for _, c := range codes {
+			if c == "F09" || c == "M08" || c == "F06" {
+				t.Errorf("提示 %s listed as %s", c, what)
+			}
+		}
 	}
 }
