@@ -116,6 +116,7 @@ func TestBad(t *testing.T) {
 		{"photo.jpg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"), "不是表格文件"},
 		{"zip.zip", []byte("PK\x03\x04\x14\x00\x00\x00\x00\x00"), "不是表格文件"},
 		{"half.xls", xls[:len(xls)/2], "half.xls"},
+		{"head.xls", xls[:2000], "已损坏或不完整"}, // the compound file itself cut short: damaged, not "不是表格文件"
 		{"half.xlsx", xlsx[:len(xlsx)/2], "half.xlsx"},
 		{"wide.xlsx", wideXLSX(t), "列数上限"},
 	}

@@ -69,9 +69,15 @@ func (l Limits) withDefaults() Limits {
 // package reads: an image, a PDF, an archive, a binary file.
 var ErrNotTable = errors.New("不是表格文件")
 
+// errCFBBroken is the reason for an Office 97-2003 file (.xls, .doc) whose
+// compound-file structure cannot be opened.
+var errCFBBroken = errors.New("Office 97-2003 格式的文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送")
+
 const cfbMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
-// Kind tells which reader a file goes to, by content.
+// Kind tells which reader a file goes to, by content: "xlsx", "xls",
+// "docx", "doc", "rtf", "html", "csv", "cfb" for a damaged compound file,
+// "" for what is no table.
 func Kind(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte(cfbMagic)):
@@ -118,6 +124,8 @@ func Read(name string, data []byte, lim Limits) (book *Book, err error) {
 		err = readWord(b, kind, data)
 	case "csv":
 		err = readCSV(b, data)
+	case "cfb":
+		err = errCFBBroken
 	default:
 		err = ErrNotTable
 	}

@@ -37,16 +37,20 @@ const maxXLSStream = 64 << 20
 
 var errXLSFormat = errors.New("XLS文件结构损坏")
 
-// cfbKind tells a compound file's kind from its root stream names.
+// cfbKind tells a compound file's kind from its root stream names:
+// "xls", "doc", "" for another compound file (an Outlook .msg, a .ppt), or
+// "cfb" when the compound file itself cannot be opened — a truncated or
+// damaged Office 97-2003 file, which Read reports as damaged, not as "not a
+// table".
 func cfbKind(data []byte) (kind string) {
 	defer func() {
 		if recover() != nil {
-			kind = ""
+			kind = "cfb"
 		}
 	}()
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return ""
+		return "cfb"
 	}
 	for _, f := range r.File {
 		if len(f.Path) != 0 {
