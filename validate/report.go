@@ -349,6 +349,10 @@ func unattributed(in ReportInput) []finding.Finding {
 		})
 	}
 	m09, _ := finding.Lookup("M09")
+	kinds := map[*intake.Item]classify.Kind{}
+	for _, pd := range in.Parsed {
+		kinds[pd.Item] = pd.Kind
+	}
 	for _, it := range in.Items {
 		if it.Status != intake.Failed || in.WindowOf[it.Path] != "" {
 			continue
@@ -358,8 +362,20 @@ func unattributed(in ReportInput) []finding.Finding {
 			Level:    m09.Level,
 			Message:  fmt.Sprintf("文件“%s”无法解析：%s", it.Name, it.Reason),
 			Location: it.Path,
-			Fix:      "无法判断所属窗口，请人工查看该文件，必要时联系发件人重新发送",
+			Fix:      unreadableFix(kinds[it]),
 		})
 	}
 	return out
+}
+
+// unreadableFix is what to do about a file no window owns that could not
+// be read: a department's table goes back to the department.
+func unreadableFix(k classify.Kind) string {
+	switch k {
+	case classify.Ranking:
+		return "请联系报送该实绩排序表的行业主管部门，另存为 .xlsx 或 .xls 后重新发送"
+	case classify.JointReturn:
+		return "请联系返回该联审结果的部门，另存为 .xlsx 或 .xls 后重新发送"
+	}
+	return "无法判断所属窗口，请人工查看该文件，必要时联系发件人重新发送"
 }

@@ -1,10 +1,13 @@
 package validate
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"shenbao/parser/classify"
 	"shenbao/parser/intake"
 	"shenbao/parser/scan"
 	"shenbao/validate/dossier"
@@ -84,5 +87,26 @@ func TestReportProfileLevels(t *testing.T) {
 				t.Errorf("unattributed %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestUnreadableTableGoesBack: an unreadable ranking or 联审 return is
+// M09 telling the clerk to ask the department, not "no window known".
+func TestUnreadableTableGoesBack(t *testing.T) {
+	var in ReportInput
+	for i, k := range []classify.Kind{classify.Ranking, classify.JointReturn, classify.Failed} {
+		it := &intake.Item{Path: fmt.Sprintf("排序/%d.xls", i), Name: fmt.Sprintf("%d.xls", i), Status: intake.Failed, Reason: "已损坏"}
+		in.Items = append(in.Items, it)
+		in.Parsed = append(in.Parsed, &dossier.Parsed{Item: it, Kind: k})
+	}
+	fs := unattributed(in)
+	var fixes []string
+	for _, f := range fs {
+		if f.Code == "M09" {
+			fixes = append(fixes, f.Fix)
+		}
+	}
+	if len(fixes) != 3 || !strings.Contains(fixes[0], "行业主管部门") || !strings.Contains(fixes[1], "联审结果的部门") || !strings.Contains(fixes[2], "无法判断所属窗口") {
+		t.Errorf("M09 fixes %q", fixes)
 	}
 }

@@ -114,3 +114,87 @@ func TestCheckDepartments(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRankingAmongInputs: a ranking that came with the mail (here a
+// folder given as input, beside the mailbox) is told apart by its content
+// and used without --rankings; an unreadable file given under --rankings
+// is listed in 文件清单 as the 实绩排序表 it was meant to be, with an M09
+// that sends the clerk back to the department.
+func TestCheckRankingAmongInputs(t *testing.T) {
+	dir := t.TempDir()
+	attached := filepath.Join(dir, "邮件附件")
+	broken := filepath.Join(dir, "排序表")
+	for _, d := range []string{attached, broken} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	xlsx, err := os.ReadFile("../../samples/rankings/营商局_政务服务中心窗口排序.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xls, err := os.ReadFile("../../samples/rankings/市公安局_窗口实绩排序.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(attached, "附件3.xlsx"), xlsx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(broken, "市公安局排序.xls"), xls[:2000], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reg, js := filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "r.json")
+	code, stdout, stderr := runCLI(t, "check", "../../samples/mailbox", attached, "--rankings", broken, "-o", reg, "--json", js, "-q")
+	if code != exitFindings {
+		t.Fatalf("exit code %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fd struct{ Code, Message, Fix string }
+	var res struct {
+		Inputs []struct {
+			Path, Kind, Status string
+		}
+		Submissions []struct {
+			WindowName string `json:"window_name"`
+			Findings   []fd
+		}
+		Unattributed []fd
+		Rankings     []struct{ Department string }
+	}
+	if err := json.Unmarshal(data, &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Rankings) != 1 || res.Rankings[0].Department != "鞍山市营商环境建设局" {
+		t.Errorf("rankings %+v, want the one attached", res.Rankings)
+	}
+	kinds := map[string]string{}
+	for _, in := range res.Inputs {
+		kinds[filepath.Base(in.Path)] = in.Kind + " " + in.Status
+	}
+	if kinds["附件3.xlsx"] != "实绩排序表 parsed" || kinds["市公安局排序.xls"] != "实绩排序表 failed" {
+		t.Errorf("文件清单 kinds: 附件3.xlsx %q, 市公安局排序.xls %q", kinds["附件3.xlsx"], kinds["市公安局排序.xls"])
+	}
+	m09 := false
+	for _, f := range res.Unattributed {
+		if f.Code == "M09" && strings.Contains(f.Message, "市公安局排序.xls") && strings.Contains(f.Message, "已损坏") && strings.Contains(f.Fix, "行业主管部门") {
+			m09 = true
+		}
+	}
+	if !m09 {
+		t.Errorf("no M09 for the damaged ranking sending the clerk to the department: %+v", res.Unattributed)
+	}
+	r01 := 0
+	for _, s := range res.Submissions {
+		for _, f := range s.Findings {
+			if f.Code == "R01" {
+				r01++
+			}
+		}
+	}
+	if r01 == 0 {
+		t.Errorf("no R01 although a ranking was found among the inputs")
+	}
+}

@@ -10,10 +10,16 @@ import (
 )
 
 // departmentTable reads a file given under --rankings or --joint-review.
+// A file that cannot be read keeps the kind the clerk gave it (实绩排序表,
+// 联审反馈) with the failed verdict, so 文件清单 says what it was meant to
+// be and assembly never takes it for a window's material.
 func departmentTable(r *Result, in Input, source string, s Specs) *Result {
 	b, err := table.Read(in.Name, in.Data, table.Limits{})
 	if err != nil {
-		r.Kind, r.Format = Failed, table.Kind(in.Data)
+		r.Kind, r.Format = JointReturn, table.Kind(in.Data)
+		if in.Rankings {
+			r.Kind = Ranking
+		}
 		r.Verdict = Verdict{intake.Failed, reasonTable(err)}
 		return r
 	}

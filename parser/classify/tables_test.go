@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"strings"
 	"testing"
 
 	"shenbao/parser/intake"
@@ -32,7 +33,7 @@ func TestTables(t *testing.T) {
 		{"a form under --rankings is ignored", "../../samples/forms/税务综合服务窗口/申报表.docx", "rankings", false, Ignored, intake.Ignored, 0, 0},
 		{"xls return under --joint-review", "../../samples/joint/市法院涉诉情况.xls", "joint", false, JointReturn, intake.Parsed, 0, 1},
 		{"docx return under --joint-review", "../../samples/joint/信访局反馈.docx", "joint", false, JointReturn, intake.Parsed, 0, 1},
-		{"a photo under --joint-review fails", "../../samples/forms/税务综合服务窗口/环境照片.jpg", "joint", false, Failed, intake.Failed, 0, 0},
+		{"a photo under --joint-review fails, still listed as a 联审 return", "../../samples/forms/税务综合服务窗口/环境照片.jpg", "joint", false, JointReturn, intake.Failed, 0, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,5 +46,21 @@ func TestTables(t *testing.T) {
 				t.Errorf("no reason for the clerk")
 			}
 		})
+	}
+}
+
+// TestTableUnreadable: a ranking or 联审 return that cannot be read is
+// failed with the reason, and keeps the kind the clerk gave it.
+func TestTableUnreadable(t *testing.T) {
+	s := loadSpecs(t, "qingfeng-liaoning")
+	xls := readFile(t, "../../samples/rankings/市公安局_窗口实绩排序.xls")
+	for _, tc := range []struct {
+		rankings bool
+		kind     Kind
+	}{{true, Ranking}, {false, JointReturn}} {
+		r := File(Input{Name: "排序.xls", Data: xls[:2000], Rankings: tc.rankings, Joint: !tc.rankings}, s)
+		if r.Kind != tc.kind || r.Verdict.Status != intake.Failed || !strings.Contains(r.Verdict.Reason, "已损坏") {
+			t.Errorf("kind %s status %s reason %q; want %s failed as damaged", r.Kind, r.Verdict.Status, r.Verdict.Reason, tc.kind)
+		}
 	}
 }
