@@ -7,11 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 
 	"shenbao/parser/archive"
 	"shenbao/parser/mail"
+	"shenbao/parser/problem"
 )
 
 // stop marks an error that ends the walk (emit failed, ctx cancelled), as
@@ -115,7 +115,7 @@ func (w *walk) mbox(n node, it *Item, r io.Reader) error {
 		}
 		if err != nil {
 			wg.Wait() // the messages read so far come before the mbox
-			return w.fail(it, fmt.Sprintf("邮箱文件读到第%d封时出错，后面的邮件未能读取（%v）", i+1, err))
+			return w.fail(it, mboxReason(i+1))
 		}
 		if !w.spend(c, len(data)) {
 			continue
@@ -149,7 +149,7 @@ func (w *walk) email(n node, it *Item, data []byte) error {
 		msg, err = mail.Parse(data, w.lim.Mail)
 	}
 	if err != nil {
-		return w.fail(it, "邮件无法解析："+err.Error())
+		return w.fail(it, mailReason(err))
 	}
 	m := &Mail{Path: n.path, From: msg.From, Subject: msg.Subject, Date: msg.Date, Pos: n.pos}
 	it.Mail = m
@@ -168,7 +168,7 @@ func (w *walk) email(n node, it *Item, data []byte) error {
 		p.Data = nil // let it go before the next part
 	}
 	n.counted(len(msg.Parts))
-	it.Status, it.Reason = Parsed, strings.Join(msg.Problems, "；")
+	it.Status, it.Reason = Parsed, problem.Summary(msg.Problems)
 	return w.put(it, nil)
 }
 

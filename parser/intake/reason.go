@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"shenbao/parser/archive"
+	"shenbao/parser/mail"
 )
 
 func depthReason(max int) string {
@@ -18,6 +19,24 @@ func tooLargeReason(size, max int64) string {
 // mb words a byte count in MB for the clerk.
 func mb(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// mailReason words why an email could not be read at all.
+func mailReason(err error) string {
+	switch {
+	case errors.Is(err, mail.ErrTooLarge):
+		return "邮件超过大小上限，未读取"
+	case errors.Is(err, mail.ErrTooComplex):
+		return "邮件无法解析：邮件结构过于复杂（分段过多），未读取"
+	case errors.Is(err, mail.ErrNotMessage):
+		return "邮件无法解析：不是邮件格式（内容为空或开头没有邮件头）"
+	}
+	return "邮件无法解析：文件已损坏或格式不受支持"
+}
+
+// mboxReason words a mailbox export that broke off at its n-th message.
+func mboxReason(n int) string {
+	return fmt.Sprintf("邮箱文件读到第%d封时出错，后面的邮件未能读取", n)
 }
 
 // entryReason words the trouble with one archive entry.

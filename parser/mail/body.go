@@ -11,6 +11,8 @@ import (
 
 	"github.com/jhillyerd/enmime/v2"
 	"golang.org/x/net/html"
+
+	"shenbao/parser/problem"
 )
 
 // decodeTransfer undoes a Content-Transfer-Encoding. Malformed input is
@@ -161,24 +163,24 @@ func fixCST(t time.Time) time.Time {
 	return t
 }
 
-// translate turns an enmime parse error into a short Chinese line; "" for
+// translate turns an enmime parse error into a problem code; "" for
 // warnings that mean nothing to a clerk.
-func translate(e *enmime.Error) string {
+func translate(e *enmime.Error) problem.Code {
 	switch e.Name {
 	case enmime.ErrorMissingBoundary:
-		return "邮件缺少结束分隔线（可能被截断），已尽量读取"
+		return problem.Truncated
 	case enmime.ErrorMalformedBase64:
-		return "附件的 Base64 编码有误，内容可能不完整"
+		return problem.Base64Broken
 	case enmime.ErrorMalformedHeader:
-		return "邮件头格式不规范，已尽量读取"
+		return problem.HeaderMalformed
 	case enmime.ErrorMalformedChildPart:
-		return "邮件中有一部分无法读取，已跳过"
+		return problem.PartSkipped
 	case enmime.ErrorContentEncoding:
-		return "邮件使用了无法识别的传输编码"
+		return problem.EncodingUnknown
 	case enmime.ErrorDataHasBoundary:
-		return "邮件中有一部分结构异常，已按普通内容读取"
+		return problem.BoundaryInData
 	case enmime.ErrorCharsetConversion, enmime.ErrorCharsetDeclaration:
-		return "邮件字符集转换有误，部分文字可能显示不正确"
+		return problem.CharsetBroken
 	}
 	return ""
 }

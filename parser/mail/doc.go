@@ -19,14 +19,16 @@
 // github.com/jhillyerd/enmime/v2; header words, parameters, transfer
 // encodings and charsets are decoded here.
 //
-// Recoverable trouble goes into Message.Problems as short Chinese lines; an
-// error is returned only when nothing can be read. Forwarded messages are not
+// Recoverable trouble goes into Message.Problems as problem.Problem values
+// (a stable code, the attachment or stream concerned; problem.Text words
+// them for the clerk); an error is returned only when nothing can be read. Forwarded messages are not
 // parsed recursively: a Part with Message set holds the raw bytes for the
 // caller to Parse again, so the caller controls depth.
 //
-// Errors wrap ErrTooLarge (over Limits.MaxMessageBytes) or ErrNotMessage
-// (no header at the start) where that is the cause; their text is Chinese,
-// for the clerk.
+// Errors are English and wrap ErrTooLarge (over Limits.MaxMessageBytes),
+// ErrNotMessage (no header at the start) or ErrTooComplex (more multipart
+// containers than are nested) where that is the cause, and the underlying
+// reader's error otherwise; parser/intake words them for the clerk.
 //
 // Not supported: S/MIME and PGP (signed parts are kept as parts, encrypted
 // bodies are opaque), embedded messages inside .msg attachments (recorded as a

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"shenbao/parser/golden"
+	"shenbao/parser/problem"
 )
 
 // dump writes a message as text for the golden file, forwarded messages
@@ -18,7 +19,7 @@ func dump(b *strings.Builder, m *Message, indent string) {
 		m.Date.Format("2006-01-02T15:04:05Z07:00"), m.DateText)
 	fmt.Fprintf(b, "%sText: %q\n", indent, m.Text)
 	for _, p := range m.Problems {
-		fmt.Fprintf(b, "%sProblem: %s\n", indent, p)
+		fmt.Fprintf(b, "%sProblem: %s\n", indent, problem.Text(p))
 	}
 	for _, p := range m.Parts {
 		fmt.Fprintf(b, "%sPart: %s | %s | %d bytes | sha256 %x | message=%v inline=%v\n", indent, p.Name, p.ContentType,

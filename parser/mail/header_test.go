@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"shenbao/parser/problem"
 )
 
 func TestDecodeHeader(t *testing.T) {
@@ -100,7 +102,7 @@ func TestMaxParts(t *testing.T) {
 		t.Errorf("names = %q, want %q", names, want)
 	}
 	wantP := []string{"邮件没有发送日期（Date）", "附件过多，只读取了前 2 个，其余 3 个未读取"}
-	if !reflect.DeepEqual(m.Problems, wantP) {
-		t.Errorf("Problems = %q, want %q", m.Problems, wantP)
+	if got := problem.Texts(m.Problems); !reflect.DeepEqual(got, wantP) {
+		t.Errorf("Problems = %q, want %q", got, wantP)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"shenbao/parser/golden"
+	"shenbao/parser/problem"
 )
 
 // within runs fn and fails the test when it takes longer than d or
@@ -77,8 +78,8 @@ func TestManyAttachments(t *testing.T) {
 	if len(msg.Parts) != 500 {
 		t.Errorf("%d parts kept, want 500", len(msg.Parts))
 	}
-	if len(msg.Problems) == 0 || !strings.Contains(strings.Join(msg.Problems, "\n"), "500") {
-		t.Errorf("problems %q", msg.Problems)
+	if len(msg.Problems) == 0 || !strings.Contains(strings.Join(problem.Texts(msg.Problems), "\n"), "500") {
+		t.Errorf("problems %v", msg.Problems)
 	}
 }
 
@@ -101,7 +102,7 @@ func TestDeepMultipart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(msg.Problems, "\n"), "邮件结构嵌套过深，深层内容未读取") {
-		t.Errorf("problems %q", msg.Problems)
+	if !strings.Contains(strings.Join(problem.Texts(msg.Problems), "\n"), "邮件结构嵌套过深，深层内容未读取") {
+		t.Errorf("problems %v", msg.Problems)
 	}
 }

@@ -58,7 +58,7 @@ func TestTooManyMultiparts(t *testing.T) {
 		b.WriteString("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n")
 	}
 	m, err := Parse([]byte(b.String()), Limits{})
-	if err == nil || m != nil || !strings.Contains(err.Error(), "邮件结构过于复杂") {
+	if err == nil || m != nil || !errors.Is(err, ErrTooComplex) {
 		t.Fatalf("Parse = %v, %v; want the complexity error", m, err)
 	}
 }

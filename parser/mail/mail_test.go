@@ -1,12 +1,15 @@
 package mail
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
+	"regexp"
 	"testing"
 	"time"
+
+	"shenbao/parser/problem"
 )
 
 type wantPart struct {
@@ -111,8 +114,8 @@ func checkMessage(t *testing.T, m *Message, from, subject, date, text string, pa
 	if !reflect.DeepEqual(got, parts) {
 		t.Errorf("Parts = %+v, want %+v", got, parts)
 	}
-	if !reflect.DeepEqual(m.Problems, problems) {
-		t.Errorf("Problems = %q, want %q", m.Problems, problems)
+	if got := problem.Texts(m.Problems); !reflect.DeepEqual(got, problems) {
+		t.Errorf("Problems = %q, want %q", got, problems)
 	}
 }
 
@@ -142,17 +145,20 @@ func TestForwardedInner(t *testing.T) {
 	}
 }
 
+// han matches Chinese text, which parser errors must not hold.
+var han = regexp.MustCompile(`\p{Han}`)
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data string
 		lim  Limits
-		want string
+		want error
 	}{
-		{"empty", "", Limits{}, "内容为空"},
-		{"blank", "\r\n\r\n", Limits{}, "内容为空"},
-		{"no header", "这不是邮件\n", Limits{}, "开头没有邮件头"},
-		{"too large", "Subject: x\n\nbody", Limits{MaxMessageBytes: 5}, "邮件超过大小上限"},
+		{"empty", "", Limits{}, ErrNotMessage},
+		{"blank", "\r\n\r\n", Limits{}, ErrNotMessage},
+		{"no header", "这不是邮件\n", Limits{}, ErrNotMessage},
+		{"too large", "Subject: x\n\nbody", Limits{MaxMessageBytes: 5}, ErrTooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -160,8 +166,11 @@ func TestParseErrors(t *testing.T) {
 			if err == nil || m != nil {
 				t.Fatalf("Parse = %v, %v; want only an error", m, err)
 			}
-			if !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %q does not contain %q", err, tc.want)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("error %q does not wrap %q", err, tc.want)
+			}
+			if han.MatchString(err.Error()) {
+				t.Errorf("error %q is not English: the clerk's Chinese is made by the caller", err)
 			}
 		})
 	}

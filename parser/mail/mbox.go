@@ -72,7 +72,7 @@ func (m *MboxReader) Next() ([]byte, error) {
 
 func (m *MboxReader) eof() error {
 	if m.err != nil && !errors.Is(m.err, io.EOF) {
-		return fmt.Errorf("mail: 读取 mbox：%w", m.err)
+		return fmt.Errorf("mail: read mbox: %w", m.err)
 	}
 	return io.EOF
 }
@@ -123,7 +123,7 @@ func (m *MboxReader) body(first []byte, firstErr error) ([]byte, error) {
 		}
 	}
 	if over {
-		return nil, fmt.Errorf("mail: mbox 第 %d 封：%w（上限 %d 字节）", m.n, ErrTooLarge, limit)
+		return nil, fmt.Errorf("mail: mbox message %d: %w (limit %d bytes)", m.n, ErrTooLarge, limit)
 	}
 	out := buf.Bytes()
 	// the empty line before the next separator belongs to the separator

@@ -9,18 +9,19 @@ import (
 
 	"github.com/jhillyerd/enmime/v2"
 
+	"shenbao/parser/problem"
 	"shenbao/parser/text"
 )
 
 // Message is one email, decoded.
 type Message struct {
-	From     string    // "张三 <zhang@163.com>", decoded
-	Subject  string    // decoded
-	Date     time.Time // zero when missing/unparseable
-	DateText string    // the raw Date header
-	Text     string    // plain-text body, decoded to UTF-8 (HTML body converted to text if no plain part)
-	Parts    []Part    // every attachment and inline file part, in MIME order; forwarded message/rfc822 parts too
-	Problems []string  // recoverable problems, Chinese, capped at 20
+	From     string            // "张三 <zhang@163.com>", decoded
+	Subject  string            // decoded
+	Date     time.Time         // zero when missing/unparseable
+	DateText string            // the raw Date header
+	Text     string            // plain-text body, decoded to UTF-8 (HTML body converted to text if no plain part)
+	Parts    []Part            // every attachment and inline file part, in MIME order; forwarded message/rfc822 parts too
+	Problems []problem.Problem // recoverable problems (problem.Text words them for the clerk), capped at 20
 }
 
 // Part is one attachment, inline file or forwarded message.
@@ -58,10 +59,14 @@ func (l Limits) maxParts() int {
 }
 
 // ErrTooLarge is returned (wrapped) for a message over Limits.MaxMessageBytes.
-var ErrTooLarge = errors.New("邮件超过大小上限")
+var ErrTooLarge = errors.New("message over the size limit")
 
 // ErrNotMessage is returned (wrapped) when the bytes hold no email header.
-var ErrNotMessage = errors.New("不是邮件格式")
+var ErrNotMessage = errors.New("not an email message")
+
+// ErrTooComplex is returned (wrapped) for a message of more multipart
+// containers than the parser will nest.
+var ErrTooComplex = errors.New("message structure too complex")
 
 // Parse reads one RFC 5322 message. It returns an error only when nothing
 // can be read: the input is over the size limit, empty, or has no header.
@@ -74,12 +79,12 @@ func Parse(data []byte, lim Limits) (*Message, error) {
 // the tests use to hold the fast splitter to enmime's results.
 func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 	if int64(len(data)) > lim.maxBytes() {
-		return nil, fmt.Errorf("mail: %w（%d 字节，上限 %d 字节）", ErrTooLarge, len(data), lim.maxBytes())
+		return nil, fmt.Errorf("mail: %w (%d bytes, limit %d)", ErrTooLarge, len(data), lim.maxBytes())
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n") // exports sometimes indent or pad the first line
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("mail: %w：内容为空", ErrNotMessage)
+		return nil, fmt.Errorf("mail: %w: empty", ErrNotMessage)
 	}
 	if bytes.HasPrefix(data, []byte("From ")) {
 		// an mbox separator line left in front of a single message
@@ -88,12 +93,12 @@ func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 		}
 	}
 	if !hasHeader(data) {
-		return nil, fmt.Errorf("mail: %w：开头没有邮件头", ErrNotMessage)
+		return nil, fmt.Errorf("mail: %w: no header at the start", ErrNotMessage)
 	}
 	// enmime recurses once per nested multipart and buffers at each level;
 	// a message built to nest thousands deep would exhaust memory there
 	if n := countBoundaryParams(data); n > maxMultiparts {
-		return nil, fmt.Errorf("mail: 邮件结构过于复杂（%d 层以上的分段），未读取", maxMultiparts)
+		return nil, fmt.Errorf("mail: %w: more than %d multipart containers", ErrTooComplex, maxMultiparts)
 	}
 	data = repairRunOnHeaders(data)
 	p := enmime.NewParser(
@@ -113,7 +118,7 @@ func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 	if !ok {
 		var err error
 		if root, err = p.ReadParts(bytes.NewReader(data)); err != nil {
-			return nil, fmt.Errorf("mail: 无法读取邮件结构：%v", err)
+			return nil, fmt.Errorf("mail: read MIME structure: %w", err)
 		}
 	}
 	m := &Message{}
@@ -122,11 +127,11 @@ func parse(data []byte, lim Limits, fast bool) (*Message, error) {
 	m.Subject = decodeHeader(root.Header.Get("Subject"))
 	m.DateText = strings.TrimSpace(fixRaw(root.Header.Get("Date")))
 	if m.DateText == "" {
-		c.problem("邮件没有发送日期（Date）")
+		c.problem(problem.Problem{Code: problem.DateMissing})
 	} else if d, ok := parseDate(m.DateText); ok {
 		m.Date = d
 	} else {
-		c.problem(fmt.Sprintf("发送日期无法识别：%q", text.Clip(m.DateText, 60)))
+		c.problem(problem.Problem{Code: problem.DateUnreadable, Detail: text.Clip(m.DateText, 60)})
 	}
 	c.walk(root, 0)
 	c.finish()

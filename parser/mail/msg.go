@@ -12,6 +12,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
+
+	"shenbao/parser/problem"
 )
 
 // cfbMagic starts every compound file (Outlook .msg, Word .doc, …).
@@ -58,14 +60,14 @@ type msgStorage struct {
 // problem and not read.
 func ReadMsg(data []byte, lim Limits) (*Message, error) {
 	if int64(len(data)) > lim.maxBytes() {
-		return nil, fmt.Errorf("mail: %w（%d 字节，上限 %d 字节）", ErrTooLarge, len(data), lim.maxBytes())
+		return nil, fmt.Errorf("mail: %w (%d bytes, limit %d)", ErrTooLarge, len(data), lim.maxBytes())
 	}
 	if !bytes.HasPrefix(data, cfbMagic) {
-		return nil, fmt.Errorf("mail: %w：不是 Outlook .msg 文件", ErrNotMessage)
+		return nil, fmt.Errorf("mail: %w: not an Outlook .msg file", ErrNotMessage)
 	}
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("mail: 读取 .msg 文件结构：%v", err)
+		return nil, fmt.Errorf("mail: read .msg compound file: %w", err)
 	}
 	top := &msgStorage{props: map[uint16]msgStream{}}
 	attach := map[string]*msgStorage{}
@@ -101,7 +103,7 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 		// a stream cannot be larger than the file; shared sectors could
 		// still make many streams read the same bytes, so the total is capped
 		if f.Size < 0 || f.Size > int64(len(data)) || budget-f.Size < 0 {
-			c.problem(fmt.Sprintf(".msg 文件中的数据块“%s”大小异常，未读取", f.Name))
+			c.problem(problem.Problem{Code: problem.StreamUnread, Where: f.Name, Detail: fmt.Sprintf("size %d", f.Size)})
 			continue
 		}
 		budget -= f.Size
@@ -128,7 +130,7 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 		st.props[id] = msgStream{id: id, typ: typ, data: readStream(f)}
 	}
 	if !found {
-		return nil, fmt.Errorf("mail: %w：复合文件中没有邮件属性", ErrNotMessage)
+		return nil, fmt.Errorf("mail: %w: the compound file holds no message properties", ErrNotMessage)
 	}
 	for _, id := range []uint16{0x3FDE, 0x3FFD} { // PR_INTERNET_CPID, PR_MESSAGE_CODEPAGE
 		if cp, ok := top.long(id, 32); ok && codePageCharset(cp) != "" {
@@ -192,7 +194,7 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 func (c *collector) msgAttachment(a *msgStorage) {
 	name := baseName(firstNonEmpty(a.str(0x3707), a.str(0x3704), a.str(0x3001)))
 	if a.object {
-		c.problem(fmt.Sprintf("附件“%s”是嵌入的 Outlook 邮件，未读取其内容", displayOr(name, "邮件")))
+		c.problem(problem.Problem{Code: problem.EmbeddedMail, Where: displayOr(name, "邮件")})
 		return
 	}
 	d, ok := a.props[0x3701]

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jhillyerd/enmime/v2"
 
+	"shenbao/parser/problem"
 	"shenbao/parser/text"
 )
 
@@ -29,12 +30,12 @@ type collector struct {
 	rich      []string // text/enriched and text/richtext, as plain text
 	forwarded int
 	dropped   int
-	problems  map[string]bool
+	problems  map[problem.Problem]bool
 }
 
-func (c *collector) problem(s string) {
+func (c *collector) problem(s problem.Problem) {
 	if c.problems == nil {
-		c.problems = map[string]bool{}
+		c.problems = map[problem.Problem]bool{}
 	}
 	if c.problems[s] || len(c.msg.Problems) >= maxProblems {
 		return
@@ -46,12 +47,12 @@ func (c *collector) problem(s string) {
 // walk visits p and its descendants in MIME order.
 func (c *collector) walk(p *enmime.Part, depth int) {
 	for _, e := range p.Errors {
-		if s := translate(e); s != "" {
-			c.problem(s)
+		if code := translate(e); code != "" {
+			c.problem(problem.Problem{Code: code})
 		}
 	}
 	if depth > maxDepth {
-		c.problem("邮件结构嵌套过深，深层内容未读取")
+		c.problem(problem.Problem{Code: problem.TooDeep, Limit: maxDepth})
 		return
 	}
 	if p.FirstChild != nil {
@@ -77,12 +78,12 @@ func (c *collector) noBoundary(p *enmime.Part, depth int) {
 		c.guesses++ // each guess re-reads the part: a few per message at most
 		sub := append([]byte("Content-Type: multipart/mixed; boundary=\""+b+"\"\r\n\r\n"), p.Content...)
 		if root, err := c.parser.ReadParts(bytes.NewReader(sub)); err == nil && root.FirstChild != nil {
-			c.problem("邮件分段结构没有声明分隔符（boundary），已按推测的分隔符读取")
+			c.problem(problem.Problem{Code: problem.BoundaryGuessed})
 			c.walk(root, depth+1)
 			return
 		}
 	}
-	c.problem("邮件分段结构没有声明分隔符（boundary），这部分内容未能读取")
+	c.problem(problem.Problem{Code: problem.BoundaryMissing})
 }
 
 // guessBoundary returns the boundary of the first "--boundary" line.
@@ -122,7 +123,7 @@ func (c *collector) leaf(p *enmime.Part) {
 	}
 	data, err := decodeTransfer(cte, content)
 	if err != nil {
-		c.problem(fmt.Sprintf("附件“%s”的传输编码有误，内容可能不完整", displayOr(name, ctype)))
+		c.problem(problem.Problem{Code: problem.PartEncoding, Where: displayOr(name, ctype), Detail: err.Error()})
 	}
 	if isUUEncoding(cte) {
 		if f, ok := uudecodeFirst(content); ok {
@@ -144,7 +145,7 @@ var bodyTypes = map[string]bool{"text/plain": true, "text/html": true, "text/enr
 func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []byte) {
 	data, err := decodeTransfer(cte, content)
 	if err != nil {
-		c.problem("正文的传输编码有误，部分文字可能缺失")
+		c.problem(problem.Problem{Code: problem.BodyEncoding, Detail: err.Error()})
 	}
 	if ctype == "text/plain" {
 		var files []uuFile
@@ -159,7 +160,7 @@ func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []b
 	}
 	s, ok := decodeCharset(charset, data)
 	if !ok {
-		c.problem(fmt.Sprintf("正文字符集“%s”无法识别，按 GB18030 读取", text.Clip(charset, 30)))
+		c.problem(problem.Problem{Code: problem.CharsetUnknown, Detail: text.Clip(charset, 30)})
 	}
 	switch ctype {
 	case "text/html":
@@ -222,7 +223,7 @@ func (c *collector) finish() {
 	}
 	c.msg.Text = normalizeText(c.msg.Text)
 	if c.dropped > 0 {
-		c.problem(fmt.Sprintf("附件过多，只读取了前 %d 个，其余 %d 个未读取", c.lim.maxParts(), c.dropped))
+		c.problem(problem.Problem{Code: problem.PartsDropped, Limit: c.lim.maxParts(), Count: c.dropped})
 	}
 }
 

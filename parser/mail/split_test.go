@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"shenbao/parser/problem"
 )
 
 // TestFastTreeAgreesWithEnmime parses every message we have — our
@@ -63,7 +65,7 @@ func summary(m *Message) any {
 		From, Subject, Text string
 		Parts               []part
 		Problems            []string
-	}{m.From, m.Subject, m.Text, ps, m.Problems}
+	}{m.From, m.Subject, m.Text, ps, problem.Texts(m.Problems)}
 }
 
 // TestCountBoundaryParams holds the fast count to the plain one.

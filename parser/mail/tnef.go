@@ -27,7 +27,7 @@ func IsTNEF(data []byte) bool {
 // the attachments read so far; an error only when none can be read.
 func ReadTNEF(data []byte) ([]Part, error) {
 	if !IsTNEF(data) {
-		return nil, errors.New("mail: 不是 TNEF（winmail.dat）格式")
+		return nil, errors.New("mail: not TNEF (winmail.dat)")
 	}
 	b := data[6:] // signature and key
 	var parts []Part
@@ -94,7 +94,7 @@ func ReadTNEF(data []byte) ([]Part, error) {
 		out = append(out, p)
 	}
 	if len(out) == 0 && truncated {
-		return nil, errors.New("mail: TNEF（winmail.dat）数据不完整，无法读取附件")
+		return nil, errors.New("mail: TNEF (winmail.dat) data incomplete, attachments unreadable")
 	}
 	return out, nil
 }

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"shenbao/parser/problem"
 )
 
 // jpeg and docx are the payloads make_messages.py attaches (JPEG, DOCX).
@@ -90,8 +92,8 @@ func TestWildShapes(t *testing.T) {
 			if !reflect.DeepEqual(got, tc.files) {
 				t.Errorf("parts\n got %+v\nwant %+v", got, tc.files)
 			}
-			if !reflect.DeepEqual(m.Problems, tc.problems) {
-				t.Errorf("Problems = %q, want %q", m.Problems, tc.problems)
+			if got := problem.Texts(m.Problems); !reflect.DeepEqual(got, tc.problems) {
+				t.Errorf("Problems = %q, want %q", got, tc.problems)
 			}
 		})
 	}
