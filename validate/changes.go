@@ -79,8 +79,10 @@ type TrackedFinding struct {
 	// Since is the generation time of the first of those runs.
 	Since time.Time `json:"since"`
 	// AskedAt is the date (2024-04-12) of the first run in which the
-	// window's conclusion was 需补正, so a notice asked for it; "" when none
-	// did, and always for a 提示 (a hint asks nothing).
+	// window's conclusion was 需补正 and its 补正告知书 listed the finding
+	// (an error the window must fix, not a 联审 or ranking finding); ""
+	// when none did, and always for a 待核查 or 提示 finding, which the 补正
+	// notice does not list.
 	AskedAt string `json:"asked_at"`
 	// ClosedBy, for a closed finding, is the window's file of the kind the
 	// finding was about that this run has and the previous did not; ""
@@ -202,7 +204,7 @@ func Compare(prev, cur *Result) *Changes {
 			}
 			h := hist[pi]
 			t := TrackedFinding{Finding: f, Runs: h.Runs + 1, Since: h.Since, AskedAt: h.AskedAt}
-			if t.AskedAt == "" && s.Conclusion == finding.NeedsFix && f.Level != finding.Info {
+			if t.AskedAt == "" && asked(f, s.Conclusion) {
 				t.AskedAt = dateOf(cur.GeneratedAt)
 			}
 			w.Open = append(w.Open, t)
@@ -227,10 +229,18 @@ func Compare(prev, cur *Result) *Changes {
 // fresh is a finding seen for the first time in a run at t.
 func fresh(f finding.Finding, t time.Time, conclusion string) TrackedFinding {
 	tf := TrackedFinding{Finding: f, Runs: 1, Since: t}
-	if conclusion == finding.NeedsFix && f.Level != finding.Info {
+	if asked(f, conclusion) {
 		tf.AskedAt = dateOf(t)
 	}
 	return tf
+}
+
+// asked reports whether the 补正告知书 of a window with this conclusion
+// asks for f: it lists the window's errors, except the office's own
+// findings on rankings and 联审 (finding.ForWindow); a 待核查 item is the
+// clerk's to check and a 提示 asks nothing.
+func asked(f finding.Finding, conclusion string) bool {
+	return conclusion == finding.NeedsFix && f.Level == finding.Error && finding.ForWindow(f.Code)
 }
 
 func dateOf(t time.Time) string { return t.Format("2006-01-02") }

@@ -190,6 +190,25 @@ func TestCompareHistory(t *testing.T) {
 	}
 }
 
+// TestAskedOnlyWhatTheNoticeListed: 首次告知日期 is given only to what the
+// 补正告知书 listed — the window's errors — not to a 待核查 item nor to a
+// 联审 finding the notice never tells the window.
+func TestAskedOnlyWhatTheNoticeListed(t *testing.T) {
+	id := fnd("F04", "身份证号码", "申报表.docx 表1 第4行第2列", "身份证号码无效")
+	seal := fnd("S01", "推荐单位", "扫描记录.csv 第8行", "盖章识别置信度62%")
+	joint := fnd("J01", "", "直机关工委.csv 第5行", "市直机关工委联审反馈：党内警告处分")
+	prev := result(run1, nil, sub("车驾管业务窗口", "交警支队", id, seal, joint))
+	cur := result(run2, nil, sub("车驾管业务窗口", "交警支队", id, seal, joint))
+	w := Compare(prev, cur).Windows[0]
+	got := map[string]string{}
+	for _, f := range w.Open {
+		got[f.Code] = f.AskedAt
+	}
+	if want := map[string]string{"F04": "2024-04-08", "S01": "", "J01": ""}; !reflect.DeepEqual(got, want) {
+		t.Errorf("asked at %v, want %v", got, want)
+	}
+}
+
 func TestCellOf(t *testing.T) {
 	for loc, want := range map[string]string{
 		"申报表.docx 表1 第4行第2列":                    "表1第4行第2列",
