@@ -10,6 +10,7 @@ import (
 	"shenbao/parser/docx"
 	"shenbao/parser/problem"
 	"shenbao/parser/seal"
+	"shenbao/parser/table"
 )
 
 // The clerk's words for kinds and verdicts. Everything Chinese the parse
@@ -100,6 +101,49 @@ func reasonWord(err error) string {
 
 func reasonScanImage(err error) string {
 	return "扫描件无法读取：" + strings.TrimPrefix(err.Error(), "seal: ")
+}
+
+// reasonTable turns a table reader's error into the clerk's words.
+func reasonTable(err error) string {
+	var why string
+	switch {
+	case errors.Is(err, table.ErrNotTable):
+		why = "不是表格文件"
+	case errors.Is(err, table.ErrEncrypted):
+		why = "文件已加密（设置了打开密码），请取消密码后重新发送"
+	case errors.Is(err, table.ErrOldExcel):
+		why = "这是 Excel 5.0/95 或更早的格式，不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送"
+	case errors.Is(err, table.ErrNoWorkbook):
+		why = "复合文档中没有 Excel 工作簿"
+	case errors.Is(err, table.ErrNoSheets):
+		why = "工作簿中没有工作表"
+	case errors.Is(err, table.ErrNoTables):
+		why = "WORD文件中没有表格"
+	case errors.Is(err, table.ErrTooWide):
+		why = "工作表有单元格超出列数上限，疑似文件损坏"
+	case errors.Is(err, table.ErrEncoding):
+		why = "文本编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx"
+	case errors.Is(err, table.ErrWord):
+		why = reasonWord(err)
+	case errors.Is(err, table.ErrCFBDamaged):
+		why = "Office 97-2003 格式的文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
+	case errors.Is(err, table.ErrDamaged):
+		why = "文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
+	default:
+		why = "文件内容有误，无法读取，请用 Excel 或 WPS 打开检查后另存重新发送"
+	}
+	return "表格无法读取：" + why
+}
+
+// withWarnings adds to a verdict's reason what was met reading the file.
+func withWarnings(reason string, ws []problem.Problem) string {
+	if w := reasonWarnings(ws); w != "" {
+		if reason == "" {
+			return w
+		}
+		return reason + "；" + w
+	}
+	return reason
 }
 
 // reasonScanPages sums up what the seal analysis saw.

@@ -32,7 +32,7 @@ func departmentTable(r *Result, in Input, source string, s Specs) *Result {
 			return r
 		}
 		r.Kind = Ranking
-		r.Verdict.Reason = reasonRankings(r.Rankings)
+		r.Verdict.Reason = withWarnings(reasonRankings(r.Rankings), b.Warnings)
 		return r
 	}
 	r.Joint, r.JointProblems = dept.ReadJoint(source, b, s.Joint, s.Rankings)
@@ -42,7 +42,7 @@ func departmentTable(r *Result, in Input, source string, s Specs) *Result {
 		return r
 	}
 	r.Kind = JointReturn
-	r.Verdict.Reason = reasonJoint(r.Joint, r.JointProblems)
+	r.Verdict.Reason = withWarnings(reasonJoint(r.Joint, r.JointProblems), b.Warnings)
 	return r
 }
 
@@ -60,7 +60,7 @@ func rankingFound(r *Result, data []byte, source string, s Specs) bool {
 	}
 	r.Kind, r.Format, r.Rankings = Ranking, b.Format, rs
 	r.Document, r.WindowHint = nil, ""
-	r.Verdict = Verdict{intake.Parsed, reasonRankings(rs)}
+	r.Verdict = Verdict{intake.Parsed, withWarnings(reasonRankings(rs), b.Warnings)}
 	return true
 }
 
@@ -68,10 +68,6 @@ const (
 	reasonNoRanking = "不是实绩排序表：找不到含“窗口名称”和名次、序号或得分列的表头"
 	reasonNoJoint   = "不是联审反馈表：找不到含“姓名”和身份证号码或窗口名称列的表头"
 )
-
-func reasonTable(err error) string {
-	return "表格无法读取：" + strings.TrimPrefix(err.Error(), "表格 ")
-}
 
 func reasonRankings(rs []dept.Ranking) string {
 	var parts []string

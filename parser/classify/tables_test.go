@@ -1,10 +1,13 @@
 package classify
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"shenbao/parser/intake"
+	"shenbao/parser/problem"
+	"shenbao/parser/table"
 )
 
 // TestTables checks rankings and 联审 returns: given under their flags, and
@@ -62,5 +65,38 @@ func TestTableUnreadable(t *testing.T) {
 		if r.Kind != tc.kind || r.Verdict.Status != intake.Failed || !strings.Contains(r.Verdict.Reason, "已损坏") {
 			t.Errorf("kind %s status %s reason %q; want %s failed as damaged", r.Kind, r.Verdict.Status, r.Verdict.Reason, tc.kind)
 		}
+	}
+}
+
+// TestTableReasons: the table reader's English errors and typed warnings
+// become the clerk's Chinese here, naming the cause, with no English left.
+func TestTableReasons(t *testing.T) {
+	xls := readFile(t, "../../samples/rankings/市公安局_窗口实绩排序.xls")
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"照片.jpg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"), "表格无法读取：不是表格文件"},
+		{"排序.xls", xls[:2000], "表格无法读取：Office 97-2003 格式的文件已损坏或不完整"},
+		{"排序.xls", xls[:len(xls)/2], "表格无法读取：Office 97-2003 格式的文件已损坏或不完整"},
+	}
+	latin := regexp.MustCompile(`[A-Za-z]{4,}`)
+	for _, tc := range tests {
+		_, err := table.Read(tc.name, tc.data, table.Limits{})
+		if err == nil {
+			t.Fatalf("%s read", tc.name)
+		}
+		got := reasonTable(err)
+		if !strings.HasPrefix(got, tc.want) || latin.MatchString(strings.ReplaceAll(got, "Office", "")) {
+			t.Errorf("%s: reason %q, want %q… in Chinese", tc.name, got, tc.want)
+		}
+	}
+	ws := []problem.Problem{{Code: problem.TableCut, Where: "Sheet1", Detail: "more than 100000 rows"}, {Code: problem.RowSkipped, Where: "line 7"}}
+	if got, want := withWarnings("实绩排序表，3 个窗口", ws), "实绩排序表，3 个窗口；读取时发现问题：表格过大（行、列或单元格过多），超出部分未读取；表格中有行无法解析，已跳过"; got != want {
+		t.Errorf("withWarnings = %q, want %q", got, want)
+	}
+	if got := withWarnings("实绩排序表", nil); got != "实绩排序表" {
+		t.Errorf("withWarnings without warnings = %q", got)
 	}
 }

@@ -1,5 +1,5 @@
 // Package problem is the one shape of recoverable trouble met while reading
-// input (a Word document's warnings, an email's problems): the file is still used, but something in it was skipped, cut at a
+// input (a Word document's or a table's warnings, an email's problems): the file is still used, but something in it was skipped, cut at a
 // limit or read approximately. Readers record a Problem (a stable Code,
 // where in the file, an English detail for logs and `shenbao inspect`);
 // Text gives the clerk's Chinese for it, in this one place, and the
@@ -29,6 +29,14 @@ const (
 	EmbeddedUnread Code = "embedded-unread" // content imported from another format (altChunk) was not read
 	FieldUnread    Code = "field-unread"    // a field too deep or too long, read as its plain text
 	More           Code = "more"            // the list was capped; further problems are not listed
+)
+
+// Codes of tables (table.Book.Warnings) besides TableCut.
+const (
+	RowSkipped         Code = "row-skipped"         // a text row that does not parse was skipped; Where is the line
+	SheetUnread        Code = "sheet-unread"        // a worksheet that cannot be read, or only in part; Where is its name
+	StringsBroken      Code = "strings-broken"      // the shared-string table is incomplete or an index is invalid: some cells may be empty
+	WorkbookIncomplete Code = "workbook-incomplete" // the workbook's global records end early
 )
 
 // Codes of emails (mail.Message.Problems). Where names the attachment or
@@ -114,6 +122,14 @@ func Text(p Problem) string {
 		return "有域代码未能完整读取，已按显示的文字处理"
 	case More:
 		return "另有问题未逐一列出"
+	case RowSkipped:
+		return "表格中有行无法解析，已跳过"
+	case SheetUnread:
+		return "工作表“" + p.Where + "”无法完整读取，部分内容未读取"
+	case StringsBroken:
+		return "表格的文字表不完整，部分单元格可能显示为空"
+	case WorkbookIncomplete:
+		return "工作簿结构不完整，部分内容可能未读取"
 	case DateMissing:
 		return "邮件没有发送日期（Date）"
 	case DateUnreadable:

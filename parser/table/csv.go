@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"shenbao/parser/problem"
 )
 
 // looksText reports whether data may be delimited text: no NUL bytes
@@ -45,7 +47,7 @@ func decodeText(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", fmt.Errorf("UTF-16 文本无法解码（%v）", err)
+			return "", fmt.Errorf("%w: UTF-16: %w", ErrEncoding, err)
 		}
 		return string(out), nil
 	case utf8.Valid(data):
@@ -53,7 +55,7 @@ func decodeText(data []byte) (string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("文本编码无法识别（%v）", err)
+		return "", fmt.Errorf("%w: GB18030: %w", ErrEncoding, err)
 	}
 	return string(out), nil
 }
@@ -110,13 +112,13 @@ func readCSV(b *builder, data []byte) error {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				b.warn("第%d行无法解析（%v），已跳过", pe.StartLine, pe.Err)
+				b.warn(problem.Problem{Code: problem.RowSkipped, Where: fmt.Sprintf("line %d", pe.StartLine), Detail: pe.Err.Error()})
 				continue
 			}
-			return fmt.Errorf("读取失败（%v）", err)
+			return fmt.Errorf("read text table: %w", err)
 		}
 		if line >= b.lim.MaxRows {
-			b.warn("超过%d行，其余未读取", b.lim.MaxRows)
+			b.warn(problem.Problem{Code: problem.TableCut, Detail: fmt.Sprintf("more than %d rows", b.lim.MaxRows)})
 			break
 		}
 		for c, v := range row {

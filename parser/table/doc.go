@@ -22,7 +22,9 @@
 // and hidden state are not kept.
 //
 // Every count is bounded (sheets, rows, columns, cells, string bytes); a
-// file past a bound is read in part and the Book says so in Warnings.
-// Read returns an error only when nothing can be read, and its text is
-// Chinese: the clerk reads it.
+// file past a bound is read in part and the Book says so in Warnings
+// (problem.Problem values: a stable code, the sheet concerned). Read
+// returns an error only when nothing can be read; it is English, names the
+// file and wraps one of the Err values (ErrNotTable, ErrDamaged,
+// ErrEncrypted …), which parser/classify turns into the clerk's Chinese.
 package table

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"shenbao/parser/doc"
+	"shenbao/parser/problem"
 )
 
 // Book is what one file holds: its sheets (or a Word document's tables) in
@@ -15,9 +16,9 @@ import (
 type Book struct {
 	Format string  // "xlsx", "xls", "csv", "docx", "doc", "rtf", "html"
 	Sheets []Sheet //
-	// Warnings are recoverable problems (a bound reached, a bad record),
-	// in Chinese.
-	Warnings []string
+	// Warnings are recoverable problems (a bound reached, a bad record);
+	// problem.Text words them for the clerk.
+	Warnings []problem.Problem
 }
 
 // Sheet is one grid. Rows may differ in length; trailing empty cells are
@@ -65,13 +66,36 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// ErrNotTable is returned (wrapped) for bytes that are no table format this
-// package reads: an image, a PDF, an archive, a binary file.
-var ErrNotTable = errors.New("不是表格文件")
-
-// errCFBBroken is the reason for an Office 97-2003 file (.xls, .doc) whose
-// compound-file structure cannot be opened.
-var errCFBBroken = errors.New("Office 97-2003 格式的文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送")
+// Errors of Read, returned wrapped (errors.Is finds them); parser/classify
+// words them for the clerk.
+var (
+	// ErrNotTable: bytes of no table format this package reads (an image,
+	// a PDF, an archive, a binary file).
+	ErrNotTable = errors.New("not a table file")
+	// ErrDamaged: a table format whose structure cannot be read (cut short
+	// in transit, corrupted).
+	ErrDamaged = errors.New("table file damaged or incomplete")
+	// ErrCFBDamaged: an Office 97-2003 compound file (.xls, .doc) whose own
+	// structure cannot be opened; it wraps ErrDamaged.
+	ErrCFBDamaged = fmt.Errorf("compound file (Office 97-2003): %w", ErrDamaged)
+	// ErrEncrypted: the file has an open password.
+	ErrEncrypted = errors.New("table file is password-protected")
+	// ErrOldExcel: Excel 5.0/95 (BIFF5) or older.
+	ErrOldExcel = errors.New("old Excel format (5.0/95 or older), not supported")
+	// ErrNoWorkbook: a compound file that holds no Excel workbook.
+	ErrNoWorkbook = errors.New("compound file holds no Excel workbook")
+	// ErrNoSheets: a workbook without worksheets.
+	ErrNoSheets = errors.New("workbook has no worksheets")
+	// ErrNoTables: a Word document without tables.
+	ErrNoTables = errors.New("no table in the Word document")
+	// ErrTooWide: cells past the column limit, which only a damaged or
+	// crafted file has.
+	ErrTooWide = errors.New("cells past the column limit")
+	// ErrEncoding: text in no encoding this package decodes.
+	ErrEncoding = errors.New("text encoding not recognised")
+	// ErrWord: a Word document the Word readers cannot read.
+	ErrWord = errors.New("unreadable Word document")
+)
 
 const cfbMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
@@ -109,7 +133,7 @@ func Read(name string, data []byte, lim Limits) (book *Book, err error) {
 		// The readers are written not to panic; this is the last guard so a
 		// bug on one hostile file never stops a batch.
 		if p := recover(); p != nil {
-			book, err = nil, fmt.Errorf("表格 %s：读取时出现内部错误（%v）", name, p)
+			book, err = nil, fmt.Errorf("table %s: %w: reader panicked: %v", name, ErrDamaged, p)
 		}
 	}()
 	lim = lim.withDefaults()
@@ -125,12 +149,12 @@ func Read(name string, data []byte, lim Limits) (book *Book, err error) {
 	case "csv":
 		err = readCSV(b, data)
 	case "cfb":
-		err = errCFBBroken
+		err = ErrCFBDamaged
 	default:
 		err = ErrNotTable
 	}
 	if err != nil {
-		return nil, fmt.Errorf("表格 %s：%w", name, err)
+		return nil, fmt.Errorf("table %s: %w", name, err)
 	}
 	b.book.Format = kind
 	if kind == "doc" || kind == "rtf" || kind == "html" {
@@ -149,9 +173,12 @@ type builder struct {
 	wordFormat string
 }
 
-func (b *builder) warn(format string, args ...any) {
-	if len(b.book.Warnings) < 50 {
-		b.book.Warnings = append(b.book.Warnings, fmt.Sprintf(format, args...))
+// maxWarnings bounds Book.Warnings.
+const maxWarnings = 50
+
+func (b *builder) warn(p problem.Problem) {
+	if len(b.book.Warnings) < maxWarnings {
+		b.book.Warnings = append(b.book.Warnings, p)
 	}
 }
 
@@ -160,7 +187,7 @@ func (b *builder) room() bool {
 	if len(b.book.Sheets) >= b.lim.MaxSheets {
 		if !b.full {
 			b.full = true
-			b.warn("工作表超过%d个，其余未读取", b.lim.MaxSheets)
+			b.warn(problem.Problem{Code: problem.TableCut, Detail: fmt.Sprintf("more than %d sheets", b.lim.MaxSheets)})
 		}
 		return false
 	}
@@ -189,14 +216,14 @@ func (g *grid) set(r, c int, text string) bool {
 	if r < 0 || c < 0 || r >= b.lim.MaxRows || c >= b.lim.MaxCols {
 		if !g.clipped {
 			g.clipped = true
-			b.warn("工作表“%s”超过%d行或%d列，超出部分未读取", g.name, b.lim.MaxRows, b.lim.MaxCols)
+			b.warn(problem.Problem{Code: problem.TableCut, Where: g.name, Detail: fmt.Sprintf("past %d rows or %d columns", b.lim.MaxRows, b.lim.MaxCols)})
 		}
 		return true
 	}
 	if b.cells >= b.lim.MaxCells || b.bytes+len(text) > b.lim.MaxBytes {
 		if !b.full {
 			b.full = true
-			b.warn("表格内容超过上限（%d个单元格或%d字节），其余未读取", b.lim.MaxCells, b.lim.MaxBytes)
+			b.warn(problem.Problem{Code: problem.TableCut, Detail: fmt.Sprintf("past %d cells or %d bytes", b.lim.MaxCells, b.lim.MaxBytes)})
 		}
 		return false
 	}

@@ -27,7 +27,7 @@ func readWord(b *builder, kind string, data []byte) error {
 		d, err = doc.Read(bytes.NewReader(data), int64(len(data)))
 	}
 	if err != nil {
-		return fmt.Errorf("WORD文件无法读取（%v）", err)
+		return fmt.Errorf("%w: %w", ErrWord, err)
 	}
 	b.wordFormat = d.Format
 	var before []string // paragraphs since the previous table
@@ -53,7 +53,7 @@ func readWord(b *builder, kind string, data []byte) error {
 		g.done()
 	}
 	if n == 0 {
-		return fmt.Errorf("WORD文件中没有表格")
+		return ErrNoTables
 	}
 	return nil
 }

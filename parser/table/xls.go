@@ -3,7 +3,6 @@ package table
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -11,6 +10,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
+
+	"shenbao/parser/problem"
 )
 
 // BIFF8 record types read here (MS-XLS §2.3).
@@ -35,7 +36,7 @@ const (
 // maxXLSStream bounds the Workbook stream read into memory.
 const maxXLSStream = 64 << 20
 
-var errXLSFormat = errors.New("XLS文件结构损坏")
+var errXLSFormat = fmt.Errorf("%w: XLS record structure", ErrDamaged)
 
 // cfbKind tells a compound file's kind from its root stream names:
 // "xls", "doc", "" for another compound file (an Outlook .msg, a .ppt), or
@@ -75,7 +76,7 @@ func workbookStream(data []byte) (stream []byte, err error) {
 	}()
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("复合文档无法打开（%v）", err)
+		return nil, fmt.Errorf("%w: %w", ErrCFBDamaged, err)
 	}
 	var book *mscfb.File
 	for _, f := range r.File {
@@ -84,17 +85,17 @@ func workbookStream(data []byte) (stream []byte, err error) {
 		}
 		switch f.Name {
 		case "EncryptionInfo", "EncryptedPackage":
-			return nil, errors.New("文件已加密（设置了打开密码），请取消密码后重新发送")
+			return nil, ErrEncrypted
 		case "Workbook":
 			book = f
 		case "Book":
 			if book == nil {
-				return nil, errors.New("这是 Excel 5.0/95 格式（BIFF5），不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送")
+				return nil, fmt.Errorf("%w: BIFF5 Book stream", ErrOldExcel)
 			}
 		}
 	}
 	if book == nil {
-		return nil, errors.New("复合文档中没有 Excel 工作簿")
+		return nil, ErrNoWorkbook
 	}
 	if book.Size < 0 || book.Size > maxXLSStream || book.Size > int64(len(data)) {
 		return nil, errXLSFormat
@@ -104,7 +105,7 @@ func workbookStream(data []byte) (stream []byte, err error) {
 		if err == nil {
 			err = errXLSFormat
 		}
-		return nil, fmt.Errorf("工作簿数据无法读取（%v）", err)
+		return nil, fmt.Errorf("%w: workbook stream: %w", ErrDamaged, err)
 	}
 	return stream, nil
 }
@@ -162,7 +163,7 @@ func readXLS(b *builder, data []byte) error {
 		return errXLSFormat
 	}
 	if bof.typ != recBOF || le16(bof.data, 0) != 0x0600 {
-		return errors.New("这是 Excel 5.0/95 或更早的格式，不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送")
+		return fmt.Errorf("%w: BOF version %#x", ErrOldExcel, le16(bof.data, 0))
 	}
 	var (
 		sheets []sheetRef
@@ -171,13 +172,13 @@ func readXLS(b *builder, data []byte) error {
 	for off := bof.next; ; {
 		r, ok := recordAt(s, off)
 		if !ok {
-			b.warn("XLS工作簿全局区不完整")
+			b.warn(problem.Problem{Code: problem.WorkbookIncomplete, Detail: "globals substream ends early"})
 			break
 		}
 		off = r.next
 		switch r.typ {
 		case recFilePass:
-			return errors.New("文件已加密（设置了打开密码），请取消密码后重新发送")
+			return ErrEncrypted
 		case recBoundSheet:
 			if len(r.data) >= 8 {
 				name, _ := shortString(r.data[6:])
@@ -204,7 +205,7 @@ func readXLS(b *builder, data []byte) error {
 		g.done()
 	}
 	if len(b.book.Sheets) == 0 {
-		return errors.New("工作簿中没有工作表")
+		return ErrNoSheets
 	}
 	return nil
 }
@@ -213,7 +214,7 @@ func readXLS(b *builder, data []byte) error {
 func readXLSSheet(b *builder, g *grid, s []byte, pos int, sst []string) {
 	bof, ok := recordAt(s, pos)
 	if !ok || bof.typ != recBOF {
-		b.warn("工作表“%s”的位置无效，未读取", g.name)
+		b.warn(problem.Problem{Code: problem.SheetUnread, Where: g.name, Detail: "invalid sheet position"})
 		return
 	}
 	type merge struct{ r1, r2, c1, c2 int }
@@ -221,7 +222,7 @@ func readXLSSheet(b *builder, g *grid, s []byte, pos int, sst []string) {
 	for off := bof.next; ; {
 		r, ok := recordAt(s, off)
 		if !ok {
-			b.warn("工作表“%s”不完整", g.name)
+			b.warn(problem.Problem{Code: problem.SheetUnread, Where: g.name, Detail: "sheet substream ends early"})
 			break
 		}
 		off = r.next
@@ -238,7 +239,7 @@ func readXLSSheet(b *builder, g *grid, s []byte, pos int, sst []string) {
 				if i := int(le32(d, 6)); i < len(sst) {
 					g.set(row, col, sst[i])
 				} else {
-					b.warn("工作表“%s”第%d行第%d列：共享字符串编号无效", g.name, row+1, col+1)
+					b.warn(problem.Problem{Code: problem.StringsBroken, Where: g.name, Detail: fmt.Sprintf("invalid shared-string index at row %d, column %d", row+1, col+1)})
 				}
 			}
 		case recLabel:
@@ -316,7 +317,7 @@ func readSST(b *builder, segs [][]byte) []string {
 	for i := 0; i < total; i++ {
 		v, ok := c.richString(b)
 		if !ok {
-			b.warn("XLS共享字符串表不完整（读到%d个，应有%d个）", len(out), total)
+			b.warn(problem.Problem{Code: problem.StringsBroken, Detail: fmt.Sprintf("shared-string table holds %d of %d strings", len(out), total)})
 			break
 		}
 		out = append(out, v)

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"shenbao/parser/problem"
 )
 
 // Bounds for workbooks handed to excelize.
@@ -26,7 +28,7 @@ func readXLSX(b *builder, data []byte) error {
 		UnzipXMLSizeLimit: xlsxXMLLimit,
 	})
 	if err != nil {
-		return fmt.Errorf("XLSX文件无法打开（%v）", err)
+		return fmt.Errorf("%w: %w", ErrDamaged, err)
 	}
 	defer f.Close()
 	for _, name := range f.GetSheetList() {
@@ -35,7 +37,7 @@ func readXLSX(b *builder, data []byte) error {
 		}
 		g := b.newGrid(name)
 		if err := xlsxSheet(f, name, g); err != nil {
-			b.warn("工作表“%s”无法读取（%v）", name, err)
+			b.warn(problem.Problem{Code: problem.SheetUnread, Where: name, Detail: err.Error()})
 			continue
 		}
 		if merges, err := f.GetMergeCells(name); err == nil {
@@ -61,7 +63,7 @@ func xlsxSheet(f *excelize.File, name string, g *grid) error {
 	defer rows.Close()
 	for r := 0; rows.Next(); r++ {
 		if r >= g.b.lim.MaxRows {
-			g.b.warn("工作表“%s”超过%d行，其余未读取", name, g.b.lim.MaxRows)
+			g.b.warn(problem.Problem{Code: problem.TableCut, Where: name, Detail: fmt.Sprintf("more than %d rows", g.b.lim.MaxRows)})
 			break
 		}
 		row, err := rows.Columns()
@@ -99,7 +101,7 @@ func checkColumns(data []byte, maxCols int) error {
 		rc.Close()
 		budget -= int64(len(sheet))
 		if maxCellColumn(sheet, maxCols) > maxCols {
-			return fmt.Errorf("工作表有单元格超出第%d列，超过列数上限，疑似文件损坏", maxCols)
+			return fmt.Errorf("%w (%d)", ErrTooWide, maxCols)
 		}
 	}
 	return nil
