@@ -9,6 +9,7 @@ import (
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
 	"shenbao/parser/problem"
+	"shenbao/parser/scan"
 	"shenbao/parser/seal"
 	"shenbao/parser/table"
 )
@@ -82,7 +83,32 @@ func reasonSmallPicture(w, h int) string {
 func reasonMetadataProblems(n int) string { return fmt.Sprintf("%d 行有问题，见问题清单", n) }
 
 // reasonMetadata words why a scan metadata file could not be read.
-func reasonMetadata(err error) string { return err.Error() }
+func reasonMetadata(err error) string {
+	var why string
+	switch {
+	case errors.Is(err, scan.ErrNotTable):
+		why = "不是文本表格（CSV/TSV）、XLSX或JSON文件"
+	case errors.Is(err, scan.ErrNoHeader):
+		why = "找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）"
+	case errors.Is(err, scan.ErrTooWide):
+		why = "XLSX文件无法打开（工作表有单元格超出列数上限，疑似文件损坏）"
+	case errors.Is(err, scan.ErrXLSX):
+		why = "XLSX文件无法打开（文件已损坏或不是XLSX格式）"
+	case errors.Is(err, scan.ErrSheet):
+		why = "工作表无法读取（文件可能已损坏）"
+	case errors.Is(err, scan.ErrJSON):
+		why = "JSON格式无法识别（需要记录数组或{\"records\": [...]}）"
+	case errors.Is(err, scan.ErrNoRecords):
+		why = "JSON中没有扫描记录（需要“窗口名称”“栏目”键，以及签字、盖章、日期等至少一项）"
+	default:
+		why = "读取失败，文件可能已损坏"
+	}
+	var se *scan.Error
+	if errors.As(err, &se) && se.File != "" {
+		return "扫描记录 " + se.File + "：" + why
+	}
+	return "扫描记录无法读取：" + why
+}
 
 // reasonWord turns a Word reader's error into the clerk's words.
 func reasonWord(err error) string {

@@ -7,6 +7,7 @@ import (
 
 	"shenbao/parser/intake"
 	"shenbao/parser/problem"
+	"shenbao/parser/scan"
 	"shenbao/parser/table"
 )
 
@@ -98,5 +99,31 @@ func TestTableReasons(t *testing.T) {
 	}
 	if got := withWarnings("实绩排序表", nil); got != "实绩排序表" {
 		t.Errorf("withWarnings without warnings = %q", got)
+	}
+}
+
+// TestMetadataReasons: scan metadata that cannot be used gets the clerk's
+// Chinese, made here from scan's typed errors and naming the file.
+func TestMetadataReasons(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"扫描记录.csv", "序号,备注\n1,无\n", "扫描记录 扫描记录.csv：找不到表头（需要“窗口名称”“栏目”两列"},
+		{"扫描记录.json", `{"records": 3`, "扫描记录 扫描记录.json：JSON格式无法识别"},
+		{"扫描记录.xlsx", "PK\x03\x04 xl/workbook.xml garbage", "扫描记录 扫描记录.xlsx：XLSX文件无法打开（文件已损坏"},
+		{"扫描.bin", "\x00\x01\x02窗口名称,栏目", "扫描记录 扫描.bin：不是文本表格"},
+	}
+	latin := regexp.MustCompile(`[A-Za-z]{5,}`)
+	for _, tc := range tests {
+		_, _, err := scan.Read(tc.name, []byte(tc.data))
+		if err == nil {
+			t.Fatalf("%s read", tc.name)
+		}
+		got := reasonMetadata(err)
+		if !strings.HasPrefix(got, tc.want) || latin.MatchString(strings.ReplaceAll(got, "records", "")) {
+			t.Errorf("%s: reason %q, want %q… in Chinese", tc.name, got, tc.want)
+		}
 	}
 }

@@ -16,6 +16,8 @@
 // title row. Yes/no cells accept 是/否, 有/无, √/×, ✓/✗, 1/0, true/false,
 // Y/N, yes/no, 已签字/未签字, 已盖章/未盖章; blank is Unknown.
 //
-// A bad row is a Problem and the rest of the file is read; an error means
-// the file cannot be used at all. It does not read scan images.
+// A bad row is a Problem (its Chinese message goes to 问题清单 as S03) and
+// the rest of the file is read; an error, an English *Error wrapping one of
+// the Err causes, means the file cannot be used at all, and parser/classify
+// words it for the clerk. It does not read scan images.
 package scan

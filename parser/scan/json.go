@@ -114,10 +114,10 @@ func readJSON(name string, data []byte) ([]Record, []Problem, error) {
 	label := baseName(name)
 	list, err := jsonRecords(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("扫描记录 %s：JSON格式无法识别（需要记录数组或{\"records\": [...]}）：%v", label, err)
+		return nil, nil, &Error{label, fmt.Errorf("%w: %w", ErrJSON, err)}
 	}
 	if len(list) > 0 && !hasJSONRecord(list) {
-		return nil, nil, fmt.Errorf("扫描记录 %s：JSON中没有扫描记录（需要“窗口名称”“栏目”键，以及签字、盖章、日期等至少一项）", label)
+		return nil, nil, &Error{label, ErrNoRecords}
 	}
 	t := newTable(name, label, false)
 	t.unit = "条"

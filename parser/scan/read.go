@@ -21,9 +21,8 @@ const (
 // (JSON starts with [ or {, XLSX is a zip holding xl/workbook.xml, anything
 // else is delimited text). name is used in messages and Record.Source.
 //
-// Bad rows are Problems and are skipped or read in part; the error is
-// reserved for a file that cannot be used at all, and its text says why in
-// Chinese.
+// Bad rows are Problems and are skipped or read in part; the error, an
+// *Error, is reserved for a file that cannot be used at all.
 func Read(name string, data []byte) ([]Record, []Problem, error) {
 	var (
 		recs  []Record

@@ -2,9 +2,11 @@ package scan
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -117,22 +119,26 @@ func TestReadUnusable(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		want string
+		want error
 	}{
-		{"noheader.csv", mustRead(t, "noheader.csv"), "扫描记录 noheader.csv：找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）"},
-		{"broken.json", mustRead(t, "broken.json"), "扫描记录 broken.json：JSON格式无法识别"},
-		{"binary.csv", []byte("\x00\x01\x02窗口名称,栏目"), "扫描记录 binary.csv：不是文本表格"},
-		{"fake.xlsx", []byte("PK\x03\x04 xl/workbook.xml garbage"), "扫描记录 fake.xlsx：XLSX文件无法打开"},
-		{"empty.csv", nil, "扫描记录 empty.csv：找不到表头"},
-		{"prose.txt", mustRead(t, "prose.txt"), "扫描记录 prose.txt：找不到表头"},
-		{"other.json", []byte(`[{"name": "张三", "window": "甲窗口"}]`), "扫描记录 other.json：JSON中没有扫描记录"},
-		{"two-columns.csv", []byte("窗口名称,栏目\n甲窗口,推荐单位\n"), "扫描记录 two-columns.csv：找不到表头"},
+		{"noheader.csv", mustRead(t, "noheader.csv"), ErrNoHeader},
+		{"broken.json", mustRead(t, "broken.json"), ErrJSON},
+		{"binary.csv", []byte("\x00\x01\x02窗口名称,栏目"), ErrNotTable},
+		{"fake.xlsx", []byte("PK\x03\x04 xl/workbook.xml garbage"), ErrXLSX},
+		{"empty.csv", nil, ErrNoHeader},
+		{"prose.txt", mustRead(t, "prose.txt"), ErrNoHeader},
+		{"other.json", []byte(`[{"name": "张三", "window": "甲窗口"}]`), ErrNoRecords},
+		{"two-columns.csv", []byte("窗口名称,栏目\n甲窗口,推荐单位\n"), ErrNoHeader},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			recs, probs, err := Read(tc.name, tc.data)
-			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
-				t.Fatalf("err = %v, want prefix %q", err, tc.want)
+			var se *Error
+			if !errors.As(err, &se) || se.File != tc.name || !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want a *scan.Error of %s wrapping %q", err, tc.name, tc.want)
+			}
+			if regexp.MustCompile(`\p{Han}`).MatchString(strings.ReplaceAll(err.Error(), tc.name, "")) {
+				t.Errorf("error %q is not English: parser/classify words it for the clerk", err)
 			}
 			if recs != nil || probs != nil {
 				t.Errorf("result with error: %v %v", recs, probs)

@@ -90,11 +90,11 @@ func newCSV(text string, sep rune) *csv.Reader {
 func readText(name string, data []byte) ([]Record, []Problem, error) {
 	label := baseName(name)
 	if bytes.IndexByte(data, 0) >= 0 && !bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return nil, nil, fmt.Errorf("扫描记录 %s：不是文本表格（CSV/TSV）、XLSX或JSON文件", label)
+		return nil, nil, &Error{label, ErrNotTable}
 	}
 	text, sep, ok := sniffText(data)
 	if !ok {
-		return nil, nil, fmt.Errorf("扫描记录 %s：找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）", label)
+		return nil, nil, &Error{label, ErrNoHeader}
 	}
 	t := newTable(name, label, true)
 	r := newCSV(text, sep)
@@ -109,7 +109,7 @@ func readText(name string, data []byte) ([]Record, []Problem, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, nil, fmt.Errorf("扫描记录 %s：读取失败：%v", label, err)
+				return nil, nil, &Error{label, err}
 			}
 			t.problem(pe.StartLine, "无法解析（%v），已跳过", pe.Err)
 			continue

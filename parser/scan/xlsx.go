@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -98,16 +99,19 @@ func readXLSX(name string, data []byte) ([]Record, []Problem, error) {
 	label := baseName(name)
 	f, err := openXLSX(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("扫描记录 %s：XLSX文件无法打开（%v）", label, err)
+		if !errors.Is(err, ErrXLSX) {
+			err = fmt.Errorf("%w: %w", ErrXLSX, err)
+		}
+		return nil, nil, &Error{label, err}
 	}
 	defer f.Close()
 	sheet, ok := findSheet(f)
 	if !ok {
-		return nil, nil, fmt.Errorf("扫描记录 %s：没有含“窗口名称”“栏目”及签字、盖章等列表头的工作表", label)
+		return nil, nil, &Error{label, ErrNoHeader}
 	}
 	rows, err := sheetRows(f, sheet, xlsxMaxSheetRows)
 	if err != nil {
-		return nil, nil, fmt.Errorf("扫描记录 %s：工作表“%s”无法读取（%v）", label, sheet, err)
+		return nil, nil, &Error{label, fmt.Errorf("%w: %q: %w", ErrSheet, sheet, err)}
 	}
 	at, l, _ := findHeader(rows)
 	t := newTable(name, fmt.Sprintf("%s 工作表“%s”", label, sheet), false)

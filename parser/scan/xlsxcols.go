@@ -35,7 +35,7 @@ func checkColumns(data []byte) error {
 		rc.Close()
 		budget -= int64(len(sheet))
 		if maxCellColumn(sheet) > xlsxMaxCols {
-			return fmt.Errorf("工作表有单元格超出第%d列，超过列数上限，疑似文件损坏", xlsxMaxCols)
+			return fmt.Errorf("%w (%d)", ErrTooWide, xlsxMaxCols)
 		}
 	}
 	return nil
