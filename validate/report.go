@@ -19,8 +19,8 @@ import (
 
 // ReportInput is what a check run gathered before its rules are applied.
 type ReportInput struct {
-	Items  []*intake.Item    // every item of the walk, sorted by Pos
-	Parsed []*dossier.Parsed // what the parse stage made of the leaves
+	Items  []*intake.Item   // every item of the walk, sorted by Pos
+	Pieces []*dossier.Piece // what the parse stage made of the leaves
 	// Dossiers are from dossier.Assemble. Report sets each entry to nil
 	// once its Submission is made, so that the forms and the result are not
 	// held together: the caller must not use them afterwards.
@@ -56,8 +56,8 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 		Inputs:      []Input{},
 		Submissions: []Submission{},
 	}
-	kinds := make(map[*intake.Item]classify.Kind, len(in.Parsed))
-	for _, pd := range in.Parsed {
+	kinds := make(map[*intake.Item]classify.Kind, len(in.Pieces))
+	for _, pd := range in.Pieces {
 		if prev := kinds[pd.Item]; prev != "" && prev != pd.Kind {
 			kinds[pd.Item] = classify.BothForms // dossier.Pieces split it
 			continue
@@ -85,7 +85,7 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	across := CheckAcross(in.Dossiers, p)
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
-	res.ScanPages = scanPages(in.Parsed, in.Dossiers)
+	res.ScanPages = scanPages(in.Pieces, in.Dossiers)
 	res.Submissions = slices.Grow(res.Submissions, len(in.Dossiers))
 	for i, d := range in.Dossiers {
 		extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
@@ -106,7 +106,7 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 
 // scanPages lists every analysed scan page in input order, with the window
 // assembly gave it.
-func scanPages(parsed []*dossier.Parsed, ds []*dossier.Dossier) []seal.Page {
+func scanPages(parsed []*dossier.Piece, ds []*dossier.Dossier) []seal.Page {
 	type key struct {
 		source string
 		page   int
@@ -350,7 +350,7 @@ func unattributed(in ReportInput) []finding.Finding {
 	}
 	m09, _ := finding.Lookup("M09")
 	kinds := map[*intake.Item]classify.Kind{}
-	for _, pd := range in.Parsed {
+	for _, pd := range in.Pieces {
 		kinds[pd.Item] = pd.Kind
 	}
 	for _, it := range in.Items {

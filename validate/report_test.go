@@ -97,7 +97,7 @@ func TestUnreadableTableGoesBack(t *testing.T) {
 	for i, k := range []classify.Kind{classify.Ranking, classify.JointReturn, classify.Failed} {
 		it := &intake.Item{Path: fmt.Sprintf("排序/%d.xls", i), Name: fmt.Sprintf("%d.xls", i), Status: intake.Failed, Reason: "已损坏"}
 		in.Items = append(in.Items, it)
-		in.Parsed = append(in.Parsed, &dossier.Parsed{Item: it, Kind: k})
+		in.Pieces = append(in.Pieces, &dossier.Piece{Item: it, Kind: k})
 	}
 	fs := unattributed(in)
 	var fixes []string

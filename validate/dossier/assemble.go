@@ -21,10 +21,10 @@ type group struct {
 	fold     string // text.Fold of the name, for tolerant matching; "" for unnamed forms
 	name     string // window name from the first item that named the window
 	nameRank int    // where name came from: 0 申报表, 1 初审表, 2 non-Word 申报表, 3 photo
-	apps     []*Parsed
-	reviews  []*Parsed
+	apps     []*Piece
+	reviews  []*Piece
 	nonWord  []*intake.Item
-	photos   []*Parsed
+	photos   []*Piece
 	failed   []*intake.Item
 	images   []*intake.Item
 	records  []scan.Record
@@ -48,18 +48,18 @@ type assembler struct {
 // Chinese Reason naming the newer item) on replaced items, and returns the
 // window each item was attributed to (by item Path) for 文件清单. Records
 // whose window matches no dossier are returned as unmatched.
-func Assemble(items []*Parsed, records []scan.Record, p *profile.Profile) (ds []*Dossier, windowOf map[string]string, unmatched []scan.Record) {
+func Assemble(items []*Piece, records []scan.Record, p *profile.Profile) (ds []*Dossier, windowOf map[string]string, unmatched []scan.Record) {
 	if p == nil {
 		p = &profile.Profile{}
 	}
 	a := &assembler{p: p, groups: map[string]*group{}, mails: map[string][]string{}, names: newNameIndex()}
-	sorted := make([]*Parsed, 0, len(items))
+	sorted := make([]*Piece, 0, len(items))
 	for _, it := range items {
 		if it != nil && it.Item != nil {
 			sorted = append(sorted, it)
 		}
 	}
-	slices.SortStableFunc(sorted, func(x, y *Parsed) int { return intake.ComparePos(x.Item.Pos, y.Item.Pos) })
+	slices.SortStableFunc(sorted, func(x, y *Piece) int { return intake.ComparePos(x.Item.Pos, y.Item.Pos) })
 
 	// Forms first: they name the windows that photos, scans and failed
 	// items are attributed to.
@@ -231,7 +231,7 @@ func (a *assembler) byName(name string) *group {
 // suggests, then by its email when that carries one window. create makes a
 // window from the hint when nothing matches (a window that sent only
 // photos).
-func (a *assembler) attribute(it *Parsed, create bool) *group {
+func (a *assembler) attribute(it *Piece, create bool) *group {
 	if g := a.byFileName(it.Item); g != nil {
 		return g
 	}
@@ -249,7 +249,7 @@ func (a *assembler) attribute(it *Parsed, create bool) *group {
 }
 
 // hintName is the window name an item's WindowHint suggests, "" for none.
-func (a *assembler) hintName(it *Parsed) string {
+func (a *assembler) hintName(it *Piece) string {
 	var extra []string
 	if it.Kind == classify.Photo {
 		extra = append(slices.Clone(a.p.Photos.EnvironmentHints), a.p.Photos.WorkHints...)
@@ -275,7 +275,7 @@ func plausibleWindow(name string) bool {
 	return false
 }
 
-func (a *assembler) addApplication(it *Parsed) {
+func (a *assembler) addApplication(it *Piece) {
 	name := ""
 	if it.Application != nil {
 		name = strings.TrimSpace(it.Application.Value("window_name"))
@@ -288,7 +288,7 @@ func (a *assembler) addApplication(it *Parsed) {
 // addNonWord places a 申报表 that came as PDF or image: by the window its
 // file name names, its email's one window, else a window named after the
 // file.
-func (a *assembler) addNonWord(it *Parsed) {
+func (a *assembler) addNonWord(it *Piece) {
 	g := a.byFileName(it.Item)
 	hint := a.hintName(it)
 	if g == nil {
@@ -307,7 +307,7 @@ func (a *assembler) addNonWord(it *Parsed) {
 // formGroup is the window of a form that names name; a form without a
 // window name goes by its file name or email, else gets a window of its own
 // named after the file.
-func (a *assembler) formGroup(it *Parsed, name string, rank int) *group {
+func (a *assembler) formGroup(it *Piece, name string, rank int) *group {
 	if key := nameKey(name); key != "" {
 		if a.groups[key] == nil {
 			if g := a.sameFold(name); g != nil {
@@ -345,7 +345,7 @@ func (a *assembler) sameFold(name string) *group {
 // addReview joins a 初审表 to its window: the same name; else the one
 // window its email carries (so a misspelt name is still compared, P07);
 // else a window whose name contains it or the reverse; else its own.
-func (a *assembler) addReview(it *Parsed) {
+func (a *assembler) addReview(it *Piece) {
 	name := ""
 	if it.Review != nil {
 		name = strings.TrimSpace(it.Review.Value("window_name"))
@@ -374,7 +374,7 @@ func (a *assembler) addReview(it *Parsed) {
 	a.noteMail(it.Item, g.key)
 }
 
-func (a *assembler) addPhoto(it *Parsed) {
+func (a *assembler) addPhoto(it *Piece) {
 	if g := a.attribute(it, true); g != nil {
 		g.photos = append(g.photos, it)
 	}
@@ -400,7 +400,7 @@ func (a *assembler) addRecords(records []scan.Record) (unmatched []scan.Record) 
 // to the image's window, and becomes one record
 // per review row it judged. Pages that reach no window are returned as
 // unmatched records (S03, naming the file and page).
-func (a *assembler) addScanImage(it *Parsed, files *fileIndex) (unmatched []scan.Record) {
+func (a *assembler) addScanImage(it *Piece, files *fileIndex) (unmatched []scan.Record) {
 	g := files.window(it.Item)
 	if g == nil {
 		g = a.attribute(it, false)

@@ -62,7 +62,7 @@ func TestAssemble(t *testing.T) {
 	mNoDate2 := email("b.eml", "", 2)
 	tests := []struct {
 		name      string
-		items     []*Parsed
+		items     []*Piece
 		records   []scan.Record
 		want      string
 		windows   string // windowOf, "" to skip
@@ -70,7 +70,7 @@ func TestAssemble(t *testing.T) {
 	}{
 		{
 			name: "tolerant names group one window",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("x › 申报表.docx", m1, 0, 0, 1), "铁东区 税务局（办税服务厅）", "铁东区税务局"),
 				review(item("初审表.docx", nil, 1), "铁东区税务局办税服务厅"),
 				app(item("申报表-修改.docx", nil, 2), "铁东区税务局(办税服务厅)", "铁东区税务局"),
@@ -83,7 +83,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "two windows in one email; photos by name; an unnamed photo stays unattributed",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("m › A申报表.docx", m1, 0, 0, 1), "立山区医保服务窗口", "立山区医保局"),
 				app(item("m › B申报表.docx", m1, 0, 0, 2), "千山区市场监管窗口", "千山区市场监管局"),
 				photo(item("m › 立山区医保服务窗口环境照片.jpg", m1, 0, 0, 3), 2000, 1500),
@@ -97,7 +97,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "photos by the folder or archive that names the window",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("样例/企业登记注册窗口/申报表.docx", nil, 0, 0, 1), "企业登记注册窗口", ""),
 				app(item("样例/户籍业务窗口/申报表.docx", nil, 0, 1, 1), "户籍业务窗口", ""),
 				photo(item("样例/企业登记注册窗口/环境照片.jpg", nil, 0, 0, 2), 1280, 960),
@@ -108,7 +108,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "photos and failed items by the email of one window",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("m › 申报表.docx", m1, 0, 0, 1), "高新区人社窗口", "高新区人社局"),
 				photo(item("m › 大厅.jpg", m1, 0, 0, 2), 800, 600),
 				photo(item("m › IMG_0002.jpg", m1, 0, 0, 3), 2000, 1500),
@@ -119,7 +119,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "newer email by date supersedes, whatever the position",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("m2 › 申报表.docx", m2, 0, 1, 1), "铁西区公积金窗口", "新单位"),
 				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", "旧单位"),
 				app(item("m3 › 申报表.docx", m3, 0, 2, 1), "铁西区公积金窗口", "中间单位"),
@@ -128,7 +128,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "without dates the later position wins",
-			items: []*Parsed{
+			items: []*Piece{
 				review(item("a.eml › 初审表.docx", mNoDate1, 1, 1), "铁西区公积金窗口"),
 				review(item("b.eml › 初审表(修改).docx", mNoDate2, 2, 1), "铁西区公积金窗口"),
 				app(item("申报表v1.docx", nil, 3), "铁西区公积金窗口", ""),
@@ -138,7 +138,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "a photo of an older email is replaced by the newer email's photo of its kind",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", ""),
 				photo(item("m1 › 环境照片.jpg", m1, 0, 0, 2), 2000, 1000),
 				photo(item("m1 › 工作照片.jpg", m1, 0, 0, 3), 2000, 1000),
@@ -150,7 +150,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "a newer email without photos keeps the older photos",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("m1 › 申报表.docx", m1, 0, 0, 1), "铁西区公积金窗口", ""),
 				photo(item("m1 › 环境照片.jpg", m1, 0, 0, 2), 2000, 1000),
 				app(item("m2 › 申报表.docx", m2, 0, 1, 2), "铁西区公积金窗口", ""),
@@ -159,7 +159,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "windows with only photos, only a 初审表, only a PDF 申报表",
-			items: []*Parsed{
+			items: []*Piece{
 				{Item: item("千山区市场监管窗口-集体工作照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口-集体工作照片.jpg", Width: 2000, Height: 1000},
 				{Item: item("千山区市场监管窗口环境照片.jpg", nil, 1), Kind: "photo", WindowHint: "千山区市场监管窗口环境照片.jpg", Width: 2000, Height: 1000},
 				{Item: item("环境照片.jpg", nil, 2), Kind: "photo", WindowHint: "环境照片.jpg"},
@@ -175,7 +175,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "a misnamed 初审表 joins the one window of its email",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("m › 申报表.docx", m1, 0, 0, 1), "立山区医保服务窗口", ""),
 				review(item("m › 初审表.docx", m1, 0, 0, 2), "立山医保窗口"),
 			},
@@ -183,7 +183,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "scan records by window name; images by the record's file",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("申报表.docx", nil, 1), "市政务服务中心不动产登记窗口", ""),
 				kind(item("扫描 › p1.jpg", nil, 2, 1), "scan-image", ""),
 				kind(item("扫描 › p9.jpg", nil, 2, 2), "scan-image", ""),
@@ -199,7 +199,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "a byte-identical copy is set aside without an M08",
-			items: []*Parsed{
+			items: []*Piece{
 				app(withSHA(item("a.eml › 申报表.docx", mNoDate1, 1, 0), "aa11"), "户籍业务窗口", ""),
 				app(withSHA(item("导出.zip › a.eml › 申报表.docx", mNoDate2, 2, 0, 0), "aa11"), "户籍业务窗口", ""),
 			},
@@ -207,7 +207,7 @@ func TestAssemble(t *testing.T) {
 		},
 		{
 			name: "sorted by unit then window",
-			items: []*Parsed{
+			items: []*Piece{
 				app(item("1.docx", nil, 1), "乙窗口名称很长", "B单位"),
 				app(item("2.docx", nil, 2), "甲窗口名称很长", "B单位"),
 				app(item("3.docx", nil, 3), "丙窗口名称很长", "A单位"),
@@ -244,7 +244,7 @@ func TestAssemble(t *testing.T) {
 func TestIdenticalCopy(t *testing.T) {
 	first := withSHA(item("a.eml › 申报表.docx", nil, 1, 0), "aa11")
 	again := withSHA(item("导出.zip › a.eml › 申报表.docx", nil, 2, 0, 0), "aa11")
-	ds, _, _ := Assemble([]*Parsed{app(first, "户籍业务窗口", ""), app(again, "户籍业务窗口", "")}, nil, testProfile())
+	ds, _, _ := Assemble([]*Piece{app(first, "户籍业务窗口", ""), app(again, "户籍业务窗口", "")}, nil, testProfile())
 	if len(ds) != 1 || len(ds[0].Replaced) != 0 || ds[0].Application.Item != again {
 		t.Fatalf("dossiers: %s", render(ds))
 	}
@@ -295,7 +295,7 @@ func TestWindowFromFile(t *testing.T) {
 }
 
 func TestAssembleOddItems(t *testing.T) {
-	items := []*Parsed{
+	items := []*Piece{
 		nil,
 		{Kind: "application"},
 		{Item: item("空白申报表.docx", nil, 1), Kind: "application"},
@@ -339,7 +339,7 @@ func TestBatchScanSplitByPage(t *testing.T) {
 	}
 	batch := kind(item("扫描 › 批量扫描.pdf", nil, 3, 0), "scan-image", "")
 	batch.ScanPages = []seal.Page{page(1, true), page(2, false), page(3, true)}
-	items := []*Parsed{
+	items := []*Piece{
 		app(item("甲.eml › 申报表.docx", nil, 1, 0), "户籍业务窗口", ""),
 		app(item("乙.eml › 申报表.docx", nil, 2, 0), "出入境证件办理窗口", ""),
 		batch,

@@ -32,7 +32,7 @@ func newer(a, b *intake.Item) int {
 }
 
 // newest returns the newest of forms and marks the others superseded.
-func (d *Dossier) newest(forms []*Parsed) *Parsed {
+func (d *Dossier) newest(forms []*Piece) *Piece {
 	if len(forms) == 0 {
 		return nil
 	}
@@ -114,7 +114,7 @@ func (a *assembler) build(g *group) *Dossier {
 // sent alone replaces the older 环境照片 and leaves the 工作照片. Photos of
 // older emails are superseded; photos that did not come by mail are all
 // kept.
-func (a *assembler) photos(d *Dossier, ps []*Parsed) []Photo {
+func (a *assembler) photos(d *Dossier, ps []*Piece) []Photo {
 	all := make([]Photo, 0, len(ps))
 	latest := map[string]*intake.Item{} // category → a photo of the newest email
 	for _, p := range ps {

@@ -27,7 +27,7 @@
 // windows appear, so attributing an item costs the same whatever the number
 // of windows; the answers are those of comparing it with every window.
 //
-// Pieces turns one item and its parser/classify Result into the Parsed
+// Pieces turns one item and its parser/classify Result into the Piece
 // values Assemble takes (a file holding both forms gives two); Assemble is
 // the entry point; UnmatchedFindings turns the scan records it could not
 // attribute into S03 findings. It reads no files: every item has been parsed

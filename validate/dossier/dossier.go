@@ -12,9 +12,9 @@ import (
 	"shenbao/validate/finding"
 )
 
-// Parsed is what the parse stage made of one item, the input to Assemble:
+// Piece is what the parse stage made of one item, the input to Assemble:
 // one per item, two for a Word file holding both forms (see Pieces).
-type Parsed struct {
+type Piece struct {
 	Item *intake.Item
 	// Kind is classify's kind; never classify.BothForms (Pieces splits it).
 	// Assemble uses Application, Review, NonWordApplication, Photo,
@@ -37,15 +37,15 @@ type Parsed struct {
 // made of it, or nil when the walk already judged the item (failed or
 // ignored) and it was not parsed. A file holding both forms gives a
 // 申报表 and a 初审表 of the same item.
-func Pieces(it *intake.Item, r *classify.Result) []*Parsed {
+func Pieces(it *intake.Item, r *classify.Result) []*Piece {
 	if r == nil {
 		kind := classify.Failed
 		if it.Status == intake.Ignored {
 			kind = classify.Ignored
 		}
-		return []*Parsed{{Item: it, Kind: kind}}
+		return []*Piece{{Item: it, Kind: kind}}
 	}
-	p := &Parsed{Item: it, Kind: r.Kind, Format: r.Format, Application: r.Application, Review: r.Review,
+	p := &Piece{Item: it, Kind: r.Kind, Format: r.Format, Application: r.Application, Review: r.Review,
 		Width: r.Width, Height: r.Height, WindowHint: r.WindowHint, ScanPages: r.ScanPages}
 	for i := range p.ScanPages {
 		p.ScanPages[i].Source = it.Path
@@ -54,10 +54,10 @@ func Pieces(it *intake.Item, r *classify.Result) []*Parsed {
 		p.Warnings = r.Document.Warnings
 	}
 	if r.Kind != classify.BothForms {
-		return []*Parsed{p}
+		return []*Piece{p}
 	}
 	p.Kind, p.Review = classify.Application, nil
-	return []*Parsed{p, {Item: it, Kind: classify.Review, Format: r.Format, Review: r.Review, Warnings: p.Warnings}}
+	return []*Piece{p, {Item: it, Kind: classify.Review, Format: r.Format, Review: r.Review, Warnings: p.Warnings}}
 }
 
 // AppDoc is a 申报表 in a dossier.

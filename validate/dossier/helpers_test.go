@@ -64,20 +64,20 @@ func item(path string, m *intake.Mail, pos ...int) *intake.Item {
 	return &intake.Item{Path: path, Name: name, Pos: pos, Mail: m, Status: intake.Parsed}
 }
 
-func app(it *intake.Item, window, unit string) *Parsed {
-	return &Parsed{Item: it, Kind: "application", Format: "docx", Application: &form.Application{Fields: map[string]form.Field{
+func app(it *intake.Item, window, unit string) *Piece {
+	return &Piece{Item: it, Kind: "application", Format: "docx", Application: &form.Application{Fields: map[string]form.Field{
 		"window_name": {Value: window, Found: true}, "unit": {Value: unit, Found: true}}}}
 }
 
-func review(it *intake.Item, window string, rows ...form.ReviewRow) *Parsed {
-	return &Parsed{Item: it, Kind: "review", Format: "docx", Review: &form.Review{
+func review(it *intake.Item, window string, rows ...form.ReviewRow) *Piece {
+	return &Piece{Item: it, Kind: "review", Format: "docx", Review: &form.Review{
 		Fields: map[string]form.Field{"window_name": {Value: window, Found: true}}, Rows: rows}}
 }
 
-func photo(it *intake.Item, w, h int) *Parsed {
-	return &Parsed{Item: it, Kind: "photo", Format: "jpeg", Width: w, Height: h}
+func photo(it *intake.Item, w, h int) *Piece {
+	return &Piece{Item: it, Kind: "photo", Format: "jpeg", Width: w, Height: h}
 }
 
-func kind(it *intake.Item, k classify.Kind, hint string) *Parsed {
-	return &Parsed{Item: it, Kind: k, WindowHint: hint}
+func kind(it *intake.Item, k classify.Kind, hint string) *Piece {
+	return &Piece{Item: it, Kind: k, WindowHint: hint}
 }

@@ -287,7 +287,7 @@ func TestIndexRandomFiles(t *testing.T) {
 func BenchmarkAttribute(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("windows=%d", n), func(b *testing.B) {
-			var items []*Parsed
+			var items []*Piece
 			for i := range n {
 				m := email(fmt.Sprintf("%05d.eml", i), "2024-04-01", i)
 				win := fmt.Sprintf("第%d号政务服务窗口", i)

@@ -65,7 +65,7 @@ func TestMergeRows(t *testing.T) {
 		rec(7, "推荐单位", "同意推荐", scan.Unknown, scan.Yes, "2024-04-09", 0.88),
 		rec(8, "领导意见", "同意", scan.Yes, scan.Unknown, "", -1),
 	}
-	items := []*Parsed{
+	items := []*Piece{
 		app(item("申报表.docx", nil, 1), "立山区医保服务窗口", ""),
 		review(item("初审表.docx", nil, 2), "立山区医保服务窗口", word...),
 	}

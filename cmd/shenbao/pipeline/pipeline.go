@@ -67,7 +67,7 @@ type Options struct {
 type collected struct {
 	mu       sync.Mutex
 	items    []*intake.Item
-	parsed   []*dossier.Parsed
+	parsed   []*dossier.Piece
 	records  []scan.Record
 	problems []scan.Problem
 	tables   map[*intake.Item]*classify.Result // rankings and 联审 returns
@@ -112,7 +112,7 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	rep.Stage("审查")
 	res := validate.Report(validate.ReportInput{
 		Items:     c.items,
-		Parsed:    c.parsed,
+		Pieces:    c.parsed,
 		Dossiers:  ds,
 		WindowOf:  windowOf,
 		Unmatched: unmatched,
@@ -206,7 +206,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 		return nil, walkErr
 	}
 	slices.SortFunc(c.items, func(a, b *intake.Item) int { return intake.ComparePos(a.Pos, b.Pos) })
-	slices.SortFunc(c.parsed, func(a, b *dossier.Parsed) int { return intake.ComparePos(a.Item.Pos, b.Item.Pos) })
+	slices.SortFunc(c.parsed, func(a, b *dossier.Piece) int { return intake.ComparePos(a.Item.Pos, b.Item.Pos) })
 	slices.SortStableFunc(c.records, func(a, b scan.Record) int {
 		return cmp.Or(strings.Compare(a.Source, b.Source), cmp.Compare(a.Row, b.Row))
 	})
