@@ -10,15 +10,41 @@ import (
 )
 
 // askAgain reports whether a window compared with the previous run has
-// something new to ask: a new finding that asks something, or an earlier
-// one resolved (so the list to fix changed). A window whose open findings
-// are exactly what the previous notice asked gets no second notice; a new
-// window (or a run without --previous) always may.
+// something new to ask: a new finding its notice would list, or an item
+// of the previous notice resolved (so the list to fix changed). A window
+// whose notice would list exactly what the previous one asked gets no
+// second notice — a new 联审 or ranking finding (the office's own, never
+// told to the window) or a new 待核查 item beside the errors changes
+// nothing the window reads; a new window (or a run without --previous)
+// always may.
 func askAgain(w *validate.WindowChange) bool {
 	if w == nil || w.Before == "" {
 		return true
 	}
-	return actionable(w.New) > 0 || actionable(w.Closed) > 0
+	for _, t := range w.New {
+		if noticeLists(t.Finding, w.After) {
+			return true
+		}
+	}
+	for _, t := range w.Closed {
+		if noticeLists(t.Finding, w.Before) {
+			return true
+		}
+	}
+	return false
+}
+
+// noticeLists reports whether the notice of a window with this conclusion
+// lists f as one of its numbered items, as noticeFor does: the window's own
+// errors in a 补正 notice, its 待核查 items in a 核实 notice.
+func noticeLists(f finding.Finding, conclusion string) bool {
+	if !finding.ForWindow(f.Code) {
+		return false
+	}
+	if conclusion == finding.NeedsFix {
+		return f.Level == finding.Error
+	}
+	return f.Level == finding.Review
 }
 
 // allResolved is resolvedLine when every item of the previous notice is
@@ -87,6 +113,9 @@ func (n *notice) followUp(w *validate.WindowChange, opt NoticeOptions) {
 func previouslyListed(w *validate.WindowChange) []finding.Finding {
 	var errs, reviews []finding.Finding
 	for _, f := range w.Previous {
+		if !finding.ForWindow(f.Code) {
+			continue // not told to the window, so not numbered there
+		}
 		switch f.Level {
 		case finding.Error:
 			errs = append(errs, f)
@@ -100,19 +129,26 @@ func previouslyListed(w *validate.WindowChange) []finding.Finding {
 	return reviews
 }
 
-// followUps is the number of 补正 notices a run writes: fix, the windows
-// that are 需补正, or for a compared run those of them with something new
-// to ask.
-func followUps(res *validate.Result, fix int) int {
-	if res.Changes == nil {
-		return fix
-	}
+// followUps counts the 补正 notices a run writes (asked) and, for a compared
+// run, the windows needing a fix whose earlier notice still stands because
+// nothing new is asked (stands) — as WriteNotices decides: a window 需补正
+// only through the office's own findings (a J01) gets no 补正 notice and is
+// in neither count.
+func followUps(res *validate.Result) (asked, stands int) {
 	changes := windowChanges(res.Changes)
-	n := 0
-	for _, s := range res.Submissions {
-		if s.Conclusion == finding.NeedsFix && askAgain(changes[s.WindowName]) {
-			n++
+	for i := range res.Submissions {
+		s := &res.Submissions[i]
+		if s.Conclusion != finding.NeedsFix {
+			continue
 		}
+		if n := noticeFor(s, 0, NoticeOptions{}); n == nil || n.kind != noticeFix {
+			continue
+		}
+		if res.Changes != nil && !askAgain(changes[s.WindowName]) {
+			stands++
+			continue
+		}
+		asked++
 	}
-	return n
+	return asked, stands
 }

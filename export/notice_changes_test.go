@@ -14,6 +14,8 @@ func TestResolvedLineAndAskAgain(t *testing.T) {
 	b := fd("P03", finding.Error, "推荐单位未盖章", "推荐单位", "初审表.docx 表1 第8行第2列", "")
 	c := fd("M05", finding.Error, "缺少工作照片", "工作照片", "", "")
 	hint := fd("F08", finding.Info, "半角标点", "主要事迹", "", "")
+	j02 := fd("J02", finding.Review, "市工商联的联审反馈中张三的结果未填写", "", "", "")
+	s01 := fd("S01", finding.Review, "盖章识别置信度62%", "推荐单位", "", "")
 	track := func(fs ...finding.Finding) []validate.TrackedFinding {
 		out := []validate.TrackedFinding{}
 		for _, f := range fs {
@@ -34,6 +36,10 @@ func TestResolvedLineAndAskAgain(t *testing.T) {
 		{"all resolved, one new", &validate.WindowChange{Before: "需补正", Closed: track(a, b, c), New: track(hint, a)}, "前次告知的问题已全部补正。", true},
 		{"nothing changed", &validate.WindowChange{Before: "需补正", Open: track(a, b, c)}, "", false},
 		{"only a new hint", &validate.WindowChange{Before: "需补正", Open: track(a), New: track(hint)}, "", false},
+		{"only a new 联审 finding", &validate.WindowChange{Before: "需补正", After: "需补正", Open: track(a), New: track(j02)}, "", false},
+		{"only a new 待核查 item beside the errors", &validate.WindowChange{Before: "需补正", After: "需补正", Open: track(a), New: track(s01)}, "", false},
+		{"a new error", &validate.WindowChange{Before: "需补正", After: "需补正", Open: track(a), New: track(j02, c)}, "", true},
+		{"a 联审 finding closed", &validate.WindowChange{Before: "需补正", After: "需补正", Open: track(a), Closed: track(j02)}, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := resolvedLine(tc.w, listed); got != tc.line {
@@ -43,6 +49,20 @@ func TestResolvedLineAndAskAgain(t *testing.T) {
 				t.Errorf("askAgain = %v, want %v", got, tc.notice)
 			}
 		})
+	}
+}
+
+// TestPreviouslyListedSkipsOfficeFindings: the previous notice numbered
+// only the window's own errors, so a J01 between them takes no number and
+// the resolved P03 is item 2.
+func TestPreviouslyListedSkipsOfficeFindings(t *testing.T) {
+	a := fd("F04", finding.Error, "身份证号码无效", "身份证号码", "", "")
+	j01 := fd("J01", finding.Error, "市直机关工委联审反馈：处分", "", "", "")
+	b := fd("P03", finding.Error, "推荐单位未盖章", "推荐单位", "", "")
+	w := &validate.WindowChange{Before: "需补正", After: "需补正", Previous: []finding.Finding{a, j01, b},
+		Closed: []validate.TrackedFinding{{Finding: b, Runs: 1}}, Open: []validate.TrackedFinding{{Finding: a, Runs: 2}, {Finding: j01, Runs: 2}}}
+	if got := resolvedLine(w, previouslyListed(w)); got != "前次告知的第2项已补正。" {
+		t.Errorf("resolvedLine = %q", got)
 	}
 }
 
@@ -86,6 +106,28 @@ func TestWriteNoticesCompared(t *testing.T) {
 		}
 	}
 	if got := Summary(res, "", "", "告知书"); !strings.Contains(got, "补正告知书 2 份") || !strings.Contains(got, "另有 1 个需补正的窗口与上次相比没有新的补正要求") {
+		t.Errorf("summary = %s", got)
+	}
+}
+
+// TestFollowUpsCountWhatIsWritten: a window 需补正 only through a J01 gets
+// no 补正 notice, so it is counted neither as written nor as standing, and
+// the end-of-run line says what WriteNotices wrote.
+func TestFollowUpsCountWhatIsWritten(t *testing.T) {
+	j01 := fd("J01", finding.Error, "市直机关工委联审反馈：处分", "", "", "")
+	own := fd("F04", finding.Error, "身份证号码无效", "身份证号码", "", "")
+	res := &validate.Result{Submissions: []validate.Submission{
+		{WindowName: "车驾管业务窗口", Conclusion: finding.NeedsFix, Findings: []finding.Finding{j01}},
+		{WindowName: "户籍业务窗口", Conclusion: finding.NeedsFix, Findings: []finding.Finding{own}},
+	}}
+	paths, err := WriteNotices(t.TempDir(), res, sampleNoticeOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asked, stands := followUps(res); asked != len(paths) || stands != 0 {
+		t.Errorf("followUps = %d, %d; %d notices written", asked, stands, len(paths))
+	}
+	if got := Summary(res, "", "", "告知书"); !strings.Contains(got, "补正告知书 1 份") || strings.Contains(got, "另有") {
 		t.Errorf("summary = %s", got)
 	}
 }

@@ -286,10 +286,10 @@ func Summary(res *validate.Result, registerPath, jsonPath, noticesDir string) st
 		line += "；JSON 已写入 " + jsonPath
 	}
 	if noticesDir != "" {
-		asked := followUps(res, fix)
+		asked, stands := followUps(res)
 		line += fmt.Sprintf("；补正告知书 %d 份已写入 %s", asked, noticesDir)
-		if asked < fix {
-			line += fmt.Sprintf("（另有 %d 个需补正的窗口与上次相比没有新的补正要求，前次告知书仍有效，未重复生成）", fix-asked)
+		if stands > 0 {
+			line += fmt.Sprintf("（另有 %d 个需补正的窗口与上次相比没有新的补正要求，前次告知书仍有效，未重复生成）", stands)
 		}
 	}
 	if review > 0 {

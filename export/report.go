@@ -380,16 +380,16 @@ func unitsText(res *validate.Result, units []unitTally) string {
 // them); the others' earlier notices still stand, and the text says so.
 func nextText(res *validate.Result, total unitTally, deadline string) string {
 	var parts []string
-	again := followUps(res, total.fix)
+	again, stands := followUps(res)
 	switch {
 	case total.fix == 0:
-	case again == total.fix:
+	case stands == 0:
 		parts = append(parts, fmt.Sprintf("对需补正的%d个窗口逐一发出《材料补正一次性告知书》，请其于%s按要求一次性补正并重新报送", total.fix, deadline))
 	case again == 0:
 		parts = append(parts, fmt.Sprintf("需补正的%d个窗口与上次相比没有新的补正要求，前次告知书仍然有效，督促其于%s按要求一次性补正并重新报送", total.fix, deadline))
 	default:
-		parts = append(parts, fmt.Sprintf("需补正的%d个窗口中，有新补正要求的%d个本次发出《材料补正一次性告知书》，其余%d个的前次告知书仍然有效；请各窗口于%s按要求一次性补正并重新报送",
-			total.fix, again, total.fix-again, deadline))
+		parts = append(parts, fmt.Sprintf("需补正的%d个窗口中，有新补正要求的%d个本次发出《材料补正一次性告知书》，另有%d个的前次告知书仍然有效；请各窗口于%s按要求一次性补正并重新报送",
+			total.fix, again, stands, deadline))
 	}
 	if total.needsReview > 0 {
 		parts = append(parts, fmt.Sprintf("待核查的%d个窗口由工作人员对照原件人工核实", total.needsReview))

@@ -78,7 +78,7 @@ func TestReportGolden(t *testing.T) {
 			// Compared with the previous run, one window needing a fix has
 			// nothing new to ask and gets no second notice (see
 			// TestWriteNoticesCompared): next steps must not promise it one.
-			if stands := strings.Contains(got, "其余1个的前次告知书仍然有效"); stands != tc.previous {
+			if stands := strings.Contains(got, "另有1个的前次告知书仍然有效"); stands != tc.previous {
 				t.Errorf("next steps say the earlier notice stands: %v, want %v", stands, tc.previous)
 			}
 			// The document says what BuildReport says, and no placeholder
