@@ -310,7 +310,9 @@ func reviewRow(r dossier.Row) ReviewRow {
 		}
 	}
 	if len(from) > 0 {
-		cell += "（" + strings.Join(from, "+") + "）"
+		// The source goes on its own line: in the register's narrow review
+		// columns a bracketed source wraps to leave a lone "）" below.
+		cell += "\n" + strings.Join(from, "+")
 	}
 	row.Cell = cell
 	return row

@@ -21,16 +21,16 @@ func TestReviewRowCell(t *testing.T) {
 		row  dossier.Row
 		want string
 	}{
-		{"complete from a scan", dossier.Row{Found: true, Needs: "盖章", Opinion: "同意", OpinionFrom: "扫描", Date: day, DateFrom: "扫描", Stamped: scan.Yes, MarkFrom: "扫描"}, "✓（扫描）"},
-		{"word opinion, scanned stamp", dossier.Row{Found: true, Needs: "盖章", Opinion: "同意", OpinionFrom: "电子版", Date: day, DateFrom: "电子版", Stamped: scan.Yes, MarkFrom: "扫描"}, "✓（电子版+扫描）"},
-		{"stamp missing", dossier.Row{Found: true, Needs: "盖章", Opinion: "同意", OpinionFrom: "扫描", Date: day, DateFrom: "扫描", Stamped: scan.No, MarkFrom: "扫描"}, "缺盖章（扫描）"},
-		{"word only: signature unknown", dossier.Row{Found: true, Needs: "签字", Opinion: "同意", OpinionFrom: "电子版", Date: day, DateFrom: "电子版"}, "签字待核（电子版）"},
-		{"empty row", dossier.Row{Found: true, Needs: "签字", Signed: scan.No, MarkFrom: "扫描"}, "缺意见 缺签字 缺日期（扫描）"},
+		{"complete from a scan", dossier.Row{Found: true, Needs: "盖章", Opinion: "同意", OpinionFrom: "扫描", Date: day, DateFrom: "扫描", Stamped: scan.Yes, MarkFrom: "扫描"}, "✓\n扫描"},
+		{"word opinion, scanned stamp", dossier.Row{Found: true, Needs: "盖章", Opinion: "同意", OpinionFrom: "电子版", Date: day, DateFrom: "电子版", Stamped: scan.Yes, MarkFrom: "扫描"}, "✓\n电子版+扫描"},
+		{"stamp missing", dossier.Row{Found: true, Needs: "盖章", Opinion: "同意", OpinionFrom: "扫描", Date: day, DateFrom: "扫描", Stamped: scan.No, MarkFrom: "扫描"}, "缺盖章\n扫描"},
+		{"word only: signature unknown", dossier.Row{Found: true, Needs: "签字", Opinion: "同意", OpinionFrom: "电子版", Date: day, DateFrom: "电子版"}, "签字待核\n电子版"},
+		{"empty row", dossier.Row{Found: true, Needs: "签字", Signed: scan.No, MarkFrom: "扫描"}, "缺意见 缺签字 缺日期\n扫描"},
 		{"row not found anywhere", dossier.Row{Needs: "签字"}, "缺"},
-		{"scan page only: seal seen", dossier.Row{Found: true, Unread: true, Needs: "盖章", Stamped: scan.Yes, MarkFrom: "扫描", ScanPage: 1}, "✓（扫描）"},
-		{"scan page only: no seal", dossier.Row{Found: true, Unread: true, Needs: "盖章", Stamped: scan.No, MarkFrom: "扫描", ScanPage: 1}, "缺盖章（扫描）"},
-		{"scan page only: doubtful seal", dossier.Row{Found: true, Unread: true, Needs: "盖章", MarkFrom: "扫描", ScanPage: 1}, "盖章待核（扫描）"},
-		{"scan page only: signature not judged", dossier.Row{Found: true, Unread: true, Needs: "签字", MarkFrom: "扫描", ScanPage: 1}, "签字未识别（扫描）"},
+		{"scan page only: seal seen", dossier.Row{Found: true, Unread: true, Needs: "盖章", Stamped: scan.Yes, MarkFrom: "扫描", ScanPage: 1}, "✓\n扫描"},
+		{"scan page only: no seal", dossier.Row{Found: true, Unread: true, Needs: "盖章", Stamped: scan.No, MarkFrom: "扫描", ScanPage: 1}, "缺盖章\n扫描"},
+		{"scan page only: doubtful seal", dossier.Row{Found: true, Unread: true, Needs: "盖章", MarkFrom: "扫描", ScanPage: 1}, "盖章待核\n扫描"},
+		{"scan page only: signature not judged", dossier.Row{Found: true, Unread: true, Needs: "签字", MarkFrom: "扫描", ScanPage: 1}, "签字未识别\n扫描"},
 		{"scan page whose rows were not located", dossier.Row{Unread: true, Needs: "盖章"}, "待核（扫描件未能识别）"},
 	}
 	for _, tc := range tests {

@@ -100,7 +100,7 @@ type ReviewRow struct {
 	Stamped *bool  `json:"stamped"` // null when unknown
 	Date    string `json:"date"`    // 2024-04-02, "" when none
 	// Cell is the register cell: "✓" or what is missing (缺意见 / 缺签字 /
-	// 缺盖章 / 缺日期), then the source (扫描 / 电子版).
+	// 缺盖章 / 缺日期), then on a second line the source (扫描 / 电子版).
 	Cell string `json:"-"`
 }
 
