@@ -170,7 +170,10 @@ func checkReplaceable(path, what string, open func(string) error) error {
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil
 	}
-	if err := open(path); err != nil {
+	// A read-only file cannot be replaced on Windows (the rename fails at
+	// the very end), so it is refused everywhere, even where the owner
+	// could rename over it.
+	if err := open(path); err != nil || fi.Mode().Perm()&0o200 == 0 {
 		name := filepath.Base(path)
 		return fmt.Errorf("%s正被其他程序打开（或是只读文件），无法覆盖：请先关闭 Excel/WPS 中的“%s”，再重新运行（文件位置：%s）", what, name, path)
 	}
