@@ -122,7 +122,9 @@ func fitSeal(m *mask, p *planes, cx, cy, ppm float64) (found, bool) {
 	if thick[len(thick)/2] < 1 {
 		return found{}, false
 	}
-	in, tot := 0, 0
+	// A seal has ink well inside its ring (a star, a centred name); a pen
+	// circle's only ink inside is its own wobbly line near the edge.
+	in, tot, core := 0, 0, 0
 	step := max(1.0, e.b/12)
 	for y := e.cy - e.a; y <= e.cy+e.a; y += step {
 		for x := e.cx - e.a; x <= e.cx+e.a; x += step {
@@ -130,12 +132,15 @@ func fitSeal(m *mask, p *planes, cx, cy, ppm float64) (found, bool) {
 				tot++
 				if m.atf(x, y) {
 					in++
+					if e.inside(x, y, 0.55) {
+						core++
+					}
 				}
 			}
 		}
 	}
 	inner := float64(in) / float64(max(tot, 1))
-	if inner < 0.03 || inner > 0.7 {
+	if inner < 0.03 || inner > 0.7 || core < 2 {
 		return found{}, false
 	}
 	kind := KindRound
@@ -186,18 +191,16 @@ func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
 // blobCentres adds the middle of every seal-sized patch of ink, for ovals
 // whose edge normals do not meet in one point.
 func blobCentres(m *mask, ppm float64) [][2]float64 {
-	lab := make([]int32, len(m.on))
+	lab := make([]bool, len(m.on))
 	var out [][2]float64
 	var stack []int
-	next := int32(0)
 	for i, on := range m.on {
-		if !on || lab[i] != 0 {
+		if !on || lab[i] {
 			continue
 		}
-		next++
 		x0, y0, x1, y1 := m.w, m.h, 0, 0
 		stack = append(stack[:0], i)
-		lab[i] = next
+		lab[i] = true
 		for len(stack) > 0 {
 			j := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -210,8 +213,8 @@ func blobCentres(m *mask, ppm float64) [][2]float64 {
 						continue
 					}
 					k := yy*m.w + xx
-					if m.on[k] && lab[k] == 0 {
-						lab[k] = next
+					if m.on[k] && !lab[k] {
+						lab[k] = true
 						stack = append(stack, k)
 					}
 				}
@@ -321,16 +324,22 @@ func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
 		seed ^= seed << 17
 		return int(seed % uint64(n))
 	}
-	inliers := func(e ellipse) [][2]float64 {
-		var in [][2]float64
+	inliers := func(e ellipse, into [][2]float64) ([][2]float64, int) {
+		d := e.measure()
+		n := 0
 		for _, q := range pts {
-			if e.dist(q[0], q[1]) <= 2.5 {
-				in = append(in, q)
+			if d.dist(q[0], q[1]) <= 2.5 {
+				n++
+				if into != nil {
+					into = append(into, q)
+				}
 			}
 		}
-		return in
+		return into, n
 	}
 	var best [][2]float64
+	var bestE ellipse
+	bestN := 0
 	sample := make([][2]float64, 5)
 	n := len(pts)
 	for range 80 {
@@ -342,9 +351,12 @@ func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
 		if !ok || e.a > 3*e.b || e.a > 1e4 {
 			continue
 		}
-		if in := inliers(e); len(in) > len(best) {
-			best = in
+		if _, c := inliers(e, nil); c > bestN {
+			bestE, bestN = e, c
 		}
+	}
+	if bestN > 0 {
+		best, _ = inliers(bestE, make([][2]float64, 0, bestN))
 	}
 	if len(best) < 20 {
 		return ellipse{}, false
@@ -353,7 +365,7 @@ func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
 	if !ok {
 		return ellipse{}, false
 	}
-	if in := inliers(e); len(in) >= len(best) {
+	if in, _ := inliers(e, make([][2]float64, 0, len(pts))); len(in) >= len(best) {
 		if e2, ok := fitConic(in, cx, cy); ok {
 			e = e2
 		}

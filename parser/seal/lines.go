@@ -34,14 +34,21 @@ func findLines(dark []uint8, w, h int, minSpan float64) []line {
 		if y < k || y >= h-k {
 			continue
 		}
-		for x := range w {
-			d := int(dark[y*w+x])
+		row := dark[y*w : (y+1)*w]
+		up, down := dark[(y-k)*w:(y-k+1)*w], dark[(y+k)*w:(y+k+1)*w]
+		up2, down2 := dark[(y-2)*w:(y-1)*w], dark[(y+2)*w:(y+3)*w]
+		for x, dv := range row {
+			d := int(dv)
+			if d < 32 {
+				mark[x] = false
+				continue
+			}
 			// Paper k rows above and below, or, for a thin rule with text
 			// close to it (a date printed just over the line), paper two
 			// rows away.
-			n := max(int(dark[(y-k)*w+x]), int(dark[(y+k)*w+x]))
-			n2 := max(int(dark[(y-2)*w+x]), int(dark[(y+2)*w+x]))
-			mark[x] = d >= 32 && (d-n >= 20 || d-n2 >= 24)
+			n := max(int(up[x]), int(down[x]))
+			n2 := max(int(up2[x]), int(down2[x]))
+			mark[x] = d-n >= 20 || d-n2 >= 24
 		}
 		start, gap := -1, 0
 		for x := 0; x <= w; x++ {

@@ -73,39 +73,49 @@ func turn(p *planes, alpha float64, f int) *turned {
 	out := &planes{w: w, h: h, dark: make([]uint8, w*h), chroma: make([]uint8, w*h)}
 	t := &turned{planes: out, alpha: alpha, f: float64(f), sw: p.w, sh: p.h, cosA: c, sinA: s}
 	quarter := math.Mod(math.Abs(alpha), 90) == 0
+	// Walk each row in the reduced page's coordinates, in 16.16 fixed
+	// point: one step in u is (cos α, −sin α) there.
+	const one = 1 << 16
+	dxf, dyf := int64(math.Round(c*one)), int64(-math.Round(s*one))
+	maxX, maxY := int64(p.w-1)<<16, int64(p.h-1)<<16
 	for v := range h {
+		x, y := t.toReduced(0.5, float64(v)+0.5)
+		xf, yf := int64(math.Round((x-0.5)*one)), int64(math.Round((y-0.5)*one))
+		dark, chroma := out.dark[v*w:(v+1)*w], out.chroma[v*w:(v+1)*w]
 		for u := range w {
-			x, y := t.toReduced(float64(u)+0.5, float64(v)+0.5)
-			x, y = x-0.5, y-0.5
+			if u > 0 {
+				xf, yf = xf+dxf, yf+dyf
+			}
 			if quarter {
-				xi, yi := int(math.Round(x)), int(math.Round(y))
+				xi, yi := int((xf+one/2)>>16), int((yf+one/2)>>16)
 				if xi >= 0 && yi >= 0 && xi < p.w && yi < p.h {
-					out.dark[v*w+u] = p.dark[yi*p.w+xi]
-					out.chroma[v*w+u] = p.chroma[yi*p.w+xi]
+					dark[u] = p.dark[yi*p.w+xi]
+					chroma[u] = p.chroma[yi*p.w+xi]
 				}
 				continue
 			}
-			x0, y0 := int(math.Floor(x)), int(math.Floor(y))
-			if x0 < 0 || y0 < 0 || x0+1 >= p.w || y0+1 >= p.h {
+			if xf < 0 || yf < 0 || xf >= maxX || yf >= maxY {
 				continue
 			}
-			fx, fy := x-float64(x0), y-float64(y0)
-			i := y0*p.w + x0
+			i := int(yf>>16)*p.w + int(xf>>16)
+			d0, d1 := p.dark[i:i+2], p.dark[i+p.w:i+p.w+2]
 			// Darkness takes the darkest of the four neighbours: a thin
 			// rule (one pixel at 150 dpi, half a pixel once reduced)
 			// interpolated across two rows would fall below the line
 			// finder's threshold on a turned page.
-			out.dark[v*w+u] = max(p.dark[i], p.dark[i+1], p.dark[i+p.w], p.dark[i+p.w+1])
-			out.chroma[v*w+u] = bilerp(p.chroma, i, p.w, fx, fy)
+			dark[u] = max(d0[0], d0[1], d1[0], d1[1])
+			c0, c1 := p.chroma[i:i+2], p.chroma[i+p.w:i+p.w+2]
+			if c0[0]|c0[1]|c1[0]|c1[1] == 0 {
+				continue // no red near: most of the page
+			}
+			// Chroma is interpolated in 8-bit fixed point.
+			fx, fy := int32(xf>>8)&255, int32(yf>>8)&255
+			a := int32(c0[0])*(256-fx) + int32(c0[1])*fx
+			b := int32(c1[0])*(256-fx) + int32(c1[1])*fx
+			chroma[u] = uint8((a*(256-fy) + b*fy + 1<<15) >> 16)
 		}
 	}
 	return t
-}
-
-func bilerp(p []uint8, i, w int, fx, fy float64) uint8 {
-	a := float64(p[i])*(1-fx) + float64(p[i+1])*fx
-	b := float64(p[i+w])*(1-fx) + float64(p[i+w+1])*fx
-	return uint8(a*(1-fy) + b*fy + 0.5)
 }
 
 // toReduced maps upright coordinates to the reduced page before turning.

@@ -78,9 +78,23 @@ func inkMask(p *planes, t *table, colour bool) *mask {
 
 // centres votes for ring centres along the ink's edge normals (a circular
 // Hough transform using the gradient), and returns the strongest peaks.
+// Votes go into cells of 2×2 pixels: a candidate centre needs no finer
+// place (fitSeal finds the ring from it), and the smaller accumulator
+// stays in cache.
 func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
-	acc := make([]int32, w*h)
+	aw, ah := (w+1)/2, (h+1)/2
+	acc := make([]int32, aw*ah)
+	// A Sobel response of 120 needs a neighbour of at least 120/4/√2 ≈ 21:
+	// rows with no such value around them (most of a page's chroma) are
+	// skipped whole.
+	strong := make([]bool, h)
+	for y := range h {
+		strong[y] = slices.Max(src[y*w:(y+1)*w]) > 20
+	}
 	for y := 1; y < h-1; y++ {
+		if !strong[y-1] && !strong[y] && !strong[y+1] {
+			continue
+		}
 		for x := 1; x < w-1; x++ {
 			i := y*w + x
 			gx := int(src[i-w+1]) + 2*int(src[i+1]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-1]) - int(src[i+w-1])
@@ -91,33 +105,38 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 			}
 			g := math.Sqrt(float64(g2))
 			dx, dy := float64(gx)/g, float64(gy)/g
-			for r := rmin; r <= rmax; r += 1 {
-				for _, sgn := range [2]float64{1, -1} {
-					vx, vy := int(float64(x)+sgn*dx*r), int(float64(y)+sgn*dy*r)
-					if vx >= 0 && vy >= 0 && vx < w && vy < h {
-						acc[vy*w+vx]++
-					}
+			fx, fy := float64(x)+0.5, float64(y)+0.5
+			// One vote per 2 px of radius: a cell is 2 px wide.
+			for r := rmin; r <= rmax; r += 2 {
+				ox, oy := dx*r, dy*r
+				if vx, vy := fx+ox, fy+oy; vx >= 0 && vy >= 0 && vx < float64(w) && vy < float64(h) {
+					acc[int(vy)/2*aw+int(vx)/2]++
+				}
+				if vx, vy := fx-ox, fy-oy; vx >= 0 && vy >= 0 && vx < float64(w) && vy < float64(h) {
+					acc[int(vy)/2*aw+int(vx)/2]++
 				}
 			}
 		}
 	}
-	sm := boxBlur(acc, w, h, 3)
+	// A 3×3 cell window is about the 7×7 pixel one the threshold of 40 was
+	// set on, with half the votes.
+	sm := boxBlur(acc, aw, ah, 1, 4)
 	type peak struct {
 		x, y int
 		v    int32
 	}
 	var ps []peak
-	nms := max(6, int(rmin*0.6)) &^ 1 // even: the scan and the window both step by 2
-	for y := nms; y < h-nms; y += 2 {
-		for x := nms; x < w-nms; x += 2 {
-			v := sm[y*w+x]
+	nms := max(3, int(rmin*0.3))
+	for y := nms; y < ah-nms; y++ {
+		for x := nms; x < aw-nms; x++ {
+			v := sm[y*aw+x]
 			if v < 40 {
 				continue
 			}
 			best := true
-			for dy := -nms; dy <= nms && best; dy += 2 {
-				for dx := -nms; dx <= nms; dx += 2 {
-					if sm[(y+dy)*w+x+dx] > v {
+			for dy := -nms; dy <= nms && best; dy++ {
+				for _, o := range sm[(y+dy)*aw+x-nms : (y+dy)*aw+x+nms+1] {
+					if o > v {
 						best = false
 						break
 					}
@@ -128,44 +147,66 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 			}
 		}
 	}
-	slices.SortFunc(ps, func(a, b peak) int { return int(b.v - a.v) })
+	slices.SortStableFunc(ps, func(a, b peak) int { return int(b.v - a.v) })
 	var out [][2]float64
 	for _, p := range ps[:min(len(ps), 80)] {
-		out = append(out, [2]float64{float64(p.x), float64(p.y)})
+		// The centre is the votes' centroid over the peak's 3×3 cells.
+		var sx, sy, n float64
+		for y := p.y - 1; y <= p.y+1; y++ {
+			for x := p.x - 1; x <= p.x+1; x++ {
+				v := float64(acc[y*aw+x])
+				sx += v * float64(2*x+1)
+				sy += v * float64(2*y+1)
+				n += v
+			}
+		}
+		out = append(out, [2]float64{sx / n, sy / n})
 	}
 	return out
 }
 
-// boxBlur averages over a (2r+1)² window (sums, not divided).
-func boxBlur(a []int32, w, h, r int) []int32 {
+// boxBlur sums over a (2r+1)² window and divides by div.
+func boxBlur(a []int32, w, h, r int, div int32) []int32 {
+	// Running sums along rows, then down columns (all columns of a row at
+	// once, so memory is read in order).
 	tmp := make([]int32, len(a))
 	for y := range h {
+		row, o := a[y*w:(y+1)*w], tmp[y*w:(y+1)*w]
 		var s int32
-		for x := -r; x < w; x++ {
+		for x := range min(r, w) {
+			s += row[x]
+		}
+		for x := range w {
 			if x+r < w {
-				s += a[y*w+x+r]
+				s += row[x+r]
 			}
 			if x-r-1 >= 0 {
-				s -= a[y*w+x-r-1]
+				s -= row[x-r-1]
 			}
-			if x >= 0 {
-				tmp[y*w+x] = s
-			}
+			o[x] = s
 		}
 	}
 	out := make([]int32, len(a))
-	for x := range w {
-		var s int32
-		for y := -r; y < h; y++ {
-			if y+r < h {
-				s += tmp[(y+r)*w+x]
+	col := make([]int32, w)
+	for y := range min(r, h) {
+		for x, v := range tmp[y*w : (y+1)*w] {
+			col[x] += v
+		}
+	}
+	for y := range h {
+		if y+r < h {
+			for x, v := range tmp[(y+r)*w : (y+r+1)*w] {
+				col[x] += v
 			}
-			if y-r-1 >= 0 {
-				s -= tmp[(y-r-1)*w+x]
+		}
+		if y-r-1 >= 0 {
+			for x, v := range tmp[(y-r-1)*w : (y-r)*w] {
+				col[x] -= v
 			}
-			if y >= 0 {
-				out[y*w+x] = s / int32((2*r+1)*(2*r+1)/4+1)
-			}
+		}
+		o := out[y*w : (y+1)*w]
+		for x, v := range col {
+			o[x] = v / div
 		}
 	}
 	return out
@@ -252,11 +293,22 @@ func fitConic(pts [][2]float64, ox, oy float64) (ellipse, bool) {
 	return ellipse{cx: x0 + ox, cy: y0 + oy, a: a, b: b, ang: ang}, true
 }
 
+// measure is an ellipse ready for many distances: its angle's sine and
+// cosine worked out once.
+func (e ellipse) measure() ellipseDist {
+	return ellipseDist{e: e, ca: math.Cos(e.ang), sa: math.Sin(e.ang)}
+}
+
+type ellipseDist struct {
+	e      ellipse
+	ca, sa float64
+}
+
 // dist approximates the distance of (x, y) from the ellipse outline.
-func (e ellipse) dist(x, y float64) float64 {
-	ca, sa := math.Cos(e.ang), math.Sin(e.ang)
+func (d ellipseDist) dist(x, y float64) float64 {
+	e := d.e
 	dx, dy := x-e.cx, y-e.cy
-	u, v := dx*ca+dy*sa, -dx*sa+dy*ca
+	u, v := dx*d.ca+dy*d.sa, -dx*d.sa+dy*d.ca
 	rho := math.Hypot(u/e.a, v/e.b)
 	r := math.Hypot(u, v)
 	if rho == 0 {

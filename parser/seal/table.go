@@ -63,7 +63,26 @@ func findTable(p *planes) (t table, ok bool) {
 		if h.span() < 0.6*width {
 			continue
 		}
+		// A rule of the form runs from frame to frame; broken by a seal or
+		// a fold it still reaches one side. A highlighter stroke or a
+		// struck-through line of text in the opinion column reaches
+		// neither.
+		if h.lo > t.left.at(y)+0.1*width && h.hi < t.right.at(y)-0.1*width {
+			continue
+		}
 		t.hs = append(t.hs, h)
+	}
+	// A form's rules are drawn alike: one with a small part of the ink of
+	// the others (along its length) is text that happened to link up into
+	// a long thin run, not a rule.
+	if len(t.hs) >= 4 {
+		rs := make([]float64, len(t.hs))
+		for i, h := range t.hs {
+			rs[i] = h.ink / h.span()
+		}
+		slices.Sort(rs)
+		med := rs[len(rs)/2]
+		t.hs = slices.DeleteFunc(t.hs, func(h line) bool { return h.ink/h.span() < 0.3*med })
 	}
 	t.pxPerMM = width / 160
 	// Rules closer than 2.5 mm are one rule drawn double.
