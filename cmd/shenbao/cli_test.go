@@ -142,7 +142,7 @@ func TestNoticeMovedAside(t *testing.T) {
 }
 
 // english finds English words of Go's flag package in a message.
-var english = regexp.MustCompile(`(?i)\b(flag|usage|invalid|provided|defined|parse|value)\b`)
+var english = regexp.MustCompile(`(?i)\b(flag|usage|invalid|provided|defined|parse|value|string|no such file|permission denied)\b`)
 
 func TestFlagMessages(t *testing.T) {
 	dir := t.TempDir()
@@ -159,6 +159,10 @@ func TestFlagMessages(t *testing.T) {
 		{"-o .xls", []string{"check", "-o", filepath.Join(dir, "r.xls"), "../../samples/forms"}, "登记表文件名应以 .xlsx 结尾"},
 		{"-o a folder", []string{"check", "-o", dir, "../../samples/forms"}, "输出路径“" + dir + "”是一个文件夹"},
 		{"--json in a missing folder", []string{"check", "-o", filepath.Join(dir, "r.xlsx"), "--json", filepath.Join(dir, "无此文件夹", "r.json"), "../../samples/forms"}, "输出文件夹“" + filepath.Join(dir, "无此文件夹") + "”不存在"},
+		{"inspect without a file", []string{"inspect"}, "请指定要查看的一个文件"},
+		{"profile without show", []string{"profile", "list"}, "请写 shenbao profile show"},
+		{"profile show of no such name", []string{"profile", "show", "qingfeng"}, "没有名为“qingfeng”的内置配置"},
+		{"--profile of a missing file", []string{"check", "--profile", filepath.Join(dir, "我的配置.yaml"), "../../samples/forms"}, "找不到这个文件，请检查路径"},
 		{"inspect a missing file", []string{"inspect", filepath.Join(dir, "无此文件.docx")}, "找不到文件"},
 		{"inspect a folder", []string{"inspect", dir}, "是一个文件夹"},
 	}
@@ -178,7 +182,7 @@ func TestFlagMessages(t *testing.T) {
 			if strings.Contains(stderr, "： ") {
 				t.Errorf("stderr has a stray space after a full-width colon:\n%s", stderr)
 			}
-			if english.MatchString(stderr) || strings.Contains(stderr, "用法:") {
+			if english.MatchString(stderr) || strings.Contains(stderr, "选项：") {
 				t.Errorf("stderr holds English or the whole usage:\n%s", stderr)
 			}
 		})

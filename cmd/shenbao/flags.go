@@ -19,7 +19,7 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // parseFlags says what went wrong, in Chinese
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "用法: shenbao %s\n\n选项:\n", synopsis)
+		fmt.Fprintf(stderr, "用法：shenbao %s\n\n选项：\n", synopsis)
 		fs.VisitAll(func(f *flag.Flag) {
 			dash := "--"
 			if len(f.Name) == 1 {
@@ -32,7 +32,10 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 			if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {
 				arg = ""
 			}
-			fmt.Fprintf(stderr, "  %s%s %s\n        %s", dash, f.Name, arg, text)
+			if arg != "" {
+				arg = " " + arg
+			}
+			fmt.Fprintf(stderr, "  %s%s%s\n        %s", dash, f.Name, arg, text)
 			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 				fmt.Fprintf(stderr, "（默认 %s）", f.DefValue)
 			}

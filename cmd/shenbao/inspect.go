@@ -33,15 +33,14 @@ type pageInspection struct {
 
 func runInspect(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("inspect", "inspect [--profile 名称] [--overlay 文件夹] 文件（.docx/.doc/.wps/.rtf，扫描记录 .csv/.xlsx/.json，或扫描件 .jpg/.png/.tif/.pdf）", stderr)
-	name := fs.String("profile", "qingfeng-liaoning", "评选规则配置：内置名称或 YAML 文件路径")
-	overlay := fs.String("overlay", "", "扫描件：把每页画上识别出的审核栏和印章，存为 PNG 放在此文件夹")
+	name := fs.String("profile", "qingfeng-liaoning", "评选规则配置：内置`名称`或 YAML 文件路径")
+	overlay := fs.String("overlay", "", "扫描件：把每页画上识别出的审核栏和印章，存为 PNG 放在此`文件夹`")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(files) != 1 {
-		fs.Usage()
-		return fmt.Errorf("请指定一个文件")
+		return fmt.Errorf("请指定要查看的一个文件，例如：shenbao inspect 申报表.docx（运行 shenbao inspect -h 查看用法）")
 	}
 	p, err := profile.Load(*name)
 	if err != nil {

@@ -15,8 +15,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(rest) == 0 || rest[0] != "show" || len(rest) > 2 {
-		fs.Usage()
-		return fmt.Errorf("用法：shenbao profile show [名称|文件.yaml]")
+		return fmt.Errorf("请写 shenbao profile show [名称|文件.yaml]，例如 shenbao profile show > 我的配置.yaml（内置配置：%s）", strings.Join(profile.Names(), "、"))
 	}
 	name := "qingfeng-liaoning"
 	if len(rest) == 2 {

@@ -76,7 +76,7 @@ func Load(nameOrPath string) (*Profile, error) {
 	if !isFile {
 		data, err := embedded.ReadFile("profiles/" + nameOrPath + ".yaml")
 		if err != nil {
-			return nil, &Error{File: nameOrPath, Msg: fmt.Sprintf("没有名为 %q 的内置配置（可用：%s）", nameOrPath, strings.Join(Names(), "、"))}
+			return nil, &Error{File: nameOrPath, Msg: fmt.Sprintf("没有名为“%s”的内置配置（可用：%s；自己的配置请写 YAML 文件的路径）", nameOrPath, strings.Join(Names(), "、"))}
 		}
 		return Parse(nameOrPath+".yaml", data)
 	}
@@ -87,12 +87,12 @@ func Load(nameOrPath string) (*Profile, error) {
 		if data, e := embedded.ReadFile("profiles/" + base + ".yaml"); e == nil && os.IsNotExist(err) && !strings.ContainsAny(base, `/\`) {
 			return Parse(base+".yaml", data)
 		}
-		return nil, &Error{File: nameOrPath, Msg: "无法打开：" + err.Error()}
+		return nil, &Error{File: nameOrPath, Msg: openReason(err)}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxProfileBytes+1))
 	if err != nil {
-		return nil, &Error{File: nameOrPath, Msg: "无法读取：" + err.Error()}
+		return nil, &Error{File: nameOrPath, Msg: "无法读取（文件正被占用或已损坏）"}
 	}
 	if len(data) > maxProfileBytes {
 		return nil, &Error{File: nameOrPath, Msg: "文件过大（超过 4 MB）"}

@@ -1,7 +1,9 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -61,4 +63,15 @@ func schemaMessage(pattern string, fe validator.FieldError) string {
 		return "级别只能是 error、review 或 info，现为“" + val + "”"
 	}
 	return fmt.Sprintf("%s 不符合要求（%s）：%s", pattern, fe.Tag(), val)
+}
+
+// openReason words why a profile file could not be opened.
+func openReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "找不到这个文件，请检查路径（可运行 shenbao profile show > 我的配置.yaml 生成一份再修改）"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限"
+	}
+	return "无法打开（文件正被占用或路径有误）"
 }

@@ -170,10 +170,10 @@ func TestLoadErrors(t *testing.T) {
 	if p, err := Load("zhengfeng-hangfeng.yaml"); err != nil || p.Name != "zhengfeng-hangfeng" {
 		t.Errorf("embedded name with .yaml: %v", err)
 	}
-	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "无法打开") {
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "找不到这个文件") || strings.Contains(err.Error(), "no such") {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := Load("no-such-campaign"); err == nil || !strings.Contains(err.Error(), "没有名为") {
+	if _, err := Load("no-such-campaign"); err == nil || !strings.Contains(err.Error(), "没有名为“no-such-campaign”的内置配置") {
 		t.Errorf("unknown name: %v", err)
 	}
 }
