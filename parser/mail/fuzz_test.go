@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -35,18 +36,50 @@ func FuzzParse(f *testing.F) {
 		if m == nil {
 			return
 		}
-		if len(m.Parts) > 8 || len(m.Problems) > maxProblems {
-			t.Fatalf("%d parts, %d problems", len(m.Parts), len(m.Problems))
-		}
-		for _, p := range m.Parts {
-			if p.Name == "" || !utf8.ValidString(p.Name) || strings.ContainsAny(p.Name, "/\\\x00") {
-				t.Fatalf("part name %q", p.Name)
-			}
-		}
-		if !utf8.ValidString(m.Text) || strings.ContainsAny(m.Text, "\x00\r") {
-			t.Fatalf("text %q", m.Text)
+		messageInvariants(t, m, lim, len(data))
+		again, _ := Parse(data, lim)
+		if !reflect.DeepEqual(m, again) {
+			t.Fatal("two parses of the same bytes differ")
 		}
 	})
+}
+
+// messageInvariants holds a parsed message to what the walker relies on: parts
+// within the limit, each with a safe non-empty name and a lower-case media
+// type; no part holds more bytes than the message had (every transfer
+// encoding shrinks or keeps size); text is clean UTF-8; problems are
+// capped and carry a code.
+func messageInvariants(t *testing.T, m *Message, lim Limits, inputLen int) {
+	t.Helper()
+	if len(m.Parts) > lim.maxParts() || len(m.Problems) > maxProblems {
+		t.Fatalf("%d parts, %d problems", len(m.Parts), len(m.Problems))
+	}
+	total := 0
+	for _, p := range m.Parts {
+		if p.Name == "" || !utf8.ValidString(p.Name) || strings.ContainsAny(p.Name, "/\\\x00") {
+			t.Fatalf("part name %q", p.Name)
+		}
+		if p.ContentType != strings.ToLower(p.ContentType) || !utf8.ValidString(p.ContentType) {
+			t.Fatalf("content type %q", p.ContentType)
+		}
+		total += len(p.Data)
+	}
+	if total > inputLen {
+		t.Fatalf("parts hold %d bytes from a message of %d", total, inputLen)
+	}
+	for _, s := range []string{m.Text, m.Subject, m.From} {
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+			t.Fatalf("text %q", s)
+		}
+	}
+	if strings.ContainsRune(m.Text, '\r') {
+		t.Fatalf("text with CR %q", m.Text)
+	}
+	for _, p := range m.Problems {
+		if p.Code == "" {
+			t.Fatalf("problem without a code: %+v", p)
+		}
+	}
 }
 
 func FuzzMbox(f *testing.F) {
@@ -86,11 +119,21 @@ func FuzzMbox(f *testing.F) {
 func FuzzReadMsg(f *testing.F) {
 	seed(f, "*.msg")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := ReadMsg(data, Limits{MaxMessageBytes: 1 << 20, MaxParts: 8})
+		lim := Limits{MaxMessageBytes: 1 << 20, MaxParts: 8}
+		m, err := ReadMsg(data, lim)
 		if (m == nil) == (err == nil) {
 			t.Fatalf("ReadMsg = %v, %v", m, err)
 		}
 		_ = IsMsg(data)
+		if m == nil {
+			return
+		}
+		// An .msg stores attachments uncompressed, so the same bounds hold.
+		messageInvariants(t, m, lim, len(data))
+		again, _ := ReadMsg(data, lim)
+		if !reflect.DeepEqual(m, again) {
+			t.Fatal("two reads of the same bytes differ")
+		}
 	})
 }
 
@@ -101,10 +144,21 @@ func FuzzReadTNEF(f *testing.F) {
 		if err != nil && parts != nil {
 			t.Fatal("parts with an error")
 		}
+		total := 0
 		for _, p := range parts {
-			if p.Name == "" {
-				t.Fatal("empty part name")
+			if p.Name == "" || !utf8.ValidString(p.Name) || strings.ContainsAny(p.Name, "/\\\x00") {
+				t.Fatalf("part name %q", p.Name)
 			}
+			total += len(p.Data)
+		}
+		// TNEF stores attachments as they are: they cannot hold more
+		// bytes than the stream.
+		if total > len(data) {
+			t.Fatalf("parts hold %d bytes from a stream of %d", total, len(data))
+		}
+		again, _ := ReadTNEF(data)
+		if !reflect.DeepEqual(parts, again) {
+			t.Fatal("two reads of the same bytes differ")
 		}
 	})
 }
