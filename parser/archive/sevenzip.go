@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/bodgit/sevenzip"
@@ -95,8 +96,8 @@ func decodeName(s string) string {
 		return s
 	}
 	d, err := simplifiedchinese.GB18030.NewDecoder().String(s)
-	if err != nil {
-		return s
+	if err != nil || !utf8.ValidString(d) {
+		return strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return d
 }

@@ -7,9 +7,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // zip walks a zip archive. Each entry is independent, so a bad entry is
@@ -58,18 +57,18 @@ func (w *walker) zipEntry(f *zip.File, e Entry) error {
 
 // zipName decodes an entry name: the UTF-8 flag or valid UTF-8 as is, else
 // the Info-ZIP Unicode Path extra field when its CRC matches, else GB18030.
+// A name flagged UTF-8 that is not is kept with U+FFFD for its bad bytes.
 func zipName(f *zip.File) string {
-	if f.Flags&0x800 != 0 || utf8.ValidString(f.Name) {
+	if utf8.ValidString(f.Name) {
 		return f.Name
 	}
-	if u, ok := unicodePath(f.Extra, f.Name); ok {
+	if u, ok := unicodePath(f.Extra, f.Name); ok && utf8.ValidString(u) {
 		return u
 	}
-	s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name)
-	if err != nil {
-		return f.Name
+	if f.Flags&0x800 != 0 {
+		return strings.ToValidUTF8(f.Name, "\uFFFD")
 	}
-	return s
+	return decodeName(f.Name)
 }
 
 // unicodePath reads the Info-ZIP Unicode Path extra field (0x7075): version
