@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"shenbao/parser/docx"
 )
@@ -231,13 +233,104 @@ func FuzzExtract(f *testing.F) {
 			return
 		}
 		Detect(d, s.Application, s.Review)
-		if a := ExtractApplication(d, s.Application); a == nil || a.Fields == nil {
+		a := ExtractApplication(d, s.Application)
+		if a == nil || a.Fields == nil {
 			t.Fatal("nil application")
 		}
-		if r := ExtractReview(d, s.Review); r == nil || len(r.Rows) != len(s.Review.Rows) {
+		r := ExtractReview(d, s.Review)
+		if r == nil || len(r.Rows) != len(s.Review.Rows) {
 			t.Fatal("review rows do not follow the spec")
 		}
+		checkExtracted(t, a, r, s.Application, s.Review)
+		if a2, r2 := ExtractApplication(d, s.Application), ExtractReview(d, s.Review); !reflect.DeepEqual(a, a2) || !reflect.DeepEqual(r, r2) {
+			t.Fatal("two extractions of one document differ")
+		}
 	})
+}
+
+// checkExtracted holds extracted forms to the spec they were read by: only
+// the spec's field keys, a value only where its label was found, trimmed
+// clean UTF-8 text, options and rows in profile order, and Missing naming
+// exactly the fields not found.
+func checkExtracted(t *testing.T, a *Application, r *Review, as ApplicationSpec, rs ReviewSpec) {
+	t.Helper()
+	clean := func(what, v string) {
+		if !utf8.ValidString(v) || strings.TrimSpace(v) != v || strings.ContainsRune(v, 0) {
+			t.Fatalf("%s: %q", what, v)
+		}
+	}
+	// rowsMissing are the review rows not found, which Missing names too.
+	rowsMissing := map[string]bool{}
+	for _, row := range r.Rows {
+		if !row.Found {
+			rowsMissing[row.Role] = true
+		}
+	}
+	fields := func(form string, got map[string]Field, specs []FieldSpec, missing []string) {
+		keys := map[string]bool{}
+		for _, f := range specs {
+			keys[f.Key] = true
+		}
+		missing = slices.DeleteFunc(slices.Clone(missing), func(k string) bool {
+			if form == "初审表" && !keys[k] && rowsMissing[k] {
+				delete(rowsMissing, k)
+				return true
+			}
+			return false
+		})
+		var notFound []string
+		for k, f := range got {
+			if !keys[k] {
+				t.Fatalf("%s: field %q not in the spec", form, k)
+			}
+			clean(form+" "+k, f.Value)
+			if !f.Found && (f.Value != "" || f.Location != "") {
+				t.Fatalf("%s %s: value %q without its label", form, k, f.Value)
+			}
+			if !f.Found {
+				notFound = append(notFound, k)
+			}
+		}
+		for _, k := range missing {
+			if !keys[k] || got[k].Found {
+				t.Fatalf("%s: missing %q, but it is found or not in the spec", form, k)
+			}
+		}
+		slices.Sort(notFound)
+		m := slices.Sorted(slices.Values(missing))
+		if len(got) == len(specs) && !slices.Equal(notFound, m) {
+			t.Fatalf("%s: not found %v, missing %v", form, notFound, m)
+		}
+	}
+	fields("申报表", a.Fields, as.Fields, a.Missing)
+	fields("初审表", r.Fields, rs.Fields, r.Missing)
+	if len(rowsMissing) > 0 {
+		t.Fatalf("rows not found but not in Missing: %v", rowsMissing)
+	}
+	if len(a.Options) != len(as.Options) {
+		t.Fatalf("%d options, spec has %d", len(a.Options), len(as.Options))
+	}
+	for i, o := range a.Options {
+		if o.Name != as.Options[i].Name {
+			t.Fatalf("option %d is %q, spec %q", i, o.Name, as.Options[i].Name)
+		}
+	}
+	for _, p := range a.Staff {
+		clean("staff name", p.Name)
+		clean("staff id", p.ID)
+		if p.Name == "" && p.ID == "" {
+			t.Fatal("an empty staff entry")
+		}
+	}
+	for i, row := range r.Rows {
+		if row.Role != rs.Rows[i].Name {
+			t.Fatalf("row %d is %q, spec %q", i, row.Role, rs.Rows[i].Name)
+		}
+		clean(row.Role+" opinion", row.Opinion)
+		if !row.Found && (row.Opinion != "" || len(row.Images) > 0 || !row.Date.IsZero()) {
+			t.Fatalf("%s: content without its label: %+v", row.Role, row)
+		}
+	}
 }
 
 // FuzzText feeds arbitrary strings to the text parsers.

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -326,11 +328,48 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Add(makeXLSX(f))
+	f.Add([]byte("\ufeff窗口,,栏目,签字\n0,,\x81,")) // a BOM, then a byte that is not UTF-8
 	f.Fuzz(func(t *testing.T, data []byte) {
 		recs, probs, err := Read("fuzz", data)
 		if err != nil && (recs != nil || probs != nil) {
 			t.Fatalf("result with error %v", err)
 		}
 		_ = IsMetadata("fuzz", data)
+		// Each record and problem is about a row of this file, rows count
+		// up, text is clean UTF-8, and a record says which window and
+		// field it is for; a confidence is -1 or within 0–1.
+		last := 0
+		for _, r := range recs {
+			if r.Source != "fuzz" || r.Row < 1 || r.Row < last {
+				t.Fatalf("record row %d after %d from %q", r.Row, last, r.Source)
+			}
+			last = r.Row
+			for _, s := range []string{r.Window, r.File, r.Field, r.Opinion, r.DateText} {
+				if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+					t.Fatalf("row %d: text %q", r.Row, s)
+				}
+			}
+			if strings.TrimSpace(r.Window) == "" || strings.TrimSpace(r.Field) == "" {
+				t.Fatalf("row %d: record without window or field: %+v", r.Row, r)
+			}
+			if r.Confidence != -1 && (r.Confidence < 0 || r.Confidence > 1) {
+				t.Fatalf("row %d: confidence %v", r.Row, r.Confidence)
+			}
+			if r.Page < 0 || r.Image {
+				t.Fatalf("row %d: page %d image %v", r.Row, r.Page, r.Image)
+			}
+		}
+		for _, p := range probs {
+			if p.Source != "fuzz" || p.Row < 0 || p.Message == "" || !utf8.ValidString(p.Message) {
+				t.Fatalf("problem %+v", p)
+			}
+		}
+		if int64(len(recs)) > int64(len(data)) {
+			t.Fatalf("%d records from %d bytes", len(recs), len(data))
+		}
+		recs2, probs2, err2 := Read("fuzz", data)
+		if !reflect.DeepEqual(recs, recs2) || !reflect.DeepEqual(probs, probs2) || (err == nil) != (err2 == nil) {
+			t.Fatal("two reads of the same bytes differ")
+		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -14,11 +15,13 @@ import (
 
 // decodeText returns data as UTF-8: a UTF-8 or UTF-16 BOM decides; else
 // valid UTF-8 is taken as is and anything else is read as GB18030 (a
-// superset of GBK and GB2312).
+// superset of GBK and GB2312). The result is always valid UTF-8.
 func decodeText(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return string(data[3:]), nil
+		// A BOM says UTF-8; bytes that are not (a file cut or patched by
+		// hand) become U+FFFD rather than reach the register as they are.
+		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
