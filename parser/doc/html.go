@@ -48,6 +48,7 @@ func ReadHTML(data []byte) (*word.Document, error) {
 		w.doc.Warnings = append(w.doc.Warnings, paragraphCut())
 	}
 	numberTables(w.doc)
+	w.doc.MarkChoices()
 	return w.doc, nil
 }
 

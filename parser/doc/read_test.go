@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -371,5 +372,36 @@ func patchFIBOf(b []byte, off int, v uint16) func(t testing.TB) []byte {
 		}
 		b[at+off], b[at+off+1] = byte(v), byte(v>>8)
 		return b
+	}
+}
+
+// TestChoiceMarks: circle pairs typed as choices (〇是 ●否, ◯/◉) are
+// checkboxes in every reader of this package, as in .docx, and the
+// instruction 打“√” and the year's 〇 are not. The three files are one text
+// converted by LibreOffice (see testdata/README.md).
+func TestChoiceMarks(t *testing.T) {
+	want := "初审意见：☐是 ☑否 推荐形式：☐窗口自荐 ☑领导推荐 请在相应栏内打“√” 二〇二四年三月"
+	for _, name := range []string{"choices.html", "choices.rtf", "choices.doc"} {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := readAny(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, bl := range d.Blocks {
+				if bl.Paragraph != nil {
+					for _, cb := range bl.Paragraph.Checkboxes {
+						got = append(got, cb.Checked)
+					}
+				}
+			}
+			if text := norm(d.Text()); text != want || !slices.Equal(got, []bool{false, true, false, true}) {
+				t.Errorf("text %q boxes %v, want %q and ☐☑☐☑", text, got, want)
+			}
+		})
 	}
 }
