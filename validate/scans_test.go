@@ -19,7 +19,7 @@ func TestCheckScans(t *testing.T) {
 	// Evidence read from a scan page itself (parser/seal).
 	pageRec := []scan.Record{{Source: "mail › 初审表.jpg", File: "初审表.jpg", Page: 1, Field: "推荐单位", Image: true}}
 	readPage := seal.Page{File: "初审表.jpg", Page: 1}
-	lostPage := seal.Page{File: "背面.jpg", Page: 2, Problem: "扫描件上未能找到初审表的表格线"}
+	lostPage := seal.Page{File: "背面.jpg", Page: 2, Trouble: &seal.Error{Kind: seal.NoTable}, Problem: "扫描件上未能找到初审表的表格线"}
 	pageRow := func(role, needs string, stamped scan.Tri) dossier.Row {
 		return dossier.Row{Role: role, Needs: needs, Found: true, Unread: true, Stamped: stamped,
 			MarkFrom: "扫描", Confidence: 0.9, ScanPage: 1, Location: "初审表.jpg 第1页"}

@@ -259,6 +259,11 @@ func scanPages(r *Result, in Input, s Specs) *Result {
 		r.Verdict = Verdict{intake.Failed, reasonScanImage(err)}
 		return r
 	}
+	for i := range pages {
+		if pages[i].Trouble != nil {
+			pages[i].Problem = sealWords(pages[i].Trouble)
+		}
+	}
 	r.ScanPages = pages
 	r.Verdict.Reason = reasonScanPages(pages)
 	return r

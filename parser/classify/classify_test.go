@@ -3,11 +3,13 @@ package classify
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -18,6 +20,7 @@ import (
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/parser/problem"
+	"shenbao/parser/seal"
 )
 
 // loadSpecs reads the form specs of a bundled profile. The profiles live in
@@ -238,5 +241,19 @@ func TestFileWarningsReachTheClerk(t *testing.T) {
 	}
 	if want := "读取时发现问题：文档中嵌入的其他格式内容未读取"; r.Verdict.Reason != want {
 		t.Errorf("reason %q, want %q", r.Verdict.Reason, want)
+	}
+}
+
+// TestSealWords: every kind of seal.Error has the clerk's own words, and
+// none reaches the clerk as the parser's English.
+func TestSealWords(t *testing.T) {
+	for k := seal.NotImage; k <= seal.NoReviewRows; k++ {
+		got := sealWords(&seal.Error{Kind: k, Page: 2, N: 3, Limit: 100, W: 10, H: 10, Format: "jp2"})
+		if got == "文件无法读取" || strings.Contains(got, "seal") {
+			t.Errorf("kind %d: %q", k, got)
+		}
+	}
+	if got := reasonScanImage(fmt.Errorf("open: %w", &seal.Error{Kind: seal.PDFJPX, Page: 4})); got != "扫描件无法读取：PDF 第 4 页的图像为 JPEG 2000（JPX）格式，无法解码，请改用 JPEG 扫描" {
+		t.Errorf("wrapped error worded %q", got)
 	}
 }

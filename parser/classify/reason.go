@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"errors"
 	"fmt"
-	"strings"
 
 	"shenbao/parser/doc"
 	"shenbao/parser/docx"
@@ -126,7 +125,74 @@ func reasonWord(err error) string {
 }
 
 func reasonScanImage(err error) string {
-	return "扫描件无法读取：" + strings.TrimPrefix(err.Error(), "seal: ")
+	return "扫描件无法读取：" + sealWords(err)
+}
+
+// sealWords is the clerk's wording of why a scan, a page of it or its
+// review rows could not be read.
+func sealWords(err error) string {
+	var e *seal.Error
+	if !errors.As(err, &e) {
+		return "文件无法读取"
+	}
+	pdfPage := ""
+	if e.Page > 0 {
+		pdfPage = fmt.Sprintf("PDF 第 %d 页", e.Page)
+	}
+	inner := ""
+	if e.Err != nil {
+		inner = "：" + e.Err.Error()
+	}
+	switch e.Kind {
+	case seal.NotImage:
+		return "不是可识别的扫描图像（支持 JPEG、PNG、TIFF、PDF）"
+	case seal.TooManyPages:
+		return fmt.Sprintf("文件有 %d 页，超过上限 %d 页", e.N, e.Limit)
+	case seal.NoSuchPage:
+		return fmt.Sprintf("没有第 %d 页", e.Page)
+	case seal.DecodePanic:
+		if pdfPage != "" {
+			return pdfPage + "读取出错" + inner
+		}
+		return "图像解码出错" + inner
+	case seal.Unreadable:
+		if pdfPage != "" {
+			return pdfPage + "的图像无法读取" + inner
+		}
+		return "图像无法读取" + inner
+	case seal.Undecodable:
+		if pdfPage != "" {
+			return pdfPage + "的图像无法解码" + inner
+		}
+		return "图像无法解码" + inner
+	case seal.BadSize:
+		return fmt.Sprintf("图像尺寸无效（%d×%d）", e.W, e.H)
+	case seal.TooManyPixels:
+		return fmt.Sprintf("图像 %d×%d 像素，超过上限 %d 万像素，未解码", e.W, e.H, e.Limit/10000)
+	case seal.TIFFTruncated:
+		return "TIFF 文件不完整"
+	case seal.TIFFBadOffset:
+		return "TIFF 目录位置超出文件"
+	case seal.PDFEncrypted:
+		return "PDF 已加密，无法读取"
+	case seal.PDFUnreadable:
+		return "PDF 无法读取" + inner
+	case seal.PDFNoImage:
+		return pdfPage + "没有扫描图像（可能是文字版 PDF，请提供扫描件）"
+	case seal.PDFStrips:
+		return fmt.Sprintf("%s由 %d 个图像条带拼成，暂不能识别，请重新扫描为单张图像", pdfPage, e.N)
+	case seal.PDFJPX:
+		return pdfPage + "的图像为 JPEG 2000（JPX）格式，无法解码，请改用 JPEG 扫描"
+	case seal.PDFJBIG2:
+		return pdfPage + "的图像为 JBIG2 格式，无法解码，请改用 TIFF 或 JPEG 扫描"
+	case seal.PDFFormat:
+		return fmt.Sprintf("%s的图像格式 %s 无法解码", pdfPage, e.Format)
+	case seal.NoTable:
+		return "扫描件上未能找到初审表的表格线"
+	case seal.NoReviewRows:
+		return fmt.Sprintf("扫描件上未能确定%d个审核栏的位置（表格行数或行高与初审表不符）", e.N)
+	}
+	return "文件无法读取"
 }
 
 // reasonTable turns a table reader's error into the clerk's words.

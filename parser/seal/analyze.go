@@ -1,7 +1,6 @@
 package seal
 
 import (
-	"fmt"
 	"image"
 	"math"
 )
@@ -55,8 +54,10 @@ type Page struct {
 	Rotation float64 `json:"rotation"`
 	Rows     []Row   `json:"rows"`
 	Seals    []Seal  `json:"seals"`
-	// Problem says, in Chinese, why rows are not judged (the page could not
-	// be decoded, or its review rows not located); empty when they are.
+	// Trouble is why rows are not judged (the page could not be decoded,
+	// or its review rows not located); nil when they are.
+	Trouble *Error `json:"-"`
+	// Problem is Trouble in the clerk's words; parser/classify fills it in.
 	Problem string `json:"problem,omitempty"`
 	// Colourless is true for a greyscale or bitonal scan: seals there are
 	// never sure.
@@ -70,7 +71,7 @@ type Page struct {
 const Sure = 0.7
 
 // RowsFound says whether the review rows were located (SPEC S05 otherwise).
-func (p *Page) RowsFound() bool { return p.Problem == "" }
+func (p *Page) RowsFound() bool { return p.Trouble == nil }
 
 // Analyze reads every page of a scan file. It returns an error only when the
 // file cannot be opened at all; a page that cannot be decoded is a Page with
@@ -85,7 +86,11 @@ func Analyze(name string, data []byte, opt Options) ([]Page, error) {
 		img, err := src.Page(n)
 		var p Page
 		if err != nil {
-			p = unjudged(opt.Roles, err.Error())
+			e, ok := err.(*Error)
+			if !ok {
+				e = &Error{Kind: Undecodable, Err: err}
+			}
+			p = unjudged(opt.Roles, e)
 		} else {
 			p = AnalyzeImage(img, opt)
 		}
@@ -96,8 +101,8 @@ func Analyze(name string, data []byte, opt Options) ([]Page, error) {
 	return pages, nil
 }
 
-func unjudged(roles []string, why string) Page {
-	p := Page{Problem: why, Rows: make([]Row, len(roles)), Seals: []Seal{}}
+func unjudged(roles []string, why *Error) Page {
+	p := Page{Trouble: why, Rows: make([]Row, len(roles)), Seals: []Seal{}}
 	for i, r := range roles {
 		p.Rows[i] = Row{Role: r}
 	}
@@ -113,22 +118,22 @@ func AnalyzeImage(img image.Image, opt Options) Page {
 	pl := normalise(r)
 	alpha, t, tab, ok := orient(pl, f)
 	var bands []band
-	why := ""
+	var why *Error
 	if ok {
 		bands, ok = tab.reviewBands(len(opt.Roles))
 		if !ok {
-			why = fmt.Sprintf("扫描件上未能确定%d个审核栏的位置（表格行数或行高与初审表不符）", len(opt.Roles))
+			why = &Error{Kind: NoReviewRows, N: len(opt.Roles)}
 		}
 	} else {
-		why = "扫描件上未能找到初审表的表格线"
+		why = &Error{Kind: NoTable}
 		tab = table{pxPerMM: float64(min(t.w, t.h)) / 210}
 	}
 	fs := detectSeals(t.planes, &tab, colour)
 	p := place(fs, bands, opt.Roles, colour)
 	p.Rotation = normAngle(alpha)
 	p.Colourless = !colour
-	if why != "" {
-		p.Problem = why
+	if why != nil {
+		p.Trouble = why
 		for i := range p.Rows {
 			p.Rows[i] = Row{Role: opt.Roles[i]}
 		}

@@ -97,10 +97,10 @@ func Open(data []byte, lim Limits) (src *Source, err error) {
 		}
 		s.pages = s.pdf.PageCount
 		if s.pages > lim.pages() {
-			return nil, fmt.Errorf("seal: PDF 有 %d 页，超过上限 %d 页", s.pages, lim.pages())
+			return nil, &Error{Kind: TooManyPages, N: s.pages, Limit: lim.pages()}
 		}
 	default:
-		return nil, errors.New("seal: 不是可识别的扫描图像（支持 JPEG、PNG、TIFF、PDF）")
+		return nil, &Error{Kind: NotImage}
 	}
 	return s, nil
 }
@@ -113,7 +113,7 @@ func (s *Source) Pages() int { return s.pages }
 // page's real one, which Analyze finds from the table.
 func (s *Source) Page(n int) (image.Image, error) {
 	if n < 1 || n > s.pages {
-		return nil, fmt.Errorf("seal: 没有第 %d 页", n)
+		return nil, &Error{Kind: NoSuchPage, Page: n}
 	}
 	switch s.Format {
 	case FormatTIFF:
@@ -138,12 +138,12 @@ func imageDecode(r io.Reader) (image.Image, error) {
 func (s *Source) decodeChecked(r io.ReadSeeker, conf func(io.Reader) (image.Config, error), dec func(io.Reader) (image.Image, error)) (img image.Image, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			img, err = nil, fmt.Errorf("seal: 图像解码出错：%v", p)
+			img, err = nil, &Error{Kind: DecodePanic, Err: fmt.Errorf("%v", p)}
 		}
 	}()
 	c, err := conf(r)
 	if err != nil {
-		return nil, fmt.Errorf("seal: 图像无法读取：%w", err)
+		return nil, &Error{Kind: Unreadable, Err: err}
 	}
 	if err := s.checkSize(c.Width, c.Height); err != nil {
 		return nil, err
@@ -153,17 +153,17 @@ func (s *Source) decodeChecked(r io.ReadSeeker, conf func(io.Reader) (image.Conf
 	}
 	img, err = dec(r)
 	if err != nil {
-		return nil, fmt.Errorf("seal: 图像无法解码：%w", err)
+		return nil, &Error{Kind: Undecodable, Err: err}
 	}
 	return img, nil
 }
 
 func (s *Source) checkSize(w, h int) error {
 	if w <= 0 || h <= 0 {
-		return fmt.Errorf("seal: 图像尺寸无效（%d×%d）", w, h)
+		return &Error{Kind: BadSize, W: w, H: h}
 	}
 	if int64(w)*int64(h) > s.lim.pixels() {
-		return fmt.Errorf("seal: 图像 %d×%d 像素，超过上限 %d 万像素，未解码", w, h, s.lim.pixels()/10000)
+		return &Error{Kind: TooManyPixels, W: w, H: h, Limit: int(s.lim.pixels())}
 	}
 	return nil
 }
@@ -171,7 +171,7 @@ func (s *Source) checkSize(w, h int) error {
 // tiffIFDs walks the chain of image file directories: one per page.
 func tiffIFDs(data []byte, maxPages int) ([]uint32, error) {
 	if len(data) < 8 {
-		return nil, errors.New("seal: TIFF 文件不完整")
+		return nil, &Error{Kind: TIFFTruncated}
 	}
 	var bo binary.ByteOrder = binary.LittleEndian
 	if data[0] == 'M' {
@@ -185,13 +185,13 @@ func tiffIFDs(data []byte, maxPages int) ([]uint32, error) {
 		}
 		if uint64(off)+2 > uint64(len(data)) {
 			if len(ifds) == 0 {
-				return nil, errors.New("seal: TIFF 目录位置超出文件")
+				return nil, &Error{Kind: TIFFBadOffset}
 			}
 			break
 		}
 		ifds = append(ifds, off)
 		if len(ifds) > maxPages {
-			return nil, fmt.Errorf("seal: TIFF 超过 %d 页", maxPages)
+			return nil, &Error{Kind: TooManyPages, N: len(ifds), Limit: maxPages}
 		}
 		n := uint64(bo.Uint16(data[off:]))
 		next := uint64(off) + 2 + 12*n
@@ -261,16 +261,16 @@ var pdfConf = sync.OnceValue(func() model.Configuration {
 func openPDF(data []byte) (ctx *model.Context, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			ctx, err = nil, fmt.Errorf("seal: PDF 读取出错：%v", p)
+			ctx, err = nil, &Error{Kind: PDFUnreadable, Err: fmt.Errorf("%v", p)}
 		}
 	}()
 	conf := pdfConf()
 	ctx, err = api.ReadValidateAndOptimize(bytes.NewReader(data), &conf)
 	if errors.Is(err, pdfcpu.ErrWrongPassword) {
-		return nil, errors.New("seal: PDF 已加密，无法读取")
+		return nil, &Error{Kind: PDFEncrypted}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("seal: PDF 无法读取：%w", err)
+		return nil, &Error{Kind: PDFUnreadable, Err: err}
 	}
 	return ctx, nil
 }
@@ -280,12 +280,12 @@ func openPDF(data []byte) (ctx *model.Context, err error) {
 func (s *Source) pdfPage(n int) (img image.Image, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			img, err = nil, fmt.Errorf("seal: PDF 第 %d 页读取出错：%v", n, p)
+			img, err = nil, &Error{Kind: DecodePanic, Page: n, Err: fmt.Errorf("%v", p)}
 		}
 	}()
 	stubs, err := pdfcpu.ExtractPageImages(s.pdf, n, true)
 	if err != nil {
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像无法读取：%w", n, err)
+		return nil, &Error{Kind: Unreadable, Page: n, Err: err}
 	}
 	var big []model.Image
 	for _, im := range stubs {
@@ -298,9 +298,9 @@ func (s *Source) pdfPage(n int) (img image.Image, err error) {
 	}
 	switch {
 	case len(big) == 0:
-		return nil, fmt.Errorf("seal: PDF 第 %d 页没有扫描图像（可能是文字版 PDF，请提供扫描件）", n)
+		return nil, &Error{Kind: PDFNoImage, Page: n}
 	case len(big) > 1:
-		return nil, fmt.Errorf("seal: PDF 第 %d 页由 %d 个图像条带拼成，暂不能识别，请重新扫描为单张图像", n, len(big))
+		return nil, &Error{Kind: PDFStrips, Page: n, N: len(big)}
 	}
 	st := big[0]
 	if err := s.checkSize(st.Width, st.Height); err != nil {
@@ -308,17 +308,17 @@ func (s *Source) pdfPage(n int) (img image.Image, err error) {
 	}
 	switch {
 	case strings.Contains(st.Filter, "JPX"):
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像为 JPEG 2000（JPX）格式，无法解码，请改用 JPEG 扫描", n)
+		return nil, &Error{Kind: PDFJPX, Page: n}
 	case strings.Contains(st.Filter, "JBIG2"):
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像为 JBIG2 格式，无法解码，请改用 TIFF 或 JPEG 扫描", n)
+		return nil, &Error{Kind: PDFJBIG2, Page: n}
 	}
 	full, err := pdfcpu.ExtractPageImages(s.pdf, n, false)
 	if err != nil {
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像无法读取：%w", n, err)
+		return nil, &Error{Kind: Unreadable, Page: n, Err: err}
 	}
 	im, ok := full[st.ObjNr]
 	if !ok || im.Reader == nil {
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像无法解码", n)
+		return nil, &Error{Kind: Undecodable, Page: n}
 	}
 	raw, err := io.ReadAll(im.Reader)
 	if err != nil {
@@ -332,10 +332,10 @@ func (s *Source) pdfPage(n int) (img image.Image, err error) {
 	case "tif":
 		img, err = tiff.Decode(bytes.NewReader(raw))
 	default:
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像格式 %s 无法解码", n, im.FileType)
+		return nil, &Error{Kind: PDFFormat, Page: n, Format: im.FileType}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("seal: PDF 第 %d 页的图像无法解码：%w", n, err)
+		return nil, &Error{Kind: Undecodable, Page: n, Err: err}
 	}
 	_, _, inh, err := s.pdf.PageDict(n, false)
 	if err == nil && inh != nil {

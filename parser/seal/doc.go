@@ -21,7 +21,7 @@
 //     the frame from the long vertical rules; the review rows are the run
 //     of len(Roles) rows with the greatest height (the 窗口名称/人员 rows
 //     above and a 备注 row below are short). Rows that cannot be told apart
-//     are reported (Page.Problem), never guessed;
+//     are reported (Page.Trouble, a typed *Error), never guessed;
 //  4. seals: centres voted along edge normals of the red/magenta chroma
 //     (a gradient Hough transform) and from seal-sized blobs; at each, the
 //     ring is fitted as an ellipse by RANSAC over rays cast from outside

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"hash/crc32"
 	"image"
 	"io"
@@ -184,29 +185,35 @@ func TestRefused(t *testing.T) {
 	// A TIFF whose IFD chain loops on itself.
 	loop := []byte("II*\x00\x08\x00\x00\x00\x00\x00\x08\x00\x00\x00")
 	cases := []struct {
-		name, data, want string
+		name, data string
+		want       seal.ErrorKind
 	}{
-		{"huge.png", huge.String(), "超过上限"},
-		{"text.txt", "hello", "不是可识别的扫描图像"},
-		{"cut.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF", "无法读取"},
-		{"loop.tif", string(loop), "无法"},
-		{"empty.pdf", "%PDF-1.4\n%%EOF\n", "PDF"},
+		{"huge.png", huge.String(), seal.TooManyPixels},
+		{"text.txt", "hello", seal.NotImage},
+		{"cut.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF", seal.Unreadable},
+		{"loop.tif", string(loop), seal.Unreadable},
+		{"empty.pdf", "%PDF-1.4\n%%EOF\n", seal.PDFUnreadable},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			pages, err := seal.Analyze(tc.name, []byte(tc.data), seal.Options{Roles: sealtest.DefaultRoles})
-			msg := ""
-			if err != nil {
-				msg = err.Error()
+			var e *seal.Error
+			if err != nil && !errors.As(err, &e) {
+				t.Fatalf("error %v is not a *seal.Error", err)
 			}
 			for _, p := range pages {
-				msg += p.Problem
 				if p.RowsFound() {
 					t.Errorf("page %d judged: %+v", p.Page, p)
 				}
+				if e == nil {
+					e = p.Trouble
+				}
 			}
-			if !strings.Contains(msg, tc.want) {
-				t.Errorf("got %q, want it to say %q", msg, tc.want)
+			if e == nil || e.Kind != tc.want {
+				t.Errorf("got %v, want kind %d", e, tc.want)
+			}
+			if e != nil && strings.ContainsFunc(e.Error(), func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+				t.Errorf("parser error in Chinese: %v", e)
 			}
 		})
 	}

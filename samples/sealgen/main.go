@@ -111,7 +111,7 @@ func scorePage(out, name string, data []byte, truth sealtest.Truth, t *sealtest.
 			diff = append(diff, fmt.Sprintf("row%d want %s(nullok %v) got %s %.2f", i+1, w, r.NullOK, g, p.Rows[i].Confidence))
 		}
 	}
-	fmt.Printf("%s rot %v/%d+%.1f %s %v notes %v\n", name, p.Rotation, truth.Rotation, truth.Skew, p.Problem, diff, truth.Notes)
+	fmt.Printf("%s rot %v/%d+%.1f %s %v notes %v\n", name, p.Rotation, truth.Rotation, truth.Skew, p.Trouble, diff, truth.Notes)
 	img, err := decodeOne(data)
 	if err == nil {
 		f, err := os.Create(filepath.Join(out, name+".overlay.png"))
