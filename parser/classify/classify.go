@@ -168,6 +168,9 @@ func File(in Input, s Specs) *Result {
 			return fail("metadata", reasonMetadata(err))
 		}
 		r.Kind, r.Format = ScanMetadata, strings.TrimPrefix(ext, ".")
+		for i := range probs {
+			probs[i].Message = scanProblemWords(probs[i])
+		}
 		r.Records, r.Problems = recs, probs
 		if len(probs) > 0 {
 			r.Verdict.Reason = reasonMetadataProblems(len(probs))

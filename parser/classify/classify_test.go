@@ -20,6 +20,7 @@ import (
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
 	"shenbao/parser/problem"
+	"shenbao/parser/scan"
 	"shenbao/parser/seal"
 )
 
@@ -255,5 +256,30 @@ func TestSealWords(t *testing.T) {
 	}
 	if got := reasonScanImage(fmt.Errorf("open: %w", &seal.Error{Kind: seal.PDFJPX, Page: 4})); got != "扫描件无法读取：PDF 第 4 页的图像为 JPEG 2000（JPX）格式，无法解码，请改用 JPEG 扫描" {
 		t.Errorf("wrapped error worded %q", got)
+	}
+}
+
+// TestScanProblemWords: the clerk's wording of scan metadata problems,
+// pointing at the file, the sheet and the row or record.
+func TestScanProblemWords(t *testing.T) {
+	tests := []struct {
+		p    scan.Problem
+		want string
+	}{
+		{scan.Problem{File: "badrows.csv", Row: 3, Code: scan.ColumnCount, N: 5, M: 9}, "扫描记录 badrows.csv 第3行：列数为5，表头为9列，已跳过"},
+		{scan.Problem{File: "badrows.csv", Row: 4, Code: scan.BadSigned, Value: "可能"}, "扫描记录 badrows.csv 第4行：签字“可能”无法识别为是/否，按未知处理"},
+		{scan.Problem{File: "wrapped.json", Row: 3, Records: true, Code: scan.NotRecord}, "扫描记录 wrapped.json 第3条：不是记录对象，已跳过"},
+		{scan.Problem{File: "metadata.xlsx", Sheet: "扫描记录", Row: 6, Code: scan.BadStamped, Value: "？"}, "扫描记录 metadata.xlsx 工作表“扫描记录” 第6行：盖章“？”无法识别为是/否，按未知处理"},
+		{scan.Problem{File: "a.csv", Code: scan.MoreProblems, N: 7}, "扫描记录 a.csv：另有7个问题未列出"},
+	}
+	for _, tc := range tests {
+		if got := scanProblemWords(tc.p); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.p.Code, got, tc.want)
+		}
+	}
+	for c := scan.TooManyRecords; c <= scan.MoreProblems; c++ {
+		if got := scanProblemWords(scan.Problem{File: "x.csv", Row: 2, Code: c}); strings.HasSuffix(got, "：无法读取") {
+			t.Errorf("code %v has no words", c)
+		}
 	}
 }

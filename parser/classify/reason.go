@@ -253,3 +253,49 @@ func reasonScanPages(pages []seal.Page) string {
 	}
 	return s
 }
+
+// scanProblemWords is the clerk's wording of a problem in a scan metadata
+// file, pointing at its row: “扫描记录 x.csv 第9行：…”.
+func scanProblemWords(p scan.Problem) string {
+	where := "扫描记录 " + p.File
+	if p.Sheet != "" {
+		where += " 工作表“" + p.Sheet + "”"
+	}
+	unit := "行"
+	if p.Records {
+		unit = "条"
+	}
+	if p.Row > 0 {
+		where += fmt.Sprintf(" 第%d%s", p.Row, unit)
+	}
+	var what string
+	switch p.Code {
+	case scan.TooManyRecords:
+		what = fmt.Sprintf("记录超过%d条，其余已忽略", p.N)
+	case scan.NotRecord:
+		what = "不是记录对象，已跳过"
+	case scan.ColumnCount:
+		what = fmt.Sprintf("列数为%d，表头为%d列，已跳过", p.N, p.M)
+	case scan.NoWindow:
+		what = "窗口名称为空，已跳过"
+	case scan.NoField:
+		what = "栏目为空，已跳过"
+	case scan.BadPage:
+		what = "页码“" + p.Value + "”无法识别"
+	case scan.BadSigned:
+		what = "签字“" + p.Value + "”无法识别为是/否，按未知处理"
+	case scan.BadStamped:
+		what = "盖章“" + p.Value + "”无法识别为是/否，按未知处理"
+	case scan.BadConfidence:
+		what = "置信度“" + p.Value + "”无法识别（应为0–1或0–100）"
+	case scan.BadDate:
+		what = "日期“" + p.Value + "”无法识别"
+	case scan.Unparsable:
+		what = "无法解析（" + p.Detail + "），已跳过"
+	case scan.MoreProblems:
+		what = fmt.Sprintf("另有%d个问题未列出", p.N)
+	default:
+		what = "无法读取"
+	}
+	return where + "：" + what
+}

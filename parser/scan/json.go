@@ -119,16 +119,16 @@ func readJSON(name string, data []byte) ([]Record, []Problem, error) {
 	if len(list) > 0 && !hasJSONRecord(list) {
 		return nil, nil, &Error{label, ErrNoRecords}
 	}
-	t := newTable(name, label, false)
-	t.unit = "条"
+	t := newTable(name, label, "", false)
+	t.records = true
 	for i, raw := range list {
 		if len(t.recs) >= maxRecords {
-			t.problem(i+1, "记录超过%d条，其余已忽略", maxRecords)
+			t.problem(i+1, Problem{Code: TooManyRecords, N: maxRecords})
 			break
 		}
 		cells, ok := jsonCells(raw)
 		if !ok {
-			t.problem(i+1, "不是记录对象，已跳过")
+			t.problem(i+1, Problem{Code: NotRecord})
 			continue
 		}
 		t.record(cells, i+1)

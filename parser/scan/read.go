@@ -2,7 +2,6 @@ package scan
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"strings"
 
@@ -80,38 +79,34 @@ func detect(data []byte) format {
 // makes a row with a different column count a Problem (CSV), while XLSX rows
 // may be short because empty trailing cells are not stored.
 type table struct {
-	name   string // the file's name, for messages and Source
-	label  string // "x.csv" or "x.xlsx 工作表“扫描”", for messages
-	strict bool
-	recs   []Record
-	probs  []Problem
-	drop   int    // problems not kept
-	full   bool   // maxRecords reached
-	unit   string // "行" for tables, "条" for JSON records
+	name    string // the file's name, for Source
+	file    string // its base name, for pointing at rows
+	sheet   string // the worksheet, for XLSX
+	strict  bool
+	recs    []Record
+	probs   []Problem
+	drop    int  // problems not kept
+	full    bool // maxRecords reached
+	records bool // rows are JSON records, not lines
 }
 
-func newTable(name, label string, strict bool) *table {
-	return &table{name: name, label: label, strict: strict, unit: "行"}
+func newTable(name, file, sheet string, strict bool) *table {
+	return &table{name: name, file: file, sheet: sheet, strict: strict}
 }
 
-func (t *table) problem(row int, format string, args ...any) {
+func (t *table) problem(row int, p Problem) {
 	if len(t.probs) >= maxProblems {
 		t.drop++
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
-	where := "扫描记录 " + t.label
-	if row > 0 {
-		where += fmt.Sprintf(" 第%d%s", row, t.unit)
-	}
-	t.probs = append(t.probs, Problem{Source: t.name, Row: row, Message: where + "：" + msg})
+	p.Source, p.Row, p.File, p.Sheet, p.Records = t.name, row, t.file, t.sheet, t.records
+	t.probs = append(t.probs, p)
 }
 
 // finish adds the count of dropped problems.
 func (t *table) finish() ([]Record, []Problem) {
 	if t.drop > 0 {
-		t.probs = append(t.probs, Problem{Source: t.name,
-			Message: fmt.Sprintf("扫描记录 %s：另有%d个问题未列出", t.label, t.drop)})
+		t.probs = append(t.probs, Problem{Source: t.name, File: t.file, Sheet: t.sheet, Records: t.records, Code: MoreProblems, N: t.drop})
 	}
 	return t.recs, t.probs
 }
@@ -134,7 +129,7 @@ func (t *table) add(l *layout, row []string, line int) {
 	if len(t.recs) >= maxRecords {
 		if !t.full {
 			t.full = true
-			t.problem(line, "记录超过%d条，其余已忽略", maxRecords)
+			t.problem(line, Problem{Code: TooManyRecords, N: maxRecords})
 		}
 		return
 	}
@@ -144,7 +139,7 @@ func (t *table) add(l *layout, row []string, line int) {
 			n--
 		}
 		if n != l.width {
-			t.problem(line, "列数为%d，表头为%d列，已跳过", len(row), l.width)
+			t.problem(line, Problem{Code: ColumnCount, N: len(row), M: l.width})
 			return
 		}
 	}
@@ -160,25 +155,25 @@ func (t *table) record(cells map[column]string, line int) {
 	r := Record{Source: t.name, Row: line, Window: cells[colWindow], File: cells[colFile],
 		Field: cells[colField], Opinion: cells[colOpinion], DateText: cells[colDate]}
 	if r.Window == "" {
-		t.problem(line, "窗口名称为空，已跳过")
+		t.problem(line, Problem{Code: NoWindow})
 		return
 	}
 	if r.Field == "" {
-		t.problem(line, "栏目为空，已跳过")
+		t.problem(line, Problem{Code: NoField})
 		return
 	}
 	var ok bool
 	if r.Page, ok = parsePage(cells[colPage]); !ok {
-		t.problem(line, "页码“%s”无法识别", cells[colPage])
+		t.problem(line, Problem{Code: BadPage, Value: cells[colPage]})
 	}
 	if r.Signed, ok = parseTri(cells[colSigned]); !ok {
-		t.problem(line, "签字“%s”无法识别为是/否，按未知处理", cells[colSigned])
+		t.problem(line, Problem{Code: BadSigned, Value: cells[colSigned]})
 	}
 	if r.Stamped, ok = parseTri(cells[colStamped]); !ok {
-		t.problem(line, "盖章“%s”无法识别为是/否，按未知处理", cells[colStamped])
+		t.problem(line, Problem{Code: BadStamped, Value: cells[colStamped]})
 	}
 	if r.Confidence, ok = parseConfidence(cells[colConfidence]); !ok {
-		t.problem(line, "置信度“%s”无法识别（应为0–1或0–100）", cells[colConfidence])
+		t.problem(line, Problem{Code: BadConfidence, Value: cells[colConfidence]})
 	}
 	if r.DateText != "" {
 		d, valid, present := form.ParseDate(dropTime(r.DateText))
@@ -186,7 +181,7 @@ func (t *table) record(cells map[column]string, line int) {
 		case valid:
 			r.Date = d
 		case present:
-			t.problem(line, "日期“%s”无法识别", r.DateText)
+			t.problem(line, Problem{Code: BadDate, Value: r.DateText})
 		}
 	}
 	t.recs = append(t.recs, r)

@@ -61,12 +61,12 @@ func TestRead(t *testing.T) {
 			"6|高新区人社窗口|推荐单位|同意||是|2024-04-09|2024年4月9日|-1|2|a.jpg",
 			"8|高新区人社窗口|行业主管部门意见|同意||是|2024-04-18|2024年4月18日|0.9|2|a.jpg",
 		}, []string{
-			"3|扫描记录 badrows.csv 第3行：列数为5，表头为9列，已跳过",
-			"4|扫描记录 badrows.csv 第4行：签字“可能”无法识别为是/否，按未知处理",
-			"4|扫描记录 badrows.csv 第4行：日期“2024年2月30日”无法识别",
-			"5|扫描记录 badrows.csv 第5行：窗口名称为空，已跳过",
-			"6|扫描记录 badrows.csv 第6行：置信度“150”无法识别（应为0–1或0–100）",
-			"9|扫描记录 badrows.csv 第9行：列数为10，表头为9列，已跳过",
+			"3|badrows.csv|ColumnCount||5/9",
+			"4|badrows.csv|BadSigned|可能|0/0",
+			"4|badrows.csv|BadDate|2024年2月30日|0/0",
+			"5|badrows.csv|NoWindow||0/0",
+			"6|badrows.csv|BadConfidence|150|0/0",
+			"9|badrows.csv|ColumnCount||10/9",
 		}},
 		{"records.json", []string{
 			"1|立山区医保服务窗口|推荐单位|||是|2024-04-09|2024年4月9日|0.93|2|",
@@ -76,7 +76,7 @@ func TestRead(t *testing.T) {
 			"1|立山区医保服务窗口|推荐单位|||是|2024-04-09|2024年4月9日|0.93|2|",
 			"2|立山区医保服务窗口|部门负责人意见|同意|是|否|||0.99|0|",
 		}, []string{
-			"3|扫描记录 wrapped.json 第3条：不是记录对象，已跳过",
+			"3|wrapped.json (records)|NotRecord||0/0",
 		}},
 	}
 	for _, tc := range tests {
@@ -100,7 +100,7 @@ func TestRead(t *testing.T) {
 			compare(t, "records", got, tc.recs)
 			got = nil
 			for _, p := range probs {
-				got = append(got, fmt.Sprintf("%d|%s", p.Row, p.Message))
+				got = append(got, describe(p))
 			}
 			compare(t, "problems", got, tc.probs)
 			if !IsMetadata(name, data) {
@@ -235,10 +235,10 @@ func TestReadXLSX(t *testing.T) {
 	})
 	got = nil
 	for _, p := range probs {
-		got = append(got, fmt.Sprintf("%d|%s", p.Row, p.Message))
+		got = append(got, describe(p))
 	}
 	compare(t, "problems", got, []string{
-		"6|扫描记录 metadata.xlsx 工作表“扫描记录” 第6行：签字“？”无法识别为是/否，按未知处理",
+		"6|metadata.xlsx 扫描记录|BadSigned|？|0/0",
 	})
 	if !IsMetadata("metadata.xlsx", data) {
 		t.Error("IsMetadata = false")
@@ -360,7 +360,7 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 		for _, p := range probs {
-			if p.Source != "fuzz" || p.Row < 0 || p.Message == "" || !utf8.ValidString(p.Message) {
+			if p.Source != "fuzz" || p.Row < 0 || p.Code == 0 || !utf8.ValidString(p.Value+p.Detail+p.Sheet) {
 				t.Fatalf("problem %+v", p)
 			}
 		}
@@ -372,4 +372,17 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("two reads of the same bytes differ")
 		}
 	})
+}
+
+// describe is a problem as the tests compare it: row, where, code, the
+// cell and the counts. (Its Chinese wording is parser/classify's.)
+func describe(p Problem) string {
+	where := p.File
+	if p.Sheet != "" {
+		where += " " + p.Sheet
+	}
+	if p.Records {
+		where += " (records)"
+	}
+	return fmt.Sprintf("%d|%s|%v|%s|%d/%d", p.Row, where, p.Code, p.Value, p.N, p.M)
 }

@@ -99,7 +99,7 @@ func readText(name string, data []byte) ([]Record, []Problem, error) {
 	if !ok {
 		return nil, nil, &Error{label, ErrNoHeader}
 	}
-	t := newTable(name, label, true)
+	t := newTable(name, label, "", true)
 	r := newCSV(text, sep)
 	header := true
 	var l layout
@@ -114,7 +114,7 @@ func readText(name string, data []byte) ([]Record, []Problem, error) {
 			if !errors.As(err, &pe) {
 				return nil, nil, &Error{label, err}
 			}
-			t.problem(pe.StartLine, "无法解析（%v），已跳过", pe.Err)
+			t.problem(pe.StartLine, Problem{Code: Unparsable, Detail: pe.Err.Error()})
 			continue
 		}
 		if header {

@@ -114,7 +114,7 @@ func readXLSX(name string, data []byte) ([]Record, []Problem, error) {
 		return nil, nil, &Error{label, fmt.Errorf("%w: %q: %w", ErrSheet, sheet, err)}
 	}
 	at, l, _ := findHeader(rows)
-	t := newTable(name, fmt.Sprintf("%s 工作表“%s”", label, sheet), false)
+	t := newTable(name, label, sheet, false)
 	dateCol := l.index[colDate]
 	for i := at + 1; i < len(rows); i++ {
 		row := rows[i]
