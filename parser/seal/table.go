@@ -31,12 +31,10 @@ func findTable(p *planes) (t table, ok bool) {
 	if len(vs) >= 2 {
 		t.left, t.right = vs[0], vs[len(vs)-1]
 		t.vs = vs
-		t.top, t.bottom = math.Inf(1), math.Inf(-1)
-		for _, v := range vs {
-			if v.span() > 0.5*(vs[0].span()+vs[len(vs)-1].span())/2 {
-				t.top, t.bottom = min(t.top, v.lo), max(t.bottom, v.hi)
-			}
-		}
+		// The table spans what its frame spans: an interior line that runs
+		// on past it (a fold crease, a scanner streak) does not widen it,
+		// or a crease across the page above the table becomes a rule.
+		t.top, t.bottom = min(t.left.lo, t.right.lo), max(t.left.hi, t.right.hi)
 	}
 	if len(vs) < 2 || t.right.at(mid)-t.left.at(mid) < float64(p.w)*0.4 {
 		var los, his []float64
