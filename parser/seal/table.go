@@ -97,10 +97,14 @@ func findTable(p *planes) (t table, ok bool) {
 	}
 	// The label column's divider: the long interior vertical line nearest
 	// the left frame.
+	// A line hugging the frame is not it: on a phone photo the frame
+	// itself, bent by the lens, is often found twice a few pixels apart.
 	t.labelX = math.NaN()
+	l, r := t.left.at(mid), t.right.at(mid)
 	for _, v := range t.vs[min(1, len(t.vs)):max(0, len(t.vs)-1)] {
-		if v.span() > 0.5*(t.bottom-t.top) {
-			t.labelX = v.at(mid)
+		x := v.at(mid)
+		if v.span() > 0.5*(t.bottom-t.top) && x-l > 0.08*(r-l) && r-x > 0.08*(r-l) {
+			t.labelX = x
 			break
 		}
 	}
