@@ -83,30 +83,40 @@ func reasonMetadataProblems(n int) string { return fmt.Sprintf("%d 行有问题�
 
 // reasonMetadata words why a scan metadata file could not be read.
 func reasonMetadata(err error) string {
-	var why string
-	switch {
-	case errors.Is(err, scan.ErrNotTable):
-		why = "不是文本表格（CSV/TSV）、XLSX或JSON文件"
-	case errors.Is(err, scan.ErrNoHeader):
-		why = "找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）"
-	case errors.Is(err, scan.ErrTooWide):
-		why = "XLSX文件无法打开（工作表有单元格超出列数上限，疑似文件损坏）"
-	case errors.Is(err, scan.ErrXLSX):
-		why = "XLSX文件无法打开（文件已损坏或不是XLSX格式）"
-	case errors.Is(err, scan.ErrSheet):
-		why = "工作表无法读取（文件可能已损坏）"
-	case errors.Is(err, scan.ErrJSON):
-		why = "JSON格式无法识别（需要记录数组或{\"records\": [...]}）"
-	case errors.Is(err, scan.ErrNoRecords):
-		why = "JSON中没有扫描记录（需要“窗口名称”“栏目”键，以及签字、盖章、日期等至少一项）"
-	default:
-		why = "读取失败，文件可能已损坏"
-	}
+	why := wordsFor(err, metadataWords, "读取失败，文件可能已损坏")
 	var se *scan.Error
 	if errors.As(err, &se) && se.File != "" {
 		return "扫描记录 " + se.File + "：" + why
 	}
 	return "扫描记录无法读取：" + why
+}
+
+// metadataWords are the clerk's words for a scan metadata reader's errors.
+var metadataWords = []errWords{
+	{scan.ErrNotTable, "不是文本表格（CSV/TSV）、XLSX或JSON文件"},
+	{scan.ErrNoHeader, "找不到表头（需要“窗口名称”“栏目”两列，以及签字、盖章、日期等至少一列）"},
+	{scan.ErrTooWide, "XLSX文件无法打开（工作表有单元格超出列数上限，疑似文件损坏）"},
+	{scan.ErrXLSX, "XLSX文件无法打开（文件已损坏或不是XLSX格式）"},
+	{scan.ErrSheet, "工作表无法读取（文件可能已损坏）"},
+	{scan.ErrJSON, "JSON格式无法识别（需要记录数组或{\"records\": [...]}）"},
+	{scan.ErrNoRecords, "JSON中没有扫描记录（需要“窗口名称”“栏目”键，以及签字、盖章、日期等至少一项）"},
+}
+
+// errWords pairs a reader's error with the clerk's words for it.
+type errWords struct {
+	err   error
+	words string
+}
+
+// wordsFor is the words of the first entry whose error err is (errors.Is),
+// else fallback.
+func wordsFor(err error, ws []errWords, fallback string) string {
+	for _, w := range ws {
+		if errors.Is(err, w.err) {
+			return w.words
+		}
+	}
+	return fallback
 }
 
 // reasonWord turns a Word reader's error into the clerk's words.
@@ -197,34 +207,26 @@ func sealWords(err error) string {
 
 // reasonTable turns a table reader's error into the clerk's words.
 func reasonTable(err error) string {
-	var why string
-	switch {
-	case errors.Is(err, table.ErrNotTable):
-		why = "不是表格文件"
-	case errors.Is(err, table.ErrEncrypted):
-		why = "文件已加密（设置了打开密码），请取消密码后重新发送"
-	case errors.Is(err, table.ErrOldExcel):
-		why = "这是 Excel 5.0/95 或更早的格式，不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送"
-	case errors.Is(err, table.ErrNoWorkbook):
-		why = "复合文档中没有 Excel 工作簿"
-	case errors.Is(err, table.ErrNoSheets):
-		why = "工作簿中没有工作表"
-	case errors.Is(err, table.ErrNoTables):
-		why = "WORD文件中没有表格"
-	case errors.Is(err, table.ErrTooWide):
-		why = "工作表有单元格超出列数上限，疑似文件损坏"
-	case errors.Is(err, table.ErrEncoding):
-		why = "文本编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx"
-	case errors.Is(err, table.ErrWord):
-		why = reasonWord(err)
-	case errors.Is(err, table.ErrCFBDamaged):
-		why = "Office 97-2003 格式的文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
-	case errors.Is(err, table.ErrDamaged):
-		why = "文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"
-	default:
-		why = "文件内容有误，无法读取，请用 Excel 或 WPS 打开检查后另存重新发送"
+	if errors.Is(err, table.ErrWord) {
+		return "表格无法读取：" + reasonWord(err)
 	}
-	return "表格无法读取：" + why
+	return "表格无法读取：" + wordsFor(err, tableWords, "文件内容有误，无法读取，请用 Excel 或 WPS 打开检查后另存重新发送")
+}
+
+// tableWords are the clerk's words for a table reader's errors, the first
+// that matches winning.
+var tableWords = []errWords{
+	{table.ErrNotTable, "不是表格文件"},
+	{table.ErrEncrypted, "文件已加密（设置了打开密码），请取消密码后重新发送"},
+	{table.ErrOldExcel, "这是 Excel 5.0/95 或更早的格式，不受支持，请另存为 .xlsx 或 Excel 97-2003 .xls 后重新发送"},
+	{table.ErrNoWorkbook, "复合文档中没有 Excel 工作簿"},
+	{table.ErrNoSheets, "工作簿中没有工作表"},
+	{table.ErrNoTables, "WORD文件中没有表格"},
+	{table.ErrTooWide, "工作表有单元格超出列数上限，疑似文件损坏"},
+	{table.ErrEncoding, "文本编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx"},
+	{table.ErrWord, ""},
+	{table.ErrCFBDamaged, "Office 97-2003 格式的文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"},
+	{table.ErrDamaged, "文件已损坏或不完整（可能在发送时被截断），无法打开，请重新发送"},
 }
 
 // withWarnings adds to a verdict's reason what was met reading the file.
