@@ -287,12 +287,7 @@ func (s *spill) assemble(w io.Writer, book []byte) error {
 
 // splice writes sheet part f with the rows inserted before </sheetData>.
 func (r *spilledRows) splice(zw *zip.Writer, f *zip.File) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	sheet, err := io.ReadAll(rc)
-	rc.Close()
+	sheet, err := readMember(f)
 	if err != nil {
 		return err
 	}
@@ -380,12 +375,7 @@ var contentTypeEntry = regexp.MustCompile(`<(?:Default|Override) [^>]*?(?:/>|></
 // entries in sorted order: excelize writes them from a map, in a different
 // order on every run, and the same result must give the same bytes.
 func copySorted(zw *zip.Writer, f *zip.File) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	data, err := io.ReadAll(rc)
-	rc.Close()
+	data, err := readMember(f)
 	if err != nil {
 		return err
 	}
@@ -427,4 +417,14 @@ func sortContentTypes(data []byte) []byte {
 		out = append(out, e...)
 	}
 	return append(out, data[last:]...)
+}
+
+// readMember reads a whole member of the zip excelize wrote.
+func readMember(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
 }

@@ -145,9 +145,11 @@ func sealWords(err error) string {
 	if !errors.As(err, &e) {
 		return "文件无法读取"
 	}
-	pdfPage := ""
+	// A page number comes only with a PDF's pages: "PDF 第 2 页的图像".
+	pdfPage, picture := "", "图像"
 	if e.Page > 0 {
 		pdfPage = fmt.Sprintf("PDF 第 %d 页", e.Page)
+		picture = pdfPage + "的图像"
 	}
 	inner := ""
 	if e.Err != nil {
@@ -166,15 +168,9 @@ func sealWords(err error) string {
 		}
 		return "图像解码出错" + inner
 	case seal.Unreadable:
-		if pdfPage != "" {
-			return pdfPage + "的图像无法读取" + inner
-		}
-		return "图像无法读取" + inner
+		return picture + "无法读取" + inner
 	case seal.Undecodable:
-		if pdfPage != "" {
-			return pdfPage + "的图像无法解码" + inner
-		}
-		return "图像无法解码" + inner
+		return picture + "无法解码" + inner
 	case seal.BadSize:
 		return fmt.Sprintf("图像尺寸无效（%d×%d）", e.W, e.H)
 	case seal.TooManyPixels:
@@ -192,11 +188,11 @@ func sealWords(err error) string {
 	case seal.PDFStrips:
 		return fmt.Sprintf("%s由 %d 个图像条带拼成，暂不能识别，请重新扫描为单张图像", pdfPage, e.N)
 	case seal.PDFJPX:
-		return pdfPage + "的图像为 JPEG 2000（JPX）格式，无法解码，请改用 JPEG 扫描"
+		return picture + "为 JPEG 2000（JPX）格式，无法解码，请改用 JPEG 扫描"
 	case seal.PDFJBIG2:
-		return pdfPage + "的图像为 JBIG2 格式，无法解码，请改用 TIFF 或 JPEG 扫描"
+		return picture + "为 JBIG2 格式，无法解码，请改用 TIFF 或 JPEG 扫描"
 	case seal.PDFFormat:
-		return fmt.Sprintf("%s的图像格式 %s 无法解码", pdfPage, e.Format)
+		return fmt.Sprintf("%s格式 %s 无法解码", picture, e.Format)
 	case seal.NoTable:
 		return "扫描件上未能找到初审表的表格线"
 	case seal.NoReviewRows:

@@ -259,11 +259,20 @@ func checkExtracted(t *testing.T, a *Application, r *Review, as ApplicationSpec,
 			t.Fatalf("%s: %q", what, v)
 		}
 	}
-	// rowsMissing are the review rows not found, which Missing names too.
-	rowsMissing := map[string]bool{}
+	// The 初审表's Missing names its rows not found as well as its fields.
+	var rowsNotFound, rowsMissing, reviewMissing []string
+	isRow := map[string]bool{}
 	for _, row := range r.Rows {
+		isRow[row.Role] = true
 		if !row.Found {
-			rowsMissing[row.Role] = true
+			rowsNotFound = append(rowsNotFound, row.Role)
+		}
+	}
+	for _, k := range r.Missing {
+		if isRow[k] {
+			rowsMissing = append(rowsMissing, k)
+		} else {
+			reviewMissing = append(reviewMissing, k)
 		}
 	}
 	fields := func(form string, got map[string]Field, specs []FieldSpec, missing []string) {
@@ -271,13 +280,6 @@ func checkExtracted(t *testing.T, a *Application, r *Review, as ApplicationSpec,
 		for _, f := range specs {
 			keys[f.Key] = true
 		}
-		missing = slices.DeleteFunc(slices.Clone(missing), func(k string) bool {
-			if form == "初审表" && !keys[k] && rowsMissing[k] {
-				delete(rowsMissing, k)
-				return true
-			}
-			return false
-		})
 		var notFound []string
 		for k, f := range got {
 			if !keys[k] {
@@ -303,9 +305,11 @@ func checkExtracted(t *testing.T, a *Application, r *Review, as ApplicationSpec,
 		}
 	}
 	fields("申报表", a.Fields, as.Fields, a.Missing)
-	fields("初审表", r.Fields, rs.Fields, r.Missing)
-	if len(rowsMissing) > 0 {
-		t.Fatalf("rows not found but not in Missing: %v", rowsMissing)
+	fields("初审表", r.Fields, rs.Fields, reviewMissing)
+	slices.Sort(rowsNotFound)
+	slices.Sort(rowsMissing)
+	if !slices.Equal(rowsNotFound, rowsMissing) {
+		t.Fatalf("rows not found %v, Missing names %v", rowsNotFound, rowsMissing)
 	}
 	if len(a.Options) != len(as.Options) {
 		t.Fatalf("%d options, spec has %d", len(a.Options), len(as.Options))

@@ -199,17 +199,11 @@ func readRow(img image.Image, y int, out []uint8) {
 	b := img.Bounds()
 	w := b.Dx()
 	switch m := img.(type) {
-	case *image.YCbCr:
-		yi := (y - m.Rect.Min.Y) * m.YStride
+	case *image.YCbCr: // luma only: reduceYCbCr takes those with chroma
+		p := m.Y[(y-m.Rect.Min.Y)*m.YStride:]
 		for x := range w {
-			yy := m.Y[yi+x]
-			if len(m.Cb) == 0 {
-				out[x*3], out[x*3+1], out[x*3+2] = yy, yy, yy
-				continue
-			}
-			ci := m.COffset(b.Min.X+x, y)
-			rr, gg, bb := color.YCbCrToRGB(yy, m.Cb[ci], m.Cr[ci])
-			out[x*3], out[x*3+1], out[x*3+2] = rr, gg, bb
+			v := p[x]
+			out[x*3], out[x*3+1], out[x*3+2] = v, v, v
 		}
 	case *image.Gray:
 		p := m.Pix[(y-m.Rect.Min.Y)*m.Stride:]
