@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -147,14 +148,22 @@ func TestZipBomb(t *testing.T) {
 	}
 	bomb := buf.Bytes()
 	runtime.GC()
-	var peak uint64
+	// The sampler goroutine and the test both sample; peak is shared.
+	var (
+		mu   sync.Mutex
+		peak uint64
+	)
 	sample := func() {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
+		mu.Lock()
 		peak = max(peak, ms.HeapInuse)
+		mu.Unlock()
 	}
 	done := make(chan struct{})
+	stopped := make(chan struct{})
 	go func() {
+		defer close(stopped)
 		for {
 			select {
 			case <-done:
@@ -181,6 +190,7 @@ func TestZipBomb(t *testing.T) {
 		t.Logf("%d-byte zip: %s: %s", len(bomb), items[1].Path, items[1].Reason)
 	}
 	close(done)
+	<-stopped
 	if peak > 100<<20 {
 		t.Errorf("heap in use peaked at %d MiB", peak>>20)
 	}
