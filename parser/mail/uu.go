@@ -92,8 +92,11 @@ func uudecode(text []byte, pos int) (data []byte, end int, ok bool) {
 	return data, pos, lines > 0
 }
 
-// uuLine decodes one uuencoded line. Trailing spaces that transport
-// stripped are taken as the zero bits they stood for.
+// uuLine decodes one uuencoded line. Up to two trailing spaces that
+// transport stripped (a line ending in a zero byte, from an encoder that
+// writes zero as a space) are taken as the zero bits they stood for; a line
+// missing more than that is not a uuencoded line: it would make bytes out
+// of nothing.
 func uuLine(line []byte) ([]byte, bool) {
 	if len(line) == 0 {
 		return nil, false
@@ -104,6 +107,9 @@ func uuLine(line []byte) ([]byte, bool) {
 	}
 	chars := line[1:]
 	if len(chars) > (n+2)/3*4+4 { // a little slack for padding some encoders add
+		return nil, false
+	}
+	if len(chars) < (4*n+2)/3-2 {
 		return nil, false
 	}
 	out := make([]byte, 0, n)

@@ -247,3 +247,28 @@ func TestBoundaryNeverContent(t *testing.T) {
 		}
 	}
 }
+
+// TestUULine holds one uuencoded line to its declared length: trailing
+// spaces that transport stripped (Python's binascii.b2a_uu writes zero as a
+// space) are restored as zero bits, but a line missing more than that is not
+// uuencoded and yields nothing (the fuzzer found "R" alone making 50 bytes).
+func TestUULine(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want string // "" with ok false
+		ok   bool
+	}{
+		{"#86( ", "ab\x00", true}, // binascii.b2a_uu(b"ab\x00")
+		{"#86(", "ab\x00", true},  // its trailing space stripped
+		{"+:&5L;&\\@=V]R    ", "hello wor\x00\x00", true},
+		{"+:&5L;&\\@=V]R  ", "hello wor\x00\x00", true}, // two stripped
+		{"+:&5L;&\\@=V]R", "", false},                    // four stripped: too short
+		{"R", "", false},
+		{"!", "\x00", true}, // one byte of zero bits, all stripped
+	} {
+		got, ok := uuLine([]byte(tc.line))
+		if ok != tc.ok || ok && string(got) != tc.want {
+			t.Errorf("uuLine(%q) = %q, %v; want %q, %v", tc.line, got, ok, tc.want, tc.ok)
+		}
+	}
+}
