@@ -262,7 +262,7 @@ func TestUULine(t *testing.T) {
 		{"#86(", "ab\x00", true},  // its trailing space stripped
 		{"+:&5L;&\\@=V]R    ", "hello wor\x00\x00", true},
 		{"+:&5L;&\\@=V]R  ", "hello wor\x00\x00", true}, // two stripped
-		{"+:&5L;&\\@=V]R", "", false},                    // four stripped: too short
+		{"+:&5L;&\\@=V]R", "", false},                   // four stripped: too short
 		{"R", "", false},
 		{"!", "\x00", true}, // one byte of zero bits, all stripped
 	} {
