@@ -1,7 +1,7 @@
 // Command sealgen writes synthetic scanned 初审表 pages with seals and their
 // truth files, for looking at and for scoring the seal detector:
 //
-//	go run ./samples/sealgen [-set tune|check] [-n 3] [-class all] OUTDIR
+//	go run ./samples/sealgen [-set tune|check] [-n 3] [-class all] [-seed S] OUTDIR
 //
 // Seeds of the tune set (1000+) and the check set (5000+) never overlap; the
 // detector is tuned on the first and only scored on the second (see
@@ -27,6 +27,7 @@ func main() {
 	n := flag.Int("n", 3, "pages per class")
 	class := flag.String("class", "all", "one class, or all")
 	dpi := flag.Int("dpi", 0, "force a resolution (0: by class)")
+	seed := flag.Uint64("seed", 0, "first seed, instead of the set's (fresh tuning pages; never a holdout seed)")
 	score := flag.Bool("score", false, "run the detector on the pages and print the score per class (OUTDIR gets overlays of pages with a wrong row)")
 	flag.Parse()
 	if flag.NArg() != 1 {
@@ -46,6 +47,9 @@ func main() {
 	for _, c := range classes {
 		for i := range *n {
 			cs := sealtest.SetCase(*set, c, i)
+			if *seed > 0 {
+				cs.Seed = *seed + uint64(i)
+			}
 			cs.DPI = *dpi
 			data, truth := sealtest.Render(cs)
 			name := fmt.Sprintf("%s_%s_%03d", *set, c, i)
