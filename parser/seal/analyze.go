@@ -3,6 +3,7 @@ package seal
 import (
 	"image"
 	"math"
+	"slices"
 )
 
 // Options say what to look for.
@@ -122,6 +123,11 @@ func AnalyzeImage(img image.Image, opt Options) Page {
 	if ok {
 		bands, ok = tab.reviewBands(len(opt.Roles))
 		if !ok {
+			if a2, t2, tab2, bands2, ok2 := retilt(pl, f, alpha, tab, len(opt.Roles)); ok2 {
+				alpha, t, tab, bands, ok = a2, t2, tab2, bands2, true
+			}
+		}
+		if !ok {
 			why = &Error{Kind: NoReviewRows, N: len(opt.Roles)}
 		}
 	} else {
@@ -172,11 +178,11 @@ func orient(pl *planes, f int) (float64, *turned, table, bool) {
 	for i, around := range order {
 		alpha := estimateTurn(pl, around)
 		t := turn(pl, alpha, f)
-		tab, ok := findTable(t.planes)
+		tab, ok := findTable(t.planes, false)
 		if ok && tab.upsideDown(t.planes) {
 			alpha += 180
 			t = turn(pl, alpha, f)
-			tab, ok = findTable(t.planes)
+			tab, ok = findTable(t.planes, false)
 		}
 		if ok && len(tab.hs) >= 5 {
 			return alpha, t, tab, true
@@ -186,6 +192,30 @@ func orient(pl *planes, f int) (float64, *turned, table, bool) {
 		}
 	}
 	return first.alpha, first, firstTab, false
+}
+
+// retilt tries again where the review rows were not told apart on the
+// turned page: a phone photo's perspective tilts the rules at the top and
+// bottom of the table differently, so some were too far off level to be
+// found. The page is turned by the median slope of the rules that were
+// found, and the rules are looked for again allowing more tilt.
+func retilt(pl *planes, f int, alpha float64, tab table, n int) (float64, *turned, table, []band, bool) {
+	if len(tab.hs) == 0 {
+		return 0, nil, table{}, nil, false
+	}
+	slopes := make([]float64, len(tab.hs))
+	for i, h := range tab.hs {
+		slopes[i] = h.b
+	}
+	slices.Sort(slopes)
+	alpha -= math.Atan(slopes[len(slopes)/2]) * 180 / math.Pi
+	t := turn(pl, alpha, f)
+	tab, ok := findTable(t.planes, true)
+	if !ok || len(tab.hs) < 5 {
+		return 0, nil, table{}, nil, false
+	}
+	bands, ok := tab.reviewBands(n)
+	return alpha, t, tab, bands, ok
 }
 
 // hasColour tells a colour scan from a grey one stored as RGB: on a colour

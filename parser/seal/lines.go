@@ -23,10 +23,23 @@ func (l line) span() float64        { return l.hi - l.lo }
 // stroke, linked across rows so slanted and slightly curved lines (a phone
 // photo's perspective) hold together, and joined across gaps (folds,
 // punch holes, a seal covering the line).
-func findLines(dark []uint8, w, h int, minSpan float64) []line {
+//
+// With tilt, lines up to about 14° off level are found: a phone photo's
+// perspective leaves the rules at the top and bottom of the table at
+// different angles, so no single turn makes them all level. Each row's
+// marks are then those of the rows next to it as well, so a slanted thin
+// rule still makes long runs, and each line's fit starts from its own
+// slope.
+func findLines(dark []uint8, w, h int, minSpan float64, tilt bool) []line {
 	const k = 4
 	minRun := max(10, w/45)
 	mark := make([]bool, w)
+	var prev, cur, next []bool
+	if tilt {
+		prev, cur, next = make([]bool, w), make([]bool, w), make([]bool, w)
+		markRow(dark, w, h, k, k, cur)
+		markRow(dark, w, h, k, k+1, next)
+	}
 	var runs []run
 	rowStart := make([]int, h+1)
 	for y := range h {
@@ -34,21 +47,14 @@ func findLines(dark []uint8, w, h int, minSpan float64) []line {
 		if y < k || y >= h-k {
 			continue
 		}
-		row := dark[y*w : (y+1)*w]
-		up, down := dark[(y-k)*w:(y-k+1)*w], dark[(y+k)*w:(y+k+1)*w]
-		up2, down2 := dark[(y-2)*w:(y-1)*w], dark[(y+2)*w:(y+3)*w]
-		for x, dv := range row {
-			d := int(dv)
-			if d < 32 {
-				mark[x] = false
-				continue
+		if tilt {
+			prev, cur, next = cur, next, prev
+			markRow(dark, w, h, k, y+1, next)
+			for x := range mark {
+				mark[x] = prev[x] || cur[x] || next[x]
 			}
-			// Paper k rows above and below, or, for a thin rule with text
-			// close to it (a date printed just over the line), paper two
-			// rows away.
-			n := max(int(up[x]), int(down[x]))
-			n2 := max(int(up2[x]), int(down2[x]))
-			mark[x] = d-n >= 20 || d-n2 >= 24
+		} else {
+			markRow(dark, w, h, k, y, mark)
 		}
 		start, gap := -1, 0
 		for x := 0; x <= w; x++ {
@@ -112,10 +118,19 @@ func findLines(dark []uint8, w, h int, minSpan float64) []line {
 			}
 		}
 		l, ok := fitRuns(runs, idx, 0, float64(runs[top].y), 8)
+		maxSlope := 0.12
+		if tilt {
+			// Start from the slope of the whole component.
+			l, ok = fitRuns(runs, idx, 0, 0, math.Inf(1))
+			if ok {
+				l, ok = fitRuns(runs, idx, l.b, l.a, 8)
+			}
+			maxSlope = 0.25
+		}
 		for iter := 0; ok && iter < 2; iter++ {
 			l, ok = fitRuns(runs, idx, l.b, l.a, 3)
 		}
-		if ok && math.Abs(l.b) <= 0.12 {
+		if ok && math.Abs(l.b) <= maxSlope {
 			ls = append(ls, l)
 		}
 	}
@@ -141,6 +156,30 @@ func findLines(dark []uint8, w, h int, minSpan float64) []line {
 }
 
 type run struct{ y, x0, x1 int }
+
+// markRow marks the pixels of row y that may lie on a thin rule: dark, with
+// paper k rows above and below, or, for a thin rule with text close to it
+// (a date printed just over the line), paper two rows away. Rows too near
+// the edge have no marks.
+func markRow(dark []uint8, w, h, k, y int, mark []bool) {
+	if y < k || y >= h-k {
+		clear(mark)
+		return
+	}
+	row := dark[y*w : (y+1)*w]
+	up, down := dark[(y-k)*w:(y-k+1)*w], dark[(y+k)*w:(y+k+1)*w]
+	up2, down2 := dark[(y-2)*w:(y-1)*w], dark[(y+2)*w:(y+3)*w]
+	for x, dv := range row {
+		d := int(dv)
+		if d < 32 {
+			mark[x] = false
+			continue
+		}
+		n := max(int(up[x]), int(down[x]))
+		n2 := max(int(up2[x]), int(down2[x]))
+		mark[x] = d-n >= 20 || d-n2 >= 24
+	}
+}
 
 // fitRuns fits y = a + b·x to the runs idx, weighted by length; with a
 // previous fit (a, b) it keeps only runs within tol pixels of it.

@@ -17,10 +17,11 @@ type table struct {
 
 // findTable finds the review table: the horizontal rules that share the
 // frame of the vertical ones. ok is false when there is no table to speak of.
-func findTable(p *planes) (t table, ok bool) {
-	hs := findLines(p.dark, p.w, p.h, float64(p.w)*0.3)
+// tilt lets the rules lie further off level (see findLines).
+func findTable(p *planes, tilt bool) (t table, ok bool) {
+	hs := findLines(p.dark, p.w, p.h, float64(p.w)*0.3, tilt)
 	vt := transpose(p.dark, p.w, p.h)
-	vs := findLines(vt, p.h, p.w, float64(p.h)*0.25)
+	vs := findLines(vt, p.h, p.w, float64(p.h)*0.25, tilt)
 	if len(hs) < 3 {
 		return t, false
 	}
@@ -68,6 +69,19 @@ func findTable(p *planes) (t table, ok bool) {
 		if h.lo > t.left.at(y)+0.1*width && h.hi < t.right.at(y)-0.1*width {
 			continue
 		}
+		// A rule ends at the frame; a fold's crease runs on across the
+		// paper past it on both sides (a rule joined up with a mark just
+		// outside the frame runs past one). Only a found frame says where
+		// the table ends.
+		// A crease that runs along a rule joins it; the rule is then much
+		// darker inside the frame than the crease is outside it.
+		if l, r := t.left.at(y), t.right.at(y); t.vs != nil && min(l-h.lo, h.hi-r) > 0.03*width {
+			in := p.lineDark(h, l+3, r-3)
+			out := (p.lineDark(h, h.lo, l-3) + p.lineDark(h, r+3, h.hi)) / 2
+			if in < 1.5*out+10 {
+				continue
+			}
+		}
 		t.hs = append(t.hs, h)
 	}
 	// A form's rules are drawn alike: one with a small part of the ink of
@@ -109,6 +123,22 @@ func findTable(p *planes) (t table, ok bool) {
 		}
 	}
 	return t, true
+}
+
+// lineDark is the mean darkness along horizontal line l from x0 to x1, the
+// darkest of three pixels across it at each step.
+func (p *planes) lineDark(l line, x0, x1 float64) float64 {
+	sum, n := 0, 0
+	for x := max(0, int(x0)); x <= min(p.w-1, int(x1)); x++ {
+		y := int(math.Round(l.at(float64(x))))
+		d := uint8(0)
+		for yy := max(0, y-1); yy <= min(p.h-1, y+1); yy++ {
+			d = max(d, p.dark[yy*p.w+x])
+		}
+		sum += int(d)
+		n++
+	}
+	return float64(sum) / float64(max(n, 1))
 }
 
 // rowGap is the distance between two horizontal rules in the middle.
