@@ -184,8 +184,19 @@ type dateSpan struct {
 // findDate returns the last date-like text in s, preferring a filled-in
 // one over a printed placeholder; found is false when there is none.
 func findDate(s string) (span dateSpan, found bool) {
+	// Each pattern needs a character the text may not have; most cells
+	// have none of them, and the patterns have no literal prefix to skip
+	// ahead by, so they are not run where they cannot match.
+	month := strings.Contains(s, "月")
+	var res []*regexp.Regexp
+	if month && strings.Contains(s, "年") && strings.ContainsAny(s, "日号") {
+		res = append(res, cnDateRE)
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }) {
+		res = append(res, numDateRE)
+	}
 	var spans []dateSpan
-	for _, re := range []*regexp.Regexp{cnDateRE, numDateRE} {
+	for _, re := range res {
 		for _, m := range re.FindAllStringIndex(s, -1) {
 			text := strings.TrimSpace(s[m[0]:m[1]])
 			t, ok, present := ParseDate(text)
@@ -193,7 +204,11 @@ func findDate(s string) (span dateSpan, found bool) {
 		}
 	}
 	full := len(spans)
-	for _, m := range yearlessRE.FindAllStringIndex(s, -1) {
+	var yearless [][]int
+	if month {
+		yearless = yearlessRE.FindAllStringIndex(s, -1)
+	}
+	for _, m := range yearless {
 		start := m[0]
 		for start < m[1] {
 			r, n := utf8.DecodeRuneInString(s[start:])

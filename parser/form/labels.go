@@ -1,9 +1,10 @@
 package form
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -83,7 +84,18 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 }
 
 func sortLongestFirst(vs []string) {
-	sort.SliceStable(vs, func(i, j int) bool { return utf8.RuneCountInString(vs[i]) > utf8.RuneCountInString(vs[j]) })
+	type label struct {
+		s     string
+		runes int
+	}
+	ls := make([]label, len(vs))
+	for i, v := range vs {
+		ls[i] = label{v, utf8.RuneCountInString(v)}
+	}
+	slices.SortStableFunc(ls, func(a, b label) int { return cmp.Compare(b.runes, a.runes) })
+	for i, l := range ls {
+		vs[i] = l.s
+	}
 }
 
 // hit is a label found in a table cell.
