@@ -2,8 +2,11 @@ package validate
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"shenbao/parser/classify"
@@ -86,14 +89,30 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
 	res.ScanPages = scanPages(in.Pieces, in.Dossiers)
-	res.Submissions = slices.Grow(res.Submissions, len(in.Dossiers))
+	// The windows are checked on every core: each one's rules read only
+	// its dossier, the profile and what was worked out across windows
+	// above. Each result goes to its window's place, so the order does not
+	// depend on scheduling.
+	mails := make([]string, len(in.Dossiers))
 	for i, d := range in.Dossiers {
-		extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
-		s := submission(d, check(d, p, now, extra), source(d.Mail()))
-		addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
-		res.Submissions = append(res.Submissions, s)
-		in.Dossiers[i] = nil // its forms go while the result grows
+		mails[i] = source(d.Mail())
 	}
+	res.Submissions = make([]Submission, len(in.Dossiers))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(in.Dossiers)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(in.Dossiers); i = int(next.Add(1) - 1) {
+				d := in.Dossiers[i]
+				extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
+				s := submission(d, check(d, p, now, extra), mails[i])
+				addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
+				res.Submissions[i] = s
+				in.Dossiers[i] = nil // its forms go while the result grows
+			}
+		})
+	}
+	wg.Wait()
 	res.Rankings, res.RankingsGiven = ranked.tables, in.RankingsGiven
 	res.JointReview, res.JointGiven = joint.tables, in.JointGiven
 	if in.JointGiven {
