@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"shenbao/cmd/shenbao/pipeline"
@@ -162,67 +163,46 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	for i, r := range p.ReviewRows {
 		roles[i] = r.Name
 	}
-	var moved []string // outputs written under another name
-	verify := 0        // 材料核实告知书 written
+	var (
+		mu    sync.Mutex
+		moved []string // outputs written under another name
+	)
+	verify := 0 // 材料核实告知书 written
 	written := func(path *string, err error) error {
 		var m *export.MovedError
 		if errors.As(err, &m) {
 			*path = m.Written
+			mu.Lock()
 			moved = append(moved, m.Error())
+			mu.Unlock()
 			return nil
 		}
 		return err
 	}
-	if err := written(&f.out, export.WriteRegister(f.out, res, export.RegisterOptions{
-		FullID:        f.fullID,
-		ProfileName:   p.Name,
-		Title:         p.Title,
-		RegisterTitle: p.RegisterTitle,
-		Issuer:        p.Notice.Issuer,
-		ReviewRoles:   roles,
-	})); err != nil {
-		return exitUsage, fmt.Errorf("写出登记表“%s”失败：%v", f.out, err)
+	// The register is written beside the other outputs, which only read
+	// res as it does: on two cores the run's last stage takes the time of
+	// the longest output, not of all of them.
+	registerDone := make(chan error, 1)
+	go func() {
+		err := written(&f.out, export.WriteRegister(f.out, res, export.RegisterOptions{
+			FullID:        f.fullID,
+			ProfileName:   p.Name,
+			Title:         p.Title,
+			RegisterTitle: p.RegisterTitle,
+			Issuer:        p.Notice.Issuer,
+			ReviewRoles:   roles,
+		}))
+		if err != nil {
+			err = fmt.Errorf("写出登记表“%s”失败：%v", f.out, err)
+		}
+		registerDone <- err
+	}()
+	if code, err := writeOthers(&f, p, res, written, &verify); err != nil {
+		<-registerDone
+		return code, err
 	}
-	if f.notices != "" {
-		dir := f.notices
-		paths, err := export.WriteNotices(f.notices, res, export.NoticeOptions{
-			Title:    p.Title,
-			Deadline: p.Notice.Deadline,
-			Contact:  p.Notice.Contact,
-			Issuer:   p.Notice.Issuer,
-			Number:   p.Notice.Number,
-			Date:     noticeDate(p, res),
-			Review:   f.review,
-		})
-		if written(&dir, err) != nil {
-			return exitUsage, fmt.Errorf("写出告知书失败：%v", err)
-		}
-		if res.Changes != nil {
-			// The next run numbers its notices on from here.
-			res.Changes.LastNotice = res.Changes.PreviousLastNotice + len(paths)
-		}
-		for _, p := range paths {
-			if strings.Contains(filepath.Base(p), "核实告知书") {
-				verify++
-			}
-		}
-	}
-	// The JSON comes after the notices: a compared run records the last
-	// notice number it gave.
-	if f.json != "" {
-		if err := written(&f.json, export.WriteJSON(f.json, res)); err != nil {
-			return exitUsage, fmt.Errorf("写出JSON“%s”失败：%v", f.json, err)
-		}
-	}
-	if f.report != "" {
-		if err := written(&f.report, export.WriteReport(f.report, res, export.ReportOptions{
-			Title:    p.Title,
-			Issuer:   p.Notice.Issuer,
-			Deadline: p.Notice.Deadline,
-			Date:     res.GeneratedAt,
-		})); err != nil {
-			return exitUsage, fmt.Errorf("写出审查情况报告“%s”失败：%v", f.report, err)
-		}
+	if err := <-registerDone; err != nil {
+		return exitUsage, err
 	}
 	prog.Done()
 	for _, m := range moved {
@@ -259,4 +239,52 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0 && vtEnabled(f)
+}
+
+// writeOthers writes the outputs other than the register: the notices, then
+// the JSON (a compared run records the last notice number it gave), then
+// the report. It runs beside the register's writing.
+func writeOthers(f *checkFlags, p *profile.Profile, res *validate.Result, written func(*string, error) error, verify *int) (int, error) {
+	if f.notices != "" {
+		dir := f.notices
+		paths, err := export.WriteNotices(f.notices, res, export.NoticeOptions{
+			Title:    p.Title,
+			Deadline: p.Notice.Deadline,
+			Contact:  p.Notice.Contact,
+			Issuer:   p.Notice.Issuer,
+			Number:   p.Notice.Number,
+			Date:     noticeDate(p, res),
+			Review:   f.review,
+		})
+		if written(&dir, err) != nil {
+			return exitUsage, fmt.Errorf("写出告知书失败：%v", err)
+		}
+		if res.Changes != nil {
+			// The next run numbers its notices on from here.
+			res.Changes.LastNotice = res.Changes.PreviousLastNotice + len(paths)
+		}
+		for _, p := range paths {
+			if strings.Contains(filepath.Base(p), "核实告知书") {
+				*verify++
+			}
+		}
+	}
+	// The JSON comes after the notices: a compared run records the last
+	// notice number it gave.
+	if f.json != "" {
+		if err := written(&f.json, export.WriteJSON(f.json, res)); err != nil {
+			return exitUsage, fmt.Errorf("写出JSON“%s”失败：%v", f.json, err)
+		}
+	}
+	if f.report != "" {
+		if err := written(&f.report, export.WriteReport(f.report, res, export.ReportOptions{
+			Title:    p.Title,
+			Issuer:   p.Notice.Issuer,
+			Deadline: p.Notice.Deadline,
+			Date:     res.GeneratedAt,
+		})); err != nil {
+			return exitUsage, fmt.Errorf("写出审查情况报告“%s”失败：%v", f.report, err)
+		}
+	}
+	return 0, nil
 }

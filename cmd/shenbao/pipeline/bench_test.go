@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -78,13 +79,15 @@ func checkAndWrite(dir, out string) (int, error) {
 	for i, r := range p.ReviewRows {
 		roles[i] = r.Name
 	}
-	err = export.WriteRegister(filepath.Join(out, "register.xlsx"), res, export.RegisterOptions{
-		ProfileName: p.Name, Title: p.Title, RegisterTitle: p.RegisterTitle, ReviewRoles: roles,
-	})
-	if err != nil {
-		return 0, err
-	}
-	if err := export.WriteJSON(filepath.Join(out, "result.json"), res); err != nil {
+	// As check does, the register is written beside the JSON.
+	registerDone := make(chan error, 1)
+	go func() {
+		registerDone <- export.WriteRegister(filepath.Join(out, "register.xlsx"), res, export.RegisterOptions{
+			ProfileName: p.Name, Title: p.Title, RegisterTitle: p.RegisterTitle, ReviewRoles: roles,
+		})
+	}()
+	jsonErr := export.WriteJSON(filepath.Join(out, "result.json"), res)
+	if err := cmp.Or(<-registerDone, jsonErr); err != nil {
 		return 0, err
 	}
 	return len(res.Submissions), nil
