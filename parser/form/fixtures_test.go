@@ -245,6 +245,14 @@ func FuzzExtract(f *testing.F) {
 		if a2, r2 := ExtractApplication(d, s.Application), ExtractReview(d, s.Review); !reflect.DeepEqual(a, a2) || !reflect.DeepEqual(r, r2) {
 			t.Fatal("two extractions of one document differ")
 		}
+		// What the pipeline holds between the walk and assembly is the
+		// packed form: it must come back as it was.
+		if a2, err := UnpackApplication(a.Pack()); err != nil || !reflect.DeepEqual(a, a2) {
+			t.Fatalf("packed application comes back changed: %v", err)
+		}
+		if r2, err := UnpackReview(r.Pack()); err != nil || !reflect.DeepEqual(r, r2) {
+			t.Fatalf("packed review comes back changed: %v", err)
+		}
 	})
 }
 

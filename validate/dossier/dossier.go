@@ -31,6 +31,42 @@ type Piece struct {
 	WindowHint string
 	// Warnings are the recoverable problems met reading a Word form.
 	Warnings []problem.Problem
+
+	// packedApp and packedReview hold Application and Review between Pack
+	// and Unpack.
+	packedApp, packedReview []byte
+}
+
+// Pack puts the piece's forms away as bytes the garbage collector need not
+// walk (form.Pack), for the time between the parse of the item and
+// assembly, when thousands of them wait; Unpack brings them back.
+func (p *Piece) Pack() {
+	if p.Application != nil {
+		p.packedApp, p.Application = p.Application.Pack(), nil
+	}
+	if p.Review != nil {
+		p.packedReview, p.Review = p.Review.Pack(), nil
+	}
+}
+
+// Unpack brings back the forms Pack put away. An error is a fault of the
+// program (the bytes never leave the process), not of any input.
+func (p *Piece) Unpack() error {
+	if p.packedApp != nil {
+		a, err := form.UnpackApplication(p.packedApp)
+		if err != nil {
+			return err
+		}
+		p.Application, p.packedApp = a, nil
+	}
+	if p.packedReview != nil {
+		r, err := form.UnpackReview(p.packedReview)
+		if err != nil {
+			return err
+		}
+		p.Review, p.packedReview = r, nil
+	}
+	return nil
 }
 
 // Pieces is what Assemble takes from one leaf item: r, what the parse stage

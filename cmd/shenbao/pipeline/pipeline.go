@@ -3,6 +3,7 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -101,6 +102,11 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		return nil, err
 	}
 	rep.Stage("组卷")
+	for _, pd := range c.parsed {
+		if err := pd.Unpack(); err != nil {
+			return nil, fmt.Errorf("%s: %w", pd.Item.Path, err)
+		}
+	}
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
 	// The forms live on in the dossiers, which Report lets go one by one as
 	// it makes the result; Report reads only the items' kinds and scan pages
@@ -185,6 +191,9 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 				}
 			}
 			pieces := dossier.Pieces(it, r)
+			for _, pd := range pieces {
+				pd.Pack() // until assembly, when all windows are in
+			}
 			c.mu.Lock()
 			defer c.mu.Unlock()
 			c.parsed = append(c.parsed, pieces...)
