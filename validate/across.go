@@ -46,7 +46,7 @@ func CheckAcross(ds []*dossier.Dossier, p *profile.Profile) [][]finding.Finding 
 				}
 			}
 			who := personLabel(s.Name)
-			loc := place(itemName(d.Application.Item), d.Application.Form.Fields[keyStaff].Location)
+			loc := place(itemName(d.Application.Item), d.Application.StaffLocation())
 			out[i] = append(out[i], newFinding("F11",
 				fmt.Sprintf("%s（身份证号码%s）同时出现在其他窗口的申报表中：%s", who, idcard.Mask(id), strings.Join(others, "、")),
 				staffField, loc, "请核实该人员所在窗口；同一人员只能随一个窗口申报，其他窗口的申报表应删除该人员后重新提交WORD版申报表"))
@@ -67,10 +67,10 @@ func staffFieldName(p *profile.Profile) string {
 }
 
 func staffOf(d *dossier.Dossier) []form.Person {
-	if d == nil || d.Application == nil || d.Application.Form == nil {
+	if d == nil || d.Application == nil {
 		return nil
 	}
-	return d.Application.Form.Staff
+	return d.Application.Staff() // read before the window's forms are opened
 }
 
 // idKey is the number as F11 compares it; "" for what is not a number.

@@ -52,7 +52,7 @@ func checkJoint(ds []*dossier.Dossier, rets []dept.JointReturn, probs []dept.Pro
 		if d.Application == nil {
 			continue
 		}
-		for j, st := range d.Application.Form.Staff {
+		for j, st := range d.Application.Staff() {
 			p := person{win: i, idx: j, name: st.Name, id: normID(st.ID)}
 			people = append(people, p)
 			if p.id != "" {
@@ -321,7 +321,7 @@ func jointStaff(d *dossier.Dossier) []staffRef {
 		return nil
 	}
 	var out []staffRef
-	for _, p := range d.Application.Form.Staff {
+	for _, p := range d.Application.Staff() {
 		out = append(out, staffRef{Name: p.Name, ID: p.ID})
 	}
 	return out

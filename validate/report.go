@@ -105,6 +105,12 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 			for i := int(next.Add(1) - 1); i < len(in.Dossiers); i = int(next.Add(1) - 1) {
 				d := in.Dossiers[i]
 				extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
+				if err := d.Open(); err != nil {
+					// A fault of the program, not of the input; the form
+					// it names stays nil, and the window is not let pass.
+					extra = append(extra, materialFinding("M09", "申报材料的表格内容未能取回（程序内部错误）",
+						"", d.Key, "请重新运行一次；仍出现时请把此登记表和所用版本报告给维护人员"))
+				}
 				s := submission(d, check(d, p, now, extra), mails[i])
 				addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
 				res.Submissions[i] = s

@@ -41,7 +41,8 @@ func UnpackReview(data []byte) (*Review, error) {
 var timeType = reflect.TypeFor[time.Time]()
 
 func pack(v reflect.Value) []byte {
-	return packValue(make([]byte, 0, 512), v)
+	b := packValue(make([]byte, 0, 2048), v)
+	return append(make([]byte, 0, len(b)), b...) // held for long: no slack
 }
 
 func packValue(b []byte, v reflect.Value) []byte {

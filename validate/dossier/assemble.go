@@ -276,10 +276,7 @@ func plausibleWindow(name string) bool {
 }
 
 func (a *assembler) addApplication(it *Piece) {
-	name := ""
-	if it.Application != nil {
-		name = strings.TrimSpace(it.Application.Value("window_name"))
-	}
+	name := strings.TrimSpace(it.applicationValue("window_name"))
 	g := a.formGroup(it, name, 0)
 	g.apps = append(g.apps, it)
 	a.noteMail(it.Item, g.key)
@@ -346,10 +343,7 @@ func (a *assembler) sameFold(name string) *group {
 // window its email carries (so a misspelt name is still compared, P07);
 // else a window whose name contains it or the reverse; else its own.
 func (a *assembler) addReview(it *Piece) {
-	name := ""
-	if it.Review != nil {
-		name = strings.TrimSpace(it.Review.Value("window_name"))
-	}
+	name := strings.TrimSpace(it.reviewWindow())
 	key := nameKey(name)
 	g := a.groups[key]
 	if g == nil && key != "" {

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -217,7 +218,34 @@ func TestAssemble(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			// The pipeline packs every piece before assembly (Piece.Pack);
+			// the dossiers must be the same once opened. Assembled first,
+			// on copies, since assembly marks the items.
+			packed := make([]*Piece, len(tc.items))
+			for i, pc := range tc.items {
+				c, it := *pc, *pc.Item
+				c.Item = &it
+				c.Pack()
+				packed[i] = &c
+			}
+			pds, _, _ := Assemble(packed, tc.records, testProfile())
+			for _, d := range pds {
+				if err := d.Open(); err != nil {
+					t.Fatal(err)
+				}
+			}
 			ds, windowOf, unmatched := Assemble(tc.items, tc.records, testProfile())
+			if got := render(pds); got != render(ds) {
+				t.Errorf("packed pieces give other dossiers:\n%s\nunpacked:\n%s", got, render(ds))
+			}
+			for i := range min(len(ds), len(pds)) {
+				a, b := ds[i], pds[i]
+				if !reflect.DeepEqual(a.Rows, b.Rows) || !reflect.DeepEqual(a.Findings, b.Findings) ||
+					(a.Application == nil) != (b.Application == nil) || a.Application != nil && !reflect.DeepEqual(a.Application.Form, b.Application.Form) ||
+					(a.Review == nil) != (b.Review == nil) || a.Review != nil && !reflect.DeepEqual(a.Review.Form, b.Review.Form) {
+					t.Errorf("%s: packed pieces give another dossier", a.Window)
+				}
+			}
 			if got := render(ds); got != tc.want {
 				t.Errorf("dossiers:\ngot:\n%s\nwant:\n%s", got, tc.want)
 			}

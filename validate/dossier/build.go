@@ -68,16 +68,19 @@ func (d *Dossier) supersede(old, by *intake.Item) {
 func (a *assembler) build(g *group) *Dossier {
 	d := &Dossier{Key: g.key, Window: g.name}
 	if app := d.newest(g.apps); app != nil {
-		d.Application = &AppDoc{Item: app.Item, Format: app.Format, Form: app.Application, Warnings: app.Warnings}
-		if app.Application != nil {
-			if w := strings.TrimSpace(app.Application.Value("window_name")); w != "" {
+		packed, _, staff, staffLoc := app.packedParts()
+		d.Application = &AppDoc{Item: app.Item, Format: app.Format, Form: app.Application, Warnings: app.Warnings,
+			packed: packed, staff: staff, staffLoc: staffLoc}
+		if app.hasApplication() {
+			if w := strings.TrimSpace(app.applicationValue("window_name")); w != "" {
 				d.Window = w
 			}
-			d.Unit = strings.TrimSpace(app.Application.Value("unit"))
+			d.Unit = strings.TrimSpace(app.applicationValue("unit"))
 		}
 	}
 	if rev := d.newest(g.reviews); rev != nil {
-		d.Review = &ReviewDoc{Item: rev.Item, Format: rev.Format, Form: rev.Review, Warnings: rev.Warnings}
+		_, packed, _, _ := rev.packedParts()
+		d.Review = &ReviewDoc{Item: rev.Item, Format: rev.Format, Form: rev.Review, Warnings: rev.Warnings, packed: packed}
 	}
 	d.NonWord = g.nonWord
 	d.Failed = g.failed

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"errors"
 	"time"
 
 	"shenbao/parser/classify"
@@ -32,41 +33,82 @@ type Piece struct {
 	// Warnings are the recoverable problems met reading a Word form.
 	Warnings []problem.Problem
 
-	// packedApp and packedReview hold Application and Review between Pack
-	// and Unpack.
-	packedApp, packedReview []byte
+	// packed holds the forms between Pack and the window's check; nil for
+	// the pieces without forms (most are photos).
+	packed *packedForms
+}
+
+// packedForms are a piece's forms packed, with what assembly and the
+// checks across windows read of them before the window is checked: the
+// names of the window and unit, the staff.
+type packedForms struct {
+	app, review                []byte
+	appWindow, appUnit, revWin string
+	staff                      []form.Person
+	staffLoc                   string
 }
 
 // Pack puts the piece's forms away as bytes the garbage collector need not
-// walk (form.Pack), for the time between the parse of the item and
-// assembly, when thousands of them wait; Unpack brings them back.
+// walk (form.Pack): thousands of them wait between the parse of their item
+// and the check of their window. The window's dossier brings them back
+// (Dossier.Open).
 func (p *Piece) Pack() {
-	if p.Application != nil {
-		p.packedApp, p.Application = p.Application.Pack(), nil
+	if p.Application == nil && p.Review == nil {
+		return
 	}
-	if p.Review != nil {
-		p.packedReview, p.Review = p.Review.Pack(), nil
+	pk := &packedForms{}
+	if a := p.Application; a != nil {
+		pk.appWindow, pk.appUnit = a.Value("window_name"), a.Value("unit")
+		pk.staff, pk.staffLoc = a.Staff, a.Fields["staff"].Location
+		pk.app, p.Application = a.Pack(), nil
 	}
+	if r := p.Review; r != nil {
+		pk.revWin = r.Value("window_name")
+		pk.review, p.Review = r.Pack(), nil
+	}
+	p.packed = pk
 }
 
-// Unpack brings back the forms Pack put away. An error is a fault of the
-// program (the bytes never leave the process), not of any input.
-func (p *Piece) Unpack() error {
-	if p.packedApp != nil {
-		a, err := form.UnpackApplication(p.packedApp)
-		if err != nil {
-			return err
-		}
-		p.Application, p.packedApp = a, nil
+// DropForms lets go of the piece's forms, packed or not, once assembly has
+// given them to the dossiers.
+func (p *Piece) DropForms() { p.Application, p.Review, p.packed = nil, nil, nil }
+
+// hasApplication tells whether the piece holds a 申报表, packed or not.
+func (p *Piece) hasApplication() bool {
+	return p.Application != nil || p.packed != nil && p.packed.app != nil
+}
+
+// applicationValue is the 申报表's window_name or unit, packed or not.
+func (p *Piece) applicationValue(key string) string {
+	switch {
+	case p.Application != nil:
+		return p.Application.Value(key)
+	case p.packed == nil:
+		return ""
+	case key == "unit":
+		return p.packed.appUnit
 	}
-	if p.packedReview != nil {
-		r, err := form.UnpackReview(p.packedReview)
-		if err != nil {
-			return err
-		}
-		p.Review, p.packedReview = r, nil
+	return p.packed.appWindow
+}
+
+// reviewWindow is the 初审表's window_name, packed or not.
+func (p *Piece) reviewWindow() string {
+	switch {
+	case p.Review != nil:
+		return p.Review.Value("window_name")
+	case p.packed == nil:
+		return ""
 	}
-	return nil
+	return p.packed.revWin
+}
+
+// packedParts are the piece's packed forms and the staff kept beside, nil
+// when it holds none.
+func (p *Piece) packedParts() (app, review []byte, staff []form.Person, staffLoc string) {
+	if p.packed == nil {
+		return nil, nil, nil, ""
+	}
+	return p.packed.app, p.packed.review, p.packed.staff, p.packed.staffLoc
 }
 
 // Pieces is what Assemble takes from one leaf item: r, what the parse stage
@@ -98,18 +140,78 @@ func Pieces(it *intake.Item, r *classify.Result) []*Piece {
 
 // AppDoc is a 申报表 in a dossier.
 type AppDoc struct {
-	Item     *intake.Item
-	Format   string
+	Item   *intake.Item
+	Format string
+	// Form is nil while the form is packed: until Dossier.Open, only Staff
+	// and StaffLocation can be read.
 	Form     *form.Application
 	Warnings []problem.Problem // met while reading the document
+
+	packed   []byte
+	staff    []form.Person
+	staffLoc string
+}
+
+// Staff is the 申报表's staff, packed or not.
+func (a *AppDoc) Staff() []form.Person {
+	if a.Form != nil {
+		return a.Form.Staff
+	}
+	return a.staff
+}
+
+// StaffLocation is where the staff field was found, packed or not.
+func (a *AppDoc) StaffLocation() string {
+	if a.Form != nil {
+		return a.Form.Fields["staff"].Location
+	}
+	return a.staffLoc
 }
 
 // ReviewDoc is a Word 初审表 in a dossier.
 type ReviewDoc struct {
-	Item     *intake.Item
-	Format   string
+	Item   *intake.Item
+	Format string
+	// Form is nil while the form is packed (until Dossier.Open).
 	Form     *form.Review
 	Warnings []problem.Problem // met while reading the document
+
+	packed []byte
+}
+
+// form is the 初审表, unpacked for the moment if it is packed; nil when it
+// cannot be.
+func (r *ReviewDoc) form() *form.Review {
+	if r.Form != nil || r.packed == nil {
+		return r.Form
+	}
+	f, err := form.UnpackReview(r.packed)
+	if err != nil {
+		return nil
+	}
+	return f
+}
+
+// Open unpacks the dossier's forms for its window's check. An error is a
+// fault of the program (the packed bytes never leave the process), not of
+// any input; the form it names stays nil.
+func (d *Dossier) Open() error {
+	var errs []error
+	if a := d.Application; a != nil && a.Form == nil && a.packed != nil {
+		f, err := form.UnpackApplication(a.packed)
+		if err == nil {
+			a.Form, a.packed = f, nil
+		}
+		errs = append(errs, err)
+	}
+	if r := d.Review; r != nil && r.Form == nil && r.packed != nil {
+		f, err := form.UnpackReview(r.packed)
+		if err == nil {
+			r.Form, r.packed = f, nil
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
 // Photo is a photo attributed to a window.

@@ -40,12 +40,16 @@ func mergeRows(d *Dossier, p *profile.Profile) ([]Row, []finding.Finding) {
 		}
 		byRow[i] = append(byRow[i], r)
 	}
+	var rv *form.Review // unpacked for the rows only while packed
+	if d.Review != nil {
+		rv = d.Review.form()
+	}
 	rows := make([]Row, len(p.ReviewRows))
 	for i, spec := range p.ReviewRows {
 		row := Row{Role: spec.Name, Needs: spec.Needs, Confidence: -1}
 		var word *form.ReviewRow
-		if d.Review != nil && d.Review.Form != nil {
-			word = wordRow(d.Review.Form, spec.Name)
+		if rv != nil {
+			word = wordRow(rv, spec.Name)
 		}
 		var locs []string
 		if word != nil {

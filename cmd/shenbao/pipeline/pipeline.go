@@ -3,7 +3,6 @@ package pipeline
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -102,17 +101,12 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		return nil, err
 	}
 	rep.Stage("组卷")
-	for _, pd := range c.parsed {
-		if err := pd.Unpack(); err != nil {
-			return nil, fmt.Errorf("%s: %w", pd.Item.Path, err)
-		}
-	}
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
 	// The forms live on in the dossiers, which Report lets go one by one as
 	// it makes the result; Report reads only the items' kinds and scan pages
 	// from c.parsed.
 	for _, pd := range c.parsed {
-		pd.Application, pd.Review = nil, nil
+		pd.DropForms()
 	}
 	rep.Windows(len(ds))
 	rep.Stage("审查")
@@ -192,7 +186,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 			}
 			pieces := dossier.Pieces(it, r)
 			for _, pd := range pieces {
-				pd.Pack() // until assembly, when all windows are in
+				pd.Pack() // until its window is checked
 			}
 			c.mu.Lock()
 			defer c.mu.Unlock()
