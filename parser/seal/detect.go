@@ -98,7 +98,11 @@ func fitSeal(m *mask, p *planes, cx, cy, ppm float64) (found, bool) {
 		}
 		if on {
 			hit++
-			chroma += int(p.chroma[int(y)*p.w+int(x)]) //
+			// The outline may run past the page edge while a point just
+			// inside it is inked.
+			if xi, yi := int(x), int(y); x >= 0 && y >= 0 && xi < p.w && yi < p.h {
+				chroma += int(p.chroma[yi*p.w+xi])
+			}
 			th := 0
 			for s := -1.0; s >= -10; s-- {
 				xs, ys := e.point(t, 1+s/e.b)
