@@ -2,10 +2,11 @@ package mail
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,6 +52,7 @@ type msgStorage struct {
 	props   map[uint16]msgStream
 	fixed   []byte // __properties_version1.0
 	ordinal int
+	key     string // the storage's name, which orders storages of one ordinal
 	object  bool   // holds an embedded message
 	charset string // of 8-bit string properties, from the message's code page
 }
@@ -89,7 +91,7 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 			st = attach[key]
 			if st == nil {
 				n, _ := strconv.ParseUint(strings.TrimPrefix(key, "__attach_version1.0_#"), 16, 32)
-				st = &msgStorage{props: map[uint16]msgStream{}, ordinal: int(n)}
+				st = &msgStorage{props: map[uint16]msgStream{}, ordinal: int(n), key: key}
 				attach[key] = st
 			}
 		case len(f.Path) >= 2 && strings.HasPrefix(f.Path[0], "__attach_version1.0_#"):
@@ -182,7 +184,9 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 	for _, a := range attach {
 		keys = append(keys, a)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].ordinal < keys[j].ordinal })
+	// Names that are not hex, or hex with other zero-padding, can give two
+	// storages one ordinal: the name breaks the tie, never map order.
+	slices.SortFunc(keys, func(a, b *msgStorage) int { return cmp.Or(cmp.Compare(a.ordinal, b.ordinal), strings.Compare(a.key, b.key)) })
 	for _, a := range keys {
 		c.msgAttachment(a)
 	}
