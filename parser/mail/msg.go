@@ -186,7 +186,9 @@ func ReadMsg(data []byte, lim Limits) (*Message, error) {
 	}
 	// Names that are not hex, or hex with other zero-padding, can give two
 	// storages one ordinal: the name breaks the tie, never map order.
-	slices.SortFunc(keys, func(a, b *msgStorage) int { return cmp.Or(cmp.Compare(a.ordinal, b.ordinal), strings.Compare(a.key, b.key)) })
+	slices.SortFunc(keys, func(a, b *msgStorage) int {
+		return cmp.Or(cmp.Compare(a.ordinal, b.ordinal), strings.Compare(a.key, b.key))
+	})
 	for _, a := range keys {
 		c.msgAttachment(a)
 	}
