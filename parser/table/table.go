@@ -276,12 +276,11 @@ func clean(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\r' || r == '\n' || r == '\t' || r == '\u3000' || r == '\u00a0':
 			return ' '
-		case r == 0 || (unicode.IsControl(r)):
+		case r == 0 || r == '\ufeff' || unicode.IsControl(r): // a byte-order mark anywhere, not only the first
 			return -1
 		}
 		return r
