@@ -100,7 +100,6 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	zzHook("assemble")
 	rep.Stage("组卷")
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
 	// The forms live on in the dossiers, which Report lets go one by one as
@@ -109,7 +108,6 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	for _, pd := range c.parsed {
 		pd.DropForms()
 	}
-	zzHook("report")
 	rep.Windows(len(ds))
 	rep.Stage("审查")
 	res := validate.Report(validate.ReportInput{
@@ -126,7 +124,6 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		Joint:         c.joint(),
 		JointProblems: c.jointProblems(),
 	}, p, now())
-	zzHook("done")
 	if opt.Overlays != "" {
 		nameOverlays(opt, res.ScanPages)
 	}
@@ -297,5 +294,3 @@ func (silent) Windows(int)  {}
 func (silent) Stage(string) {}
 func (silent) Total(int64)  {}
 func (silent) Read(int64)   {}
-
-var zzHook = func(string) {}
