@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -77,7 +78,7 @@ func packValue(b []byte, v reflect.Value) []byte {
 		}
 		b = binary.AppendUvarint(b, uint64(v.Len())+1)
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(x, y reflect.Value) int { return compareStrings(x.String(), y.String()) })
+		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
 		for _, k := range keys {
 			b = packValue(b, k)
 			b = packValue(b, v.MapIndex(k))
@@ -90,16 +91,6 @@ func packValue(b []byte, v reflect.Value) []byte {
 		return b
 	}
 	panic(fmt.Sprintf("form: cannot pack a %s", v.Type())) // a programming error: a field of a new kind
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 var errPacked = errors.New("form: packed form damaged")
