@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,20 +32,10 @@ func Clean(name string, maxBytes int, fallback string) string {
 	if name == "" {
 		return fallback
 	}
+	name = shorten(name, maxBytes)
+	// After the cut: cutting "CON0" to three bytes makes a device name.
 	if IsDevice(stem(name)) {
-		name = "_" + name
-	}
-	if len(name) > maxBytes {
-		ext := filepath.Ext(name)
-		if len(ext) > 16 || len(ext) >= maxBytes {
-			ext = ""
-		}
-		cut := maxBytes - len(ext)
-		for cut > 0 && !utf8.RuneStart(name[cut]) {
-			cut--
-		}
-		name = trim(name[:cut]) + ext
-		name = trim(name)
+		name = shorten("_"+name, maxBytes)
 	}
 	if name == "" || !filepath.IsLocal(name) {
 		return fallback
@@ -52,9 +43,27 @@ func Clean(name string, maxBytes int, fallback string) string {
 	return name
 }
 
-// trim drops surrounding spaces and trailing dots; "." and ".." become "".
+// shorten cuts name to at most maxBytes bytes, keeping a short extension.
+func shorten(name string, maxBytes int) string {
+	if len(name) <= maxBytes {
+		return name
+	}
+	ext := filepath.Ext(name)
+	if len(ext) > 16 || len(ext) >= maxBytes {
+		ext = ""
+	}
+	cut := maxBytes - len(ext)
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return trim(trim(name[:cut]) + ext)
+}
+
+// trim drops surrounding spaces (any Unicode space) and trailing dots,
+// whichever order they come in; "." and ".." become "".
 func trim(s string) string {
-	return strings.TrimRight(strings.TrimSpace(s), ". ")
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	return strings.TrimRightFunc(s, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
 }
 
 func stem(name string) string {
