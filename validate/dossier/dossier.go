@@ -179,17 +179,27 @@ type ReviewDoc struct {
 	packed []byte
 }
 
-// form is the 初审表, unpacked for the moment if it is packed; nil when it
-// cannot be.
-func (r *ReviewDoc) form() *form.Review {
+// unpack is the 初审表, unpacked for the moment if it is packed; nil when
+// there is none.
+func (r *ReviewDoc) unpack() (*form.Review, error) {
 	if r.Form != nil || r.packed == nil {
-		return r.Form
+		return r.Form, nil
 	}
-	f, err := form.UnpackReview(r.packed)
-	if err != nil {
-		return nil
-	}
+	return form.UnpackReview(r.packed)
+}
+
+// form is unpack's form, nil when it cannot be unpacked.
+func (r *ReviewDoc) form() *form.Review {
+	f, _ := r.unpack()
 	return f
+}
+
+// unpack is the 申报表, unpacked if it is packed; nil when there is none.
+func (a *AppDoc) unpack() (*form.Application, error) {
+	if a.Form != nil || a.packed == nil {
+		return a.Form, nil
+	}
+	return form.UnpackApplication(a.packed)
 }
 
 // Open unpacks the dossier's forms for its window's check. An error is a
@@ -197,15 +207,15 @@ func (r *ReviewDoc) form() *form.Review {
 // any input; the form it names stays nil.
 func (d *Dossier) Open() error {
 	var errs []error
-	if a := d.Application; a != nil && a.Form == nil && a.packed != nil {
-		f, err := form.UnpackApplication(a.packed)
+	if a := d.Application; a != nil {
+		f, err := a.unpack()
 		if err == nil {
 			a.Form, a.packed = f, nil
 		}
 		errs = append(errs, err)
 	}
-	if r := d.Review; r != nil && r.Form == nil && r.packed != nil {
-		f, err := form.UnpackReview(r.packed)
+	if r := d.Review; r != nil {
+		f, err := r.unpack()
 		if err == nil {
 			r.Form, r.packed = f, nil
 		}
