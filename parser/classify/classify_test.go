@@ -19,6 +19,7 @@ import (
 	"shenbao/parser/dept"
 	"shenbao/parser/form"
 	"shenbao/parser/intake"
+	"shenbao/parser/internal/pdfconf"
 	"shenbao/parser/problem"
 	"shenbao/parser/scan"
 	"shenbao/parser/seal"
@@ -153,7 +154,7 @@ func TestFile(t *testing.T) {
 // encryptPDF locks a PDF with a user password, as a clerk's colleague might.
 func encryptPDF(t *testing.T, pdf []byte) []byte {
 	t.Helper()
-	pdfConfig() // keep pdfcpu from writing its config folder
+	pdfconf.Config() // keep pdfcpu from writing its config folder
 	conf := model.NewAESConfiguration("user-pw", "owner-pw", 256)
 	var out bytes.Buffer
 	if err := api.Encrypt(bytes.NewReader(pdf), &out, conf); err != nil {
@@ -280,6 +281,25 @@ func TestScanProblemWords(t *testing.T) {
 	for c := scan.TooManyRecords; c <= scan.MoreProblems; c++ {
 		if got := scanProblemWords(scan.Problem{File: "x.csv", Row: 2, Code: c}); strings.HasSuffix(got, "：无法读取") {
 			t.Errorf("code %v has no words", c)
+		}
+	}
+}
+
+// TestDamagedPDFSameEveryTime reads a PDF whose xref pdfcpu must rebuild
+// many times over: the clerk must get the same answer on every run, and the
+// file is read, since pdfcpu can rebuild it. Before pdfconf about one read
+// in five failed; with objects taken in order alone, every read failed.
+func TestDamagedPDFSameEveryTime(t *testing.T) {
+	data := readFile(t, "testdata/damaged-xref.pdf")
+	specs := loadSpecs(t, "qingfeng-liaoning")
+	first := File(Input{Name: "扫描件.pdf", Data: data, Scan: true}, specs)
+	if first.Kind != ScanImage || first.Verdict.Status != intake.Parsed {
+		t.Fatalf("damaged PDF: %s %+v, want a read scan", first.Kind, first.Verdict)
+	}
+	for i := range 40 {
+		r := File(Input{Name: "扫描件.pdf", Data: data, Scan: true}, specs)
+		if r.Kind != first.Kind || r.Verdict != first.Verdict {
+			t.Fatalf("read %d: %s %+v, first read: %s %+v", i+2, r.Kind, r.Verdict, first.Kind, first.Verdict)
 		}
 	}
 }

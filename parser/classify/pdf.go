@@ -1,26 +1,14 @@
 package classify
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-)
 
-// pdfConfig is pdfcpu's configuration without its config.yml. pdfcpu keeps
-// the switch in a package variable and would otherwise create a folder in
-// the clerk's profile on first use, so it is set once, before any PDF is
-// read, and never again.
-var pdfConfig = sync.OnceValue(func() model.Configuration {
-	model.ConfigPath = "disable"
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	return *conf
-})
+	"shenbao/parser/internal/pdfconf"
+)
 
 // errPDFEncrypted marks a PDF that needs a password to open.
 var errPDFEncrypted = errors.New("pdf: encrypted")
@@ -33,8 +21,7 @@ func pdfPages(data []byte) (n int, err error) {
 			n, err = 0, fmt.Errorf("pdf: reader panicked: %v", r)
 		}
 	}()
-	conf := pdfConfig()
-	n, err = api.PageCount(bytes.NewReader(data), &conf)
+	n, err = pdfconf.Read(data, api.PageCount)
 	if errors.Is(err, pdfcpu.ErrWrongPassword) {
 		return 0, errPDFEncrypted
 	}

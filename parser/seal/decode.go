@@ -12,12 +12,13 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"golang.org/x/image/tiff"
+
+	"shenbao/parser/internal/pdfconf"
 )
 
 // Limits bound what one file may cost.
@@ -251,21 +252,13 @@ func (r *ifdReader) Seek(off int64, whence int) (int64, error) {
 	return r.pos, nil
 }
 
-var pdfConf = sync.OnceValue(func() model.Configuration {
-	model.ConfigPath = "disable"
-	c := model.NewDefaultConfiguration()
-	c.ValidationMode = model.ValidationRelaxed
-	return *c
-})
-
 func openPDF(data []byte) (ctx *model.Context, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ctx, err = nil, &Error{Kind: PDFUnreadable, Err: fmt.Errorf("%v", p)}
 		}
 	}()
-	conf := pdfConf()
-	ctx, err = api.ReadValidateAndOptimize(bytes.NewReader(data), &conf)
+	ctx, err = pdfconf.Read(data, api.ReadValidateAndOptimize)
 	if errors.Is(err, pdfcpu.ErrWrongPassword) {
 		return nil, &Error{Kind: PDFEncrypted}
 	}
