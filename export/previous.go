@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	tables "shenbao/parser/table"
 	"shenbao/validate"
 	"shenbao/validate/finding"
 )
@@ -145,40 +147,96 @@ func (t *table) get(row []string, header string) string {
 	return strings.TrimSpace(row[i])
 }
 
+// Bounds on a previous register read back. Ours has about 30 columns and a
+// row per window or finding; the bounds keep a damaged or hostile workbook
+// (a member that inflates without end, a cell in column XFD on every row)
+// from taking the run's memory.
+const (
+	previousUnzipLimit = 1 << 30  // all members inflated
+	previousXMLLimit   = 64 << 20 // a sheet larger than this is spilled to a temporary file by excelize
+	previousMaxCols    = 256      // cells kept per row
+	previousMaxRows    = 1 << 20  // Excel's own limit
+)
+
+// previousRows streams sheet's rows to fn, each cut to previousMaxCols cells,
+// until fn returns false or previousMaxRows rows were read.
+func previousRows(f *excelize.File, sheet string, fn func(row []string) bool) error {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for n := 0; n < previousMaxRows && rows.Next(); n++ {
+		row, err := rows.Columns()
+		if err != nil {
+			return err
+		}
+		if len(row) > previousMaxCols {
+			row = slices.Clone(row[:previousMaxCols]) // not the wide row's array
+		}
+		if !fn(row) {
+			break
+		}
+	}
+	return rows.Error()
+}
+
 // readTable finds the header row of sheet (within its first 10 rows) by
 // the headers in need and returns the rows below it. Headers are matched
 // after removing spaces and line breaks, and 所属单位(部门) matches 所属单位.
 func readTable(f *excelize.File, sheet string, need ...string) (*table, bool) {
-	rows, err := f.GetRows(sheet)
-	if err != nil {
+	var t *table
+	n, used := 0, 0 // rows read; rows below the header up to the last with a cell
+	err := previousRows(f, sheet, func(row []string) bool {
+		n++
+		if t != nil {
+			t.rows = append(t.rows, row)
+			if len(row) > 0 {
+				used = len(t.rows)
+			}
+			return true
+		}
+		if col, ok := headerRow(row, need); ok {
+			t = &table{col: col}
+		}
+		return t != nil || n < 10
+	})
+	if err != nil || t == nil {
 		return nil, false
 	}
-	for r := 0; r < len(rows) && r < 10; r++ {
-		col := map[string]int{}
-		for i, c := range rows[r] {
-			h := strings.Join(strings.Fields(c), "")
-			if strings.HasPrefix(h, "所属单位") {
-				h = "所属单位"
-			}
-			if _, dup := col[h]; !dup {
-				col[h] = i
-			}
+	t.rows = t.rows[:used]
+	return t, true
+}
+
+// headerRow maps row's headers to their columns when it has every header
+// in need.
+func headerRow(row []string, need []string) (map[string]int, bool) {
+	col := map[string]int{}
+	for i, c := range row {
+		h := strings.Join(strings.Fields(c), "")
+		if strings.HasPrefix(h, "所属单位") {
+			h = "所属单位"
 		}
-		ok := true
-		for _, h := range need {
-			if _, has := col[h]; !has {
-				ok = false
-			}
-		}
-		if ok {
-			return &table{col: col, rows: rows[r+1:]}, true
+		if _, dup := col[h]; !dup {
+			col[h] = i
 		}
 	}
-	return nil, false
+	for _, h := range need {
+		if _, has := col[h]; !has {
+			return nil, false
+		}
+	}
+	return col, true
 }
 
 func readPreviousRegister(path string, data []byte, profileName, title string) (*validate.Result, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err := tables.CheckColumns(data, previousMaxCols); err != nil {
+		return nil, &PreviousError{path, fmt.Sprintf("有单元格超出第%d列，不是本程序写出的登记表", previousMaxCols)}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    previousUnzipLimit,
+		UnzipXMLSizeLimit: previousXMLLimit,
+	})
 	if err != nil {
 		return nil, &PreviousError{path, "不是有效的 Excel 登记表（.xlsx），无法读取"}
 	}
@@ -245,22 +303,22 @@ func readPreviousRegister(path string, data []byte, profileName, title string) (
 // registerOfProfile reports whether 汇总 names the campaign: its 评选活动
 // is title, or (registers of earlier versions) its 规则配置 is profileName.
 func registerOfProfile(f *excelize.File, profileName, title string) bool {
-	rows, err := f.GetRows(sheetSummary)
-	if err != nil {
-		return false
-	}
-	for _, row := range rows {
+	found := false
+	err := previousRows(f, sheetSummary, func(row []string) bool {
 		if len(row) < 2 {
-			continue
+			return true
 		}
 		switch strings.TrimSpace(row[0]) {
 		case "评选活动":
-			return strings.TrimSpace(row[1]) == title
+			found = strings.TrimSpace(row[1]) == title
+			return false
 		case "规则配置":
-			return strings.TrimSpace(row[1]) == profileName
+			found = strings.TrimSpace(row[1]) == profileName
+			return false
 		}
-	}
-	return false
+		return true
+	})
+	return err == nil && found
 }
 
 // levelOf reads back the 级别 cell; an unknown word takes the code's

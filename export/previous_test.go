@@ -1,11 +1,18 @@
 package export
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"shenbao/validate"
 )
@@ -120,4 +127,80 @@ func FuzzReadPrevious(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadPreviousWideRegister reads back a register in which someone (or
+// some tool) put a cell in column XFD on some rows. Read whole, as
+// excelize's GetRows does, each such row holds 16,384 cells (on 100,000
+// rows, 26 GB); it is refused at once with a Chinese reason.
+func TestReadPreviousWideRegister(t *testing.T) {
+	f, err := excelize.OpenFile("testdata/previous/run.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := 200; r < 220; r++ {
+		if err := f.SetCellValue(sheetRegister, fmt.Sprintf("XFD%d", r), "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wide := filepath.Join(t.TempDir(), "wide.xlsx")
+	if err := f.SaveAs(wide); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	runtime.GC()
+	var peak atomic.Uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			peak.Store(max(peak.Load(), ms.HeapInuse))
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	start := time.Now()
+	_, err = ReadPrevious(wide, "qingfeng-liaoning", testTitle)
+	took := time.Since(start)
+	close(stop)
+	<-done
+	var pe *PreviousError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "超出第256列") {
+		t.Fatalf("err = %v, want the column refusal", err)
+	}
+	if p := peak.Load(); p > 64<<20 {
+		t.Errorf("peak heap %d MiB, want at most 64", p>>20)
+	}
+	if took > 5*time.Second {
+		t.Errorf("took %v", took)
+	}
+}
+
+// TestPreviousRowsCut checks that rows past the column bound are cut as
+// they stream, so a wide sheet that slips past the check stays bounded.
+func TestPreviousRowsCut(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for r := 1; r <= 3; r++ {
+		if err := f.SetCellValue("Sheet1", fmt.Sprintf("IZ%d", r), "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var widths []int
+	if err := previousRows(f, "Sheet1", func(row []string) bool {
+		widths = append(widths, len(row))
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []int{previousMaxCols, previousMaxCols, previousMaxCols}
+	if !slices.Equal(widths, want) {
+		t.Errorf("row widths %v, want %v", widths, want)
+	}
 }

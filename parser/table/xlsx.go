@@ -20,7 +20,7 @@ const (
 
 // readXLSX reads every sheet of a workbook, merged ranges filled in.
 func readXLSX(b *builder, data []byte) error {
-	if err := checkColumns(data, b.lim.MaxCols); err != nil {
+	if err := CheckColumns(data, b.lim.MaxCols); err != nil {
 		return err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -79,10 +79,12 @@ func xlsxSheet(f *excelize.File, name string, g *grid) error {
 	return rows.Error()
 }
 
-// checkColumns refuses a workbook with a cell past maxCols before excelize
-// reads it: excelize widens every row to its last cell, so one cell in
-// column XFD per row costs 16384 strings a row.
-func checkColumns(data []byte, maxCols int) error {
+// CheckColumns refuses a workbook (.xlsx bytes) with a cell past column
+// maxCols, reading at most 64 MiB of its worksheets; what it cannot read is
+// left to excelize. It is for every reader of workbooks from outside:
+// excelize widens each row it returns to the row's last cell, so one cell
+// in column XFD on each row costs 16,384 strings a row.
+func CheckColumns(data []byte, maxCols int) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil // excelize reports it
