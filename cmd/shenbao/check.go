@@ -151,6 +151,7 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 		// existing output as it is and say what was found instead.
 		return exitUsage, noMaterial(f.inputs, res)
 	}
+	defer pipeline.TightGC()() // the outputs, beside the whole result
 	if prev != nil {
 		res.Changes = validate.Compare(prev, res)
 	}

@@ -91,6 +91,7 @@ func checkAndWrite(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	defer TightGC()()
 	roles := make([]string, len(p.ReviewRows))
 	for i, r := range p.ReviewRows {
 		roles[i] = r.Name

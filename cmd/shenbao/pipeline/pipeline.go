@@ -100,6 +100,7 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer TightGC()()
 	rep.Stage("组卷")
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
 	// The forms live on in the dossiers, which Report lets go one by one as
