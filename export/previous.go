@@ -152,7 +152,8 @@ func (t *table) get(row []string, header string) string {
 // (a member that inflates without end, a cell in column XFD on every row)
 // from taking the run's memory.
 const (
-	previousUnzipLimit = 1 << 30  // all members inflated
+	previousUnzipLimit = 1 << 30  // all members inflated, and at most previousRatio times the file
+	previousRatio      = 64       // ours inflate about 13 times (10,000 windows: 9.3 MB to 125 MB)
 	previousXMLLimit   = 64 << 20 // a sheet larger than this is spilled to a temporary file by excelize
 	previousMaxCols    = 256      // cells kept per row
 	previousMaxRows    = 1 << 20  // Excel's own limit
@@ -233,9 +234,10 @@ func readPreviousRegister(path string, data []byte, profileName, title string) (
 	if err := tables.CheckColumns(data, previousMaxCols); err != nil {
 		return nil, &PreviousError{path, fmt.Sprintf("有单元格超出第%d列，不是本程序写出的登记表", previousMaxCols)}
 	}
+	unzip := min(previousUnzipLimit, previousRatio*int64(len(data))+16<<20)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    previousUnzipLimit,
-		UnzipXMLSizeLimit: previousXMLLimit,
+		UnzipSizeLimit:    unzip,
+		UnzipXMLSizeLimit: min(unzip, previousXMLLimit),
 	})
 	if err != nil {
 		return nil, &PreviousError{path, "不是有效的 Excel 登记表（.xlsx），无法读取"}

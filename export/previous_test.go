@@ -1,8 +1,11 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -202,5 +205,59 @@ func TestPreviousRowsCut(t *testing.T) {
 	want := []int{previousMaxCols, previousMaxCols, previousMaxCols}
 	if !slices.Equal(widths, want) {
 		t.Errorf("row widths %v, want %v", widths, want)
+	}
+}
+
+// TestReadPreviousBomb reads back a register whose 问题清单 sheet was
+// padded with 200 MB of spaces, which deflate to a few hundred KB: it is
+// refused for inflating far beyond what a register does, not inflated.
+func TestReadPreviousBomb(t *testing.T) {
+	zr, err := zip.OpenReader("testdata/previous/run.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == "xl/worksheets/sheet3.xml" {
+			i := bytes.Index(body, []byte("<sheetData>"))
+			w.Write(body[:i])
+			pad := bytes.Repeat([]byte(" "), 1<<20)
+			for range 200 {
+				w.Write(pad)
+			}
+			body = body[i:]
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bomb := filepath.Join(t.TempDir(), "bomb.xlsx")
+	if err := os.WriteFile(bomb, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = ReadPrevious(bomb, "qingfeng-liaoning", testTitle)
+	var pe *PreviousError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "不是有效的 Excel 登记表") {
+		t.Fatalf("%d KB bomb: err = %v, want it refused", buf.Len()>>10, err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("took %v", took)
 	}
 }
