@@ -28,11 +28,11 @@ func repairRunOnHeaders(data []byte) []byte {
 	}
 	var cuts []int // offsets where a blank line goes in
 	for pos := 0; pos < len(data); {
-		i := bytes.Index(data[pos:], []byte("\n--"))
+		i := indexLineDashes(data, pos)
 		if i < 0 {
 			break
 		}
-		lineStart := pos + i + 1
+		lineStart := i + 1
 		line, next := lineAt(data, lineStart)
 		pos = next
 		if !isDelimiter(line, bounds) {
@@ -56,6 +56,24 @@ func repairRunOnHeaders(data []byte) []byte {
 		last = c
 	}
 	return append(out, data[last:]...)
+}
+
+// indexLineDashes returns the offset of the first "\n--" in data at or after
+// from, or -1: bytes.Index(data[from:], "\n--") plus from. It looks for the
+// dashes, not the line break: base64 bodies have a line break every 76
+// bytes but no '-', so IndexByte skips a whole attachment at once.
+func indexLineDashes(data []byte, from int) int {
+	for k := from + 1; k < len(data); k++ {
+		j := bytes.IndexByte(data[k:], '-')
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if data[k-1] == '\n' && k+1 < len(data) && data[k+1] == '-' {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // declaredBoundaries returns the distinct boundary values in data.
