@@ -236,7 +236,26 @@ func blobCentres(m *mask, ppm float64) [][2]float64 {
 // not part of a ring already found. A 「已阅」 box is oblong, so it is not one.
 func squares(m *mask, ppm float64, rings []found) []found {
 	var out []found
+	// A 名章 is often stamped beside the unit's seal and touches its ring
+	// (or a piece of it cut off by a table rule); joined, the two are no
+	// square. Marking the found rings' outlines as seen keeps the box a
+	// component of its own.
 	seen := make([]bool, len(m.on))
+	for _, r := range rings {
+		e := ellipse{cx: r.cx, cy: r.cy, a: r.a, b: r.b, ang: r.ang}
+		in := max(0.5, 1-3*ppm/r.b)
+		outer := 1 + ppm/r.b
+		x0, x1 := max(0, int(r.cx-r.a*outer)-1), min(m.w-1, int(r.cx+r.a*outer)+1)
+		y0, y1 := max(0, int(r.cy-r.a*outer)-1), min(m.h-1, int(r.cy+r.a*outer)+1)
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				fx, fy := float64(x), float64(y)
+				if e.inside(fx, fy, outer) && !e.inside(fx, fy, in) {
+					seen[y*m.w+x] = true
+				}
+			}
+		}
+	}
 	var stack []int
 	for i, on := range m.on {
 		if !on || seen[i] {
