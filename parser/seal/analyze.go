@@ -191,6 +191,23 @@ func orient(pl *planes, f int) (float64, *turned, table, bool) {
 			first, firstTab = t, tab
 		}
 	}
+	// A phone photo taken at a slant tilts the rules at the top and bottom
+	// of the table so differently that too few of them lie near level for
+	// either turn; allowing more tilt finds them (retilt then levels the
+	// page by the rules found).
+	for _, around := range order {
+		alpha := estimateTurn(pl, around)
+		t := turn(pl, alpha, f)
+		tab, ok := findTable(t.planes, true)
+		if ok && tab.upsideDown(t.planes) {
+			alpha += 180
+			t = turn(pl, alpha, f)
+			tab, ok = findTable(t.planes, true)
+		}
+		if ok && len(tab.hs) >= 5 {
+			return alpha, t, tab, true
+		}
+	}
 	return first.alpha, first, firstTab, false
 }
 
