@@ -351,7 +351,7 @@ func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
 		d := e.measure()
 		n := 0
 		for _, q := range pts {
-			if d.dist(q[0], q[1]) <= 2.5 {
+			if d.within(q[0], q[1], 2.5) {
 				n++
 				if into != nil {
 					into = append(into, q)

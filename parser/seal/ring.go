@@ -91,6 +91,17 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 	for y := range h {
 		strong[y] = slices.Max(src[y*w:(y+1)*w]) > 20
 	}
+	// One vote per 2 px of radius: a cell is 2 px wide.
+	var rs []float64
+	for r := rmin; r <= rmax; r += 2 {
+		rs = append(rs, r)
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	r0, r1 := rs[0], rs[len(rs)-1]
+	fw, fh := float64(w), float64(h)
+	in := func(x, y float64) bool { return x >= 0 && y >= 0 && x < fw && y < fh }
 	for y := 1; y < h-1; y++ {
 		if !strong[y-1] && !strong[y] && !strong[y+1] {
 			continue
@@ -106,13 +117,22 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 			g := math.Sqrt(float64(g2))
 			dx, dy := float64(gx)/g, float64(gy)/g
 			fx, fy := float64(x)+0.5, float64(y)+0.5
-			// One vote per 2 px of radius: a cell is 2 px wide.
-			for r := rmin; r <= rmax; r += 2 {
+			// fx ± dx·r moves one way as r grows, so when the votes at
+			// both ends of the radii fall on the page, all of them do.
+			if in(fx+dx*r0, fy+dy*r0) && in(fx-dx*r0, fy-dy*r0) && in(fx+dx*r1, fy+dy*r1) && in(fx-dx*r1, fy-dy*r1) {
+				for _, r := range rs {
+					ox, oy := dx*r, dy*r
+					acc[int(fy+oy)>>1*aw+int(fx+ox)>>1]++
+					acc[int(fy-oy)>>1*aw+int(fx-ox)>>1]++
+				}
+				continue
+			}
+			for _, r := range rs {
 				ox, oy := dx*r, dy*r
-				if vx, vy := fx+ox, fy+oy; vx >= 0 && vy >= 0 && vx < float64(w) && vy < float64(h) {
+				if vx, vy := fx+ox, fy+oy; in(vx, vy) {
 					acc[int(vy)/2*aw+int(vx)/2]++
 				}
-				if vx, vy := fx-ox, fy-oy; vx >= 0 && vy >= 0 && vx < float64(w) && vy < float64(h) {
+				if vx, vy := fx-ox, fy-oy; in(vx, vy) {
 					acc[int(vy)/2*aw+int(vx)/2]++
 				}
 			}
@@ -294,14 +314,36 @@ func fitConic(pts [][2]float64, ox, oy float64) (ellipse, bool) {
 }
 
 // measure is an ellipse ready for many distances: its angle's sine and
-// cosine worked out once.
+// cosine, and the reciprocals of its axes, worked out once.
 func (e ellipse) measure() ellipseDist {
-	return ellipseDist{e: e, ca: math.Cos(e.ang), sa: math.Sin(e.ang)}
+	return ellipseDist{e: e, ca: math.Cos(e.ang), sa: math.Sin(e.ang), ia: 1 / e.a, ib: 1 / e.b}
 }
 
 type ellipseDist struct {
 	e      ellipse
 	ca, sa float64
+	ia, ib float64
+}
+
+// within says whether dist(x, y) <= tol. RANSAC asks it some hundred
+// thousand times a page, so it first works the distance out with two square
+// roots and multiplications where dist takes two hypotenuses and three
+// divisions; only when that lands within a hair of tol (far more than the
+// few ulps the two differ by) does dist itself decide, so the answer is
+// always dist's.
+func (d ellipseDist) within(x, y, tol float64) bool {
+	e := d.e
+	dx, dy := x-e.cx, y-e.cy
+	u, v := dx*d.ca+dy*d.sa, -dx*d.sa+dy*d.ca
+	p, q := u*d.ia, v*d.ib
+	if rho2 := p*p + q*q; rho2 > 0 {
+		r := math.Sqrt(u*u + v*v)
+		fast := math.Abs(r - r/math.Sqrt(rho2))
+		if math.Abs(fast-tol) > 1e-6*(1+tol) {
+			return fast <= tol
+		}
+	}
+	return d.dist(x, y) <= tol
 }
 
 // dist approximates the distance of (x, y) from the ellipse outline.

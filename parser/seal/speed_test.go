@@ -1,0 +1,50 @@
+package seal
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestWithinIsDist checks the fast inlier test against dist itself, on
+// points scattered around random ellipses and on points placed right at
+// the tolerance, where the two ways of working the distance out differ in
+// their last bits.
+func TestWithinIsDist(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const tol = 2.5
+	near := 0
+	for range 2000 {
+		a := 5 + rng.Float64()*200
+		e := ellipse{cx: rng.Float64() * 600, cy: rng.Float64() * 800, a: a, b: a * (0.3 + 0.7*rng.Float64()), ang: rng.Float64() * 2 * math.Pi}
+		d := e.measure()
+		for range 50 {
+			th := rng.Float64() * 2 * math.Pi
+			x, y := e.point(th, 1)
+			// Along the ray from the centre, so dist is the radial gap.
+			s := 1 + (rng.Float64()*2-1)*4/e.b
+			if rng.IntN(2) == 0 {
+				r := math.Hypot(x-e.cx, y-e.cy)
+				s = 1 + tol/r*[]float64{-1, 1}[rng.IntN(2)]*(1+(rng.Float64()-0.5)*1e-12)
+			}
+			px, py := e.cx+(x-e.cx)*s, e.cy+(y-e.cy)*s
+			want := d.dist(px, py) <= tol
+			if got := d.within(px, py, tol); got != want {
+				t.Fatalf("ellipse %+v point (%v, %v): within %v, dist %v (%v)", e, px, py, got, want, d.dist(px, py))
+			}
+			if math.Abs(d.dist(px, py)-tol) < 1e-9 {
+				near++
+			}
+		}
+	}
+	if near < 1000 {
+		t.Fatalf("only %d points at the tolerance", near)
+	}
+	// The centre itself, and a degenerate ellipse.
+	for _, e := range []ellipse{{cx: 10, cy: 10, a: 3, b: 2}, {cx: 0, cy: 0, a: math.Inf(1), b: 1}} {
+		d := e.measure()
+		if got, want := d.within(e.cx, e.cy, tol), d.dist(e.cx, e.cy) <= tol; got != want {
+			t.Fatalf("%+v centre: within %v, dist %v", e, got, want)
+		}
+	}
+}
