@@ -238,14 +238,19 @@ func retilt(pl *planes, f int, alpha float64, tab table, n int) (float64, *turne
 // hasColour tells a colour scan from a grey one stored as RGB: on a colour
 // scan some pixels (paper tint, ink, JPEG chroma) differ between channels.
 func hasColour(r *raster) bool {
-	n := 0
+	// It stops at the first pixel that settles it: on a colour scan that
+	// is a few rows in, not the whole page.
+	n, need := 0, len(r.pix)/3
 	for i := 0; i+2 < len(r.pix); i += 3 {
 		a, b, c := int(r.pix[i]), int(r.pix[i+1]), int(r.pix[i+2])
 		if max(a, b, c)-min(a, b, c) > 12 {
 			n++
+			if n*2000 > need {
+				return true
+			}
 		}
 	}
-	return n*2000 > len(r.pix)/3
+	return false
 }
 
 func normAngle(a float64) float64 {
