@@ -54,6 +54,8 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 		return t, false
 	}
 	tol := float64(p.h) * 0.012
+	var crossing []int    // indices in t.hs of rules that run past the frame on both sides
+	var crossIn []float64 // their darkness inside the frame
 	for _, h := range hs {
 		y := h.at((h.lo + h.hi) / 2)
 		if y < t.top-tol || y > t.bottom+tol {
@@ -81,8 +83,32 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 			if in < 1.5*out+10 {
 				continue
 			}
+			crossing = append(crossing, len(t.hs))
+			crossIn = append(crossIn, in)
 		}
 		t.hs = append(t.hs, h)
+	}
+	// Outside the frame a crease may be lighter still (the paper shaded
+	// towards the edge), so it passes the test above; it is then much
+	// lighter inside the frame than the rules that end at the frame are.
+	if len(crossing) > 0 && len(t.hs)-len(crossing) >= 3 {
+		var ruleIn []float64
+		for i, h := range t.hs {
+			if !slices.Contains(crossing, i) {
+				y := h.at((h.lo + h.hi) / 2)
+				ruleIn = append(ruleIn, p.lineDark(h, t.left.at(y)+3, t.right.at(y)-3))
+			}
+		}
+		slices.Sort(ruleIn)
+		med := ruleIn[len(ruleIn)/2]
+		kept := t.hs[:0]
+		for i, h := range t.hs {
+			if k := slices.Index(crossing, i); k >= 0 && crossIn[k] < 0.5*med {
+				continue
+			}
+			kept = append(kept, h)
+		}
+		t.hs = kept
 	}
 	// A form's rules are drawn alike: one with a small part of the ink of
 	// the others (along its length) is text that happened to link up into
@@ -125,20 +151,31 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 	return t, true
 }
 
-// lineDark is the mean darkness along horizontal line l from x0 to x1, the
-// darkest of three pixels across it at each step.
+// lineDark is the median darkness along horizontal line l from x0 to x1,
+// the darkest of three pixels across it at each step. The median, not the
+// mean: a fold's crease that runs through a line of text or a signature
+// is dark where it crosses them, but not along most of its length as a
+// rule is.
 func (p *planes) lineDark(l line, x0, x1 float64) float64 {
-	sum, n := 0, 0
+	var hist [256]int
+	n := 0
 	for x := max(0, int(x0)); x <= min(p.w-1, int(x1)); x++ {
 		y := int(math.Round(l.at(float64(x))))
 		d := uint8(0)
 		for yy := max(0, y-1); yy <= min(p.h-1, y+1); yy++ {
 			d = max(d, p.dark[yy*p.w+x])
 		}
-		sum += int(d)
+		hist[d]++
 		n++
 	}
-	return float64(sum) / float64(max(n, 1))
+	half := 0
+	for v, c := range hist {
+		half += c
+		if 2*half >= n && n > 0 {
+			return float64(v)
+		}
+	}
+	return 0
 }
 
 // rowGap is the distance between two horizontal rules in the middle.
