@@ -173,18 +173,24 @@ func orient(pl *planes, f int) (float64, *turned, table, bool) {
 	if pl.w > pl.h {
 		order = []float64{90, 0}
 	}
-	var first *turned
-	var firstTab table
-	for i, around := range order {
+	// attempt turns the page by the skew estimated near around and looks
+	// for the table, upside down too; loose allows more tilt.
+	attempt := func(around float64, loose bool) (float64, *turned, table, bool) {
 		alpha := estimateTurn(pl, around)
 		t := turn(pl, alpha, f)
-		tab, ok := findTable(t.planes, false)
+		tab, ok := findTable(t.planes, loose)
 		if ok && tab.upsideDown(t.planes) {
 			alpha += 180
 			t = turn(pl, alpha, f)
-			tab, ok = findTable(t.planes, false)
+			tab, ok = findTable(t.planes, loose)
 		}
-		if ok && len(tab.hs) >= 5 {
+		return alpha, t, tab, ok && len(tab.hs) >= 5
+	}
+	var first *turned
+	var firstTab table
+	for i, around := range order {
+		alpha, t, tab, ok := attempt(around, false)
+		if ok {
 			return alpha, t, tab, true
 		}
 		if i == 0 {
@@ -196,15 +202,7 @@ func orient(pl *planes, f int) (float64, *turned, table, bool) {
 	// either turn; allowing more tilt finds them (retilt then levels the
 	// page by the rules found).
 	for _, around := range order {
-		alpha := estimateTurn(pl, around)
-		t := turn(pl, alpha, f)
-		tab, ok := findTable(t.planes, true)
-		if ok && tab.upsideDown(t.planes) {
-			alpha += 180
-			t = turn(pl, alpha, f)
-			tab, ok = findTable(t.planes, true)
-		}
-		if ok && len(tab.hs) >= 5 {
+		if alpha, t, tab, ok := attempt(around, true); ok {
 			return alpha, t, tab, true
 		}
 	}
