@@ -275,7 +275,7 @@ func place(fs []found, bands []band, roles []string, colour bool) Page {
 	for _, f := range fs {
 		frac := make([]float64, len(bands))
 		total := 0
-		e := ellipse{f.cx, f.cy, f.a, f.b, f.ang}
+		e := ellipse{f.cx, f.cy, f.a, f.b, f.ang}.measure()
 		step := max(1.0, f.b/8)
 		for y := f.cy - f.a; y <= f.cy+f.a; y += step {
 			for x := f.cx - f.a; x <= f.cx+f.a; x += step {

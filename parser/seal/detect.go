@@ -130,13 +130,14 @@ func fitSeal(m *mask, p *planes, cx, cy, ppm float64) (found, bool) {
 	// circle's only ink inside is its own wobbly line near the edge.
 	in, tot, core := 0, 0, 0
 	step := max(1.0, e.b/12)
+	d := e.measure()
 	for y := e.cy - e.a; y <= e.cy+e.a; y += step {
 		for x := e.cx - e.a; x <= e.cx+e.a; x += step {
-			if e.inside(x, y, 0.8) {
+			if d.inside(x, y, 0.8) {
 				tot++
 				if m.atf(x, y) {
 					in++
-					if e.inside(x, y, 0.55) {
+					if d.inside(x, y, 0.55) {
 						core++
 					}
 				}
@@ -242,14 +243,24 @@ func squares(m *mask, ppm float64, rings []found) []found {
 	// component of its own.
 	seen := make([]bool, len(m.on))
 	for _, r := range rings {
-		e := ellipse{cx: r.cx, cy: r.cy, a: r.a, b: r.b, ang: r.ang}
+		e := ellipse{cx: r.cx, cy: r.cy, a: r.a, b: r.b, ang: r.ang}.measure()
 		in := max(0.5, 1-3*ppm/r.b)
 		outer := 1 + ppm/r.b
 		x0, x1 := max(0, int(r.cx-r.a*outer)-1), min(m.w-1, int(r.cx+r.a*outer)+1)
 		y0, y1 := max(0, int(r.cy-r.a*outer)-1), min(m.h-1, int(r.cy+r.a*outer)+1)
+		// Nearer the centre than the inner ellipse's minor semi-axis, or
+		// further than the outer one's major semi-axis, a pixel is settled
+		// without the exact test (the margins are far wider than rounding).
+		rin2 := r.b * in * r.b * in * (1 - 1e-9)
+		rout2 := r.a * outer * r.a * outer * (1 + 1e-9)
 		for y := y0; y <= y1; y++ {
+			fy := float64(y)
+			dy2 := (fy - r.cy) * (fy - r.cy)
 			for x := x0; x <= x1; x++ {
-				fx, fy := float64(x), float64(y)
+				fx := float64(x)
+				if d2 := (fx-r.cx)*(fx-r.cx) + dy2; d2 < rin2 || d2 > rout2 {
+					continue
+				}
 				if e.inside(fx, fy, outer) && !e.inside(fx, fy, in) {
 					seen[y*m.w+x] = true
 				}

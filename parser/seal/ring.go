@@ -242,14 +242,6 @@ func (e ellipse) point(t, scale float64) (float64, float64) {
 	return e.cx + u*ca - v*sa, e.cy + u*sa + v*ca
 }
 
-// inside says whether (x, y) is within the ellipse scaled by s.
-func (e ellipse) inside(x, y, s float64) bool {
-	ca, sa := math.Cos(e.ang), math.Sin(e.ang)
-	dx, dy := x-e.cx, y-e.cy
-	u, v := dx*ca+dy*sa, -dx*sa+dy*ca
-	return (u*u)/(e.a*e.a*s*s)+(v*v)/(e.b*e.b*s*s) <= 1
-}
-
 // fitConic fits A x² + B xy + C y² + D x + E y = 1 (points relative to
 // origin o) and returns the ellipse, or false.
 func fitConic(pts [][2]float64, ox, oy float64) (ellipse, bool) {
@@ -344,6 +336,14 @@ func (d ellipseDist) within(x, y, tol float64) bool {
 		}
 	}
 	return d.dist(x, y) <= tol
+}
+
+// inside says whether (x, y) is within the ellipse scaled by s.
+func (d ellipseDist) inside(x, y, s float64) bool {
+	e := d.e
+	dx, dy := x-e.cx, y-e.cy
+	u, v := dx*d.ca+dy*d.sa, -dx*d.sa+dy*d.ca
+	return (u*u)/(e.a*e.a*s*s)+(v*v)/(e.b*e.b*s*s) <= 1
 }
 
 // dist approximates the distance of (x, y) from the ellipse outline.
