@@ -218,14 +218,17 @@ func TestAssemble(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			// The pipeline packs every piece before assembly (Piece.Pack);
-			// the dossiers must be the same once opened. Assembled first,
-			// on copies, since assembly marks the items.
+			// The pipeline packs every piece before assembly (Piece.Pack),
+			// into a temporary file; the dossiers must be the same once
+			// opened. Assembled first, on copies, since assembly marks the
+			// items.
+			st := NewStore()
+			defer st.Close()
 			packed := make([]*Piece, len(tc.items))
 			for i, pc := range tc.items {
 				c, it := *pc, *pc.Item
 				c.Item = &it
-				c.Pack()
+				c.Pack(st)
 				packed[i] = &c
 			}
 			pds, _, _ := Assemble(packed, tc.records, testProfile())

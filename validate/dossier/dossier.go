@@ -42,17 +42,17 @@ type Piece struct {
 // checks across windows read of them before the window is checked: the
 // names of the window and unit, the staff.
 type packedForms struct {
-	app, review                []byte
+	app, review                stored
 	appWindow, appUnit, revWin string
 	staff                      []form.Person
 	staffLoc                   string
 }
 
-// Pack puts the piece's forms away as bytes the garbage collector need not
-// walk (form.Pack): thousands of them wait between the parse of their item
-// and the check of their window. The window's dossier brings them back
-// (Dossier.Open).
-func (p *Piece) Pack() {
+// Pack puts the piece's forms away as bytes (form.Pack), in st (nil: in
+// memory as bytes the garbage collector need not walk): thousands of them
+// wait between the parse of their item and the check of their window. The
+// window's dossier brings them back (Dossier.Open).
+func (p *Piece) Pack(st *Store) {
 	if p.Application == nil && p.Review == nil {
 		return
 	}
@@ -60,11 +60,11 @@ func (p *Piece) Pack() {
 	if a := p.Application; a != nil {
 		pk.appWindow, pk.appUnit = a.Value("window_name"), a.Value("unit")
 		pk.staff, pk.staffLoc = a.Staff, a.Fields["staff"].Location
-		pk.app, p.Application = a.Pack(), nil
+		pk.app, p.Application = st.put(a.Pack()), nil
 	}
 	if r := p.Review; r != nil {
 		pk.revWin = r.Value("window_name")
-		pk.review, p.Review = r.Pack(), nil
+		pk.review, p.Review = st.put(r.Pack()), nil
 	}
 	p.packed = pk
 }
@@ -75,7 +75,7 @@ func (p *Piece) DropForms() { p.Application, p.Review, p.packed = nil, nil, nil 
 
 // hasApplication tells whether the piece holds a 申报表, packed or not.
 func (p *Piece) hasApplication() bool {
-	return p.Application != nil || p.packed != nil && p.packed.app != nil
+	return p.Application != nil || p.packed != nil && p.packed.app.present()
 }
 
 // applicationValue is the 申报表's window_name or unit, packed or not.
@@ -104,9 +104,9 @@ func (p *Piece) reviewWindow() string {
 
 // packedParts are the piece's packed forms and the staff kept beside, nil
 // when it holds none.
-func (p *Piece) packedParts() (app, review []byte, staff []form.Person, staffLoc string) {
+func (p *Piece) packedParts() (app, review stored, staff []form.Person, staffLoc string) {
 	if p.packed == nil {
-		return nil, nil, nil, ""
+		return stored{}, stored{}, nil, ""
 	}
 	return p.packed.app, p.packed.review, p.packed.staff, p.packed.staffLoc
 }
@@ -147,7 +147,7 @@ type AppDoc struct {
 	Form     *form.Application
 	Warnings []problem.Problem // met while reading the document
 
-	packed   []byte
+	packed   stored
 	staff    []form.Person
 	staffLoc string
 }
@@ -176,16 +176,20 @@ type ReviewDoc struct {
 	Form     *form.Review
 	Warnings []problem.Problem // met while reading the document
 
-	packed []byte
+	packed stored
 }
 
 // unpack is the 初审表, unpacked for the moment if it is packed; nil when
 // there is none.
 func (r *ReviewDoc) unpack() (*form.Review, error) {
-	if r.Form != nil || r.packed == nil {
+	if r.Form != nil || !r.packed.present() {
 		return r.Form, nil
 	}
-	return form.UnpackReview(r.packed)
+	b, err := r.packed.bytes()
+	if err != nil {
+		return nil, err
+	}
+	return form.UnpackReview(b)
 }
 
 // form is unpack's form, nil when it cannot be unpacked.
@@ -196,28 +200,32 @@ func (r *ReviewDoc) form() *form.Review {
 
 // unpack is the 申报表, unpacked if it is packed; nil when there is none.
 func (a *AppDoc) unpack() (*form.Application, error) {
-	if a.Form != nil || a.packed == nil {
+	if a.Form != nil || !a.packed.present() {
 		return a.Form, nil
 	}
-	return form.UnpackApplication(a.packed)
+	b, err := a.packed.bytes()
+	if err != nil {
+		return nil, err
+	}
+	return form.UnpackApplication(b)
 }
 
 // Open unpacks the dossier's forms for its window's check. An error is a
-// fault of the program (the packed bytes never leave the process), not of
-// any input; the form it names stays nil.
+// fault of the program or of the temporary file the forms wait in (a disk
+// failing), never of an input; the form it names stays nil.
 func (d *Dossier) Open() error {
 	var errs []error
 	if a := d.Application; a != nil {
 		f, err := a.unpack()
 		if err == nil {
-			a.Form, a.packed = f, nil
+			a.Form, a.packed = f, stored{}
 		}
 		errs = append(errs, err)
 	}
 	if r := d.Review; r != nil {
 		f, err := r.unpack()
 		if err == nil {
-			r.Form, r.packed = f, nil
+			r.Form, r.packed = f, stored{}
 		}
 		errs = append(errs, err)
 	}

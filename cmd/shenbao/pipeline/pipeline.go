@@ -96,7 +96,10 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 
 	rep.Stage("读取")
 	rep.Total(inputBytes(inputsOf(opt)))
-	c, err := collect(ctx, opt, p, jobs, rep)
+	// The forms wait on disk until their window is checked.
+	forms := dossier.NewStore()
+	defer forms.Close()
+	c, err := collect(ctx, opt, p, jobs, forms, rep)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +140,7 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 // collect walks the inputs and parses every leaf on a bounded pool of
 // workers. Results are sorted by position so the output does not depend on
 // scheduling.
-func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep Reporter) (*collected, error) {
+func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, forms *dossier.Store, rep Reporter) (*collected, error) {
 	c := &collected{tables: map[*intake.Item]*classify.Result{}}
 	inputs := inputsOf(opt)
 	nInputs, nScans, nRankings := len(opt.Inputs), len(opt.Scans), len(opt.Rankings)
@@ -187,7 +190,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, rep
 			}
 			pieces := dossier.Pieces(it, r)
 			for _, pd := range pieces {
-				pd.Pack() // until its window is checked
+				pd.Pack(forms) // until its window is checked
 			}
 			c.mu.Lock()
 			defer c.mu.Unlock()
