@@ -226,6 +226,14 @@ func retilt(pl *planes, f int, alpha float64, tab table, n int) (float64, *turne
 	alpha -= math.Atan(slopes[len(slopes)/2]) * 180 / math.Pi
 	t := turn(pl, alpha, f)
 	tab, ok := findTable(t.planes, true)
+	// The first look may have found too few of the rules to find the label
+	// column's divider, and so told upside down from the margins alone;
+	// the divider, now found, says it better.
+	if ok && tab.labelSide(float64(t.h)/2) > 0 {
+		alpha += 180
+		t = turn(pl, alpha, f)
+		tab, ok = findTable(t.planes, true)
+	}
 	if !ok || len(tab.hs) < 5 {
 		return 0, nil, table{}, nil, false
 	}

@@ -8,11 +8,16 @@ import "math"
 // tell 0 from 180 (or 90 from 270); the table does that.
 func estimateTurn(p *planes, around float64) float64 {
 	// Sample the ink: every other pixel in each direction is plenty.
+	// Only strokes count, ink with paper a few pixels off on some side: a
+	// solid dark area (a scanner's black border or lid, a phone photo's
+	// table top) is level with the image, not the paper, and its mass
+	// would outweigh every rule on the page.
 	var xs, ys []float32
 	cx, cy := float32(p.w)/2, float32(p.h)/2
+	const k = 4
 	for y := 0; y < p.h; y += 2 {
 		for x := 0; x < p.w; x += 2 {
-			if p.dark[y*p.w+x] > 110 {
+			if i := y*p.w + x; p.dark[i] > 110 && p.paperNear(x, y, k) {
 				xs = append(xs, float32(x)-cx)
 				ys = append(ys, float32(y)-cy)
 			}
@@ -53,6 +58,16 @@ func estimateTurn(p *planes, around float64) float64 {
 	c := best
 	search(c-0.5, c+0.5, 0.1)
 	return best
+}
+
+// paperNear says whether some pixel k away from (x, y) along a row or a
+// column is paper; off the page counts as not paper.
+func (p *planes) paperNear(x, y, k int) bool {
+	const paper = 60
+	return (y >= k && p.dark[(y-k)*p.w+x] < paper) ||
+		(y+k < p.h && p.dark[(y+k)*p.w+x] < paper) ||
+		(x >= k && p.dark[y*p.w+x-k] < paper) ||
+		(x+k < p.w && p.dark[y*p.w+x+k] < paper)
 }
 
 // turned is the page resampled upright, and the map back to the pixels of

@@ -29,15 +29,20 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 	// common extent of the horizontal rules.
 	slices.SortFunc(vs, func(a, b line) int { return cmpFloat(a.at(float64(p.h)/2), b.at(float64(p.h)/2)) })
 	mid := float64(p.h) / 2
+	// framed says where the table ends is known: from its frame lines, or
+	// from the rules' ends lining up.
+	framed := false
 	if len(vs) >= 2 {
-		t.left, t.right = vs[0], vs[len(vs)-1]
+		var ok bool
+		t.left, t.right, ok = frameSides(vs, hs)
 		t.vs = vs
 		// The table spans what its frame spans: an interior line that runs
 		// on past it (a fold crease, a scanner streak) does not widen it,
 		// or a crease across the page above the table becomes a rule.
 		t.top, t.bottom = min(t.left.lo, t.right.lo), max(t.left.hi, t.right.hi)
+		framed = ok && t.right.at(mid)-t.left.at(mid) >= float64(p.w)*0.4
 	}
-	if len(vs) < 2 || t.right.at(mid)-t.left.at(mid) < float64(p.w)*0.4 {
+	if !framed {
 		var los, his []float64
 		for _, h := range hs {
 			los, his = append(los, h.lo), append(his, h.hi)
@@ -47,7 +52,15 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 		t.left = line{a: los[len(los)/2], lo: 0, hi: float64(p.h)}
 		t.right = line{a: his[len(his)/2], lo: 0, hi: float64(p.h)}
 		t.top, t.bottom = 0, float64(p.h)
-		t.vs = nil
+		// With no frame found (the lens tilts a phone photo's frame lines
+		// too far to be found, or only the label divider is), the rules'
+		// ends still line up where the frame is, slanted as it is; a
+		// fold's crease runs on past them.
+		if l, r, ok := endLines(hs); ok {
+			t.left, t.right, framed = l, r, true
+			tol := 0.01 * float64(p.h)
+			t.top, t.bottom = min(l.lo, r.lo)-tol, max(l.hi, r.hi)+tol
+		}
 	}
 	width := t.right.at(mid) - t.left.at(mid)
 	if width < float64(p.w)*0.35 {
@@ -77,7 +90,13 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 		// the table ends.
 		// A crease that runs along a rule joins it; the rule is then much
 		// darker inside the frame than the crease is outside it.
-		if l, r := t.left.at(y), t.right.at(y); t.vs != nil && min(l-h.lo, h.hi-r) > 0.03*width {
+		// A crease partly hidden (by a seal, by text it crosses) is found
+		// only in part: it runs past the frame on one side and stops short
+		// of the other, which no rule does.
+		l, r := t.left.at(y), t.right.at(y)
+		past := min(l-h.lo, h.hi-r) > 0.03*width ||
+			(max(l-h.lo, h.hi-r) > 0.03*width && (h.lo > l+0.1*width || h.hi < r-0.1*width))
+		if framed && past {
 			in := p.lineDark(h, l+3, r-3)
 			out := (p.lineDark(h, h.lo, l-3) + p.lineDark(h, r+3, h.hi)) / 2
 			if in < 1.5*out+10 {
@@ -141,7 +160,7 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 	// itself, bent by the lens, is often found twice a few pixels apart.
 	t.labelX = math.NaN()
 	l, r := t.left.at(mid), t.right.at(mid)
-	for _, v := range t.vs[min(1, len(t.vs)):max(0, len(t.vs)-1)] {
+	for _, v := range t.vs {
 		x := v.at(mid)
 		if v.span() > 0.5*(t.bottom-t.top) && x-l > 0.08*(r-l) && r-x > 0.08*(r-l) {
 			t.labelX = x
@@ -149,6 +168,133 @@ func findTable(p *planes, tilt bool) (t table, ok bool) {
 		}
 	}
 	return t, true
+}
+
+// frameSides picks the table's left and right frame lines among the long
+// vertical lines vs (sorted left to right): the ones where most horizontal
+// rules end. The outermost lines need not be the frame: a page edge, a
+// fold's crease or a 骑缝章 slice in the margin can be long and straight
+// too, but the rules do not end on them. With no line that the rules
+// clearly end on, the outermost ones are taken; ok is false when most
+// rules run on past those, so the frame itself was not found (only the
+// label divider, say).
+func frameSides(vs, hs []line) (left, right line, ok bool) {
+	left, right = vs[0], vs[len(vs)-1]
+	longest := 0.0
+	for _, h := range hs {
+		longest = max(longest, h.span())
+	}
+	var rules []line
+	for _, h := range hs {
+		if h.span() >= 0.5*longest {
+			rules = append(rules, h)
+		}
+	}
+	if len(rules) < 3 {
+		return left, right, true
+	}
+	tol := 0.02*longest + 2
+	// ends counts the rules with an end (lo when first, else hi) on v,
+	// and those that run on past v by more than tol.
+	ends := func(v line, first bool) (on, past int) {
+		for _, h := range rules {
+			x := h.hi
+			if first {
+				x = h.lo
+			}
+			y := h.at(x)
+			if y < v.lo-tol || y > v.hi+tol {
+				continue
+			}
+			d := x - v.at(y)
+			if !first {
+				d = -d
+			}
+			switch {
+			case math.Abs(d) <= tol:
+				on++
+			case d < -tol:
+				past++
+			}
+		}
+		return on, past
+	}
+	bestL, bestR, nl, nr := -1, -1, 0, 0
+	for i, v := range vs {
+		if n, _ := ends(v, true); n > nl {
+			bestL, nl = i, n
+		}
+		if n, _ := ends(v, false); n >= nr && n > 0 {
+			bestR, nr = i, n
+		}
+	}
+	need := (len(rules) + 1) / 2
+	if bestL >= 0 && bestR > bestL && nl >= need && nr >= need {
+		return vs[bestL], vs[bestR], true
+	}
+	_, pastL := ends(left, true)
+	_, pastR := ends(right, false)
+	return left, right, pastL < need && pastR < need
+}
+
+// endLines fits the lines x = a + b·y through the left and the right ends
+// of the long horizontal rules (Theil–Sen, so a crease or a rule broken at
+// its end does not pull them). ok is false unless most rules end on both.
+func endLines(hs []line) (left, right line, ok bool) {
+	longest := 0.0
+	for _, h := range hs {
+		longest = max(longest, h.span())
+	}
+	var rules []line
+	for _, h := range hs {
+		if h.span() >= 0.5*longest {
+			rules = append(rules, h)
+		}
+	}
+	if len(rules) < 4 {
+		return left, right, false
+	}
+	tol := 0.02*longest + 2
+	fit := func(first bool) (line, bool) {
+		xs, ys := make([]float64, len(rules)), make([]float64, len(rules))
+		for i, h := range rules {
+			xs[i] = h.hi
+			if first {
+				xs[i] = h.lo
+			}
+			ys[i] = h.at(xs[i])
+		}
+		var slopes []float64
+		for i := range rules {
+			for j := i + 1; j < len(rules); j++ {
+				if dy := ys[j] - ys[i]; math.Abs(dy) > 1 {
+					slopes = append(slopes, (xs[j]-xs[i])/dy)
+				}
+			}
+		}
+		if len(slopes) == 0 {
+			return line{}, false
+		}
+		slices.Sort(slopes)
+		b := slopes[len(slopes)/2]
+		as := make([]float64, len(rules))
+		for i := range rules {
+			as[i] = xs[i] - b*ys[i]
+		}
+		slices.Sort(as)
+		l := line{a: as[len(as)/2], b: b, lo: math.Inf(1), hi: math.Inf(-1)}
+		n := 0
+		for i := range rules {
+			if math.Abs(l.at(ys[i])-xs[i]) <= tol {
+				n++
+				l.lo, l.hi = min(l.lo, ys[i]), max(l.hi, ys[i])
+			}
+		}
+		return l, 2*n > len(rules) && math.Abs(b) < 0.3
+	}
+	left, okL := fit(true)
+	right, okR := fit(false)
+	return left, right, okL && okR
 }
 
 // lineDark is the median darkness along horizontal line l from x0 to x1,
@@ -187,18 +333,12 @@ func rowGap(a, b line) float64 {
 // upsideDown says whether the table reads upside down: its label column on
 // the right, or, with no label divider, a wider margin below than above.
 func (t table) upsideDown(p *planes) bool {
+	if side := t.labelSide(float64(p.h) / 2); side != 0 {
+		return side > 0
+	}
 	h := p.h
 	mid := float64(h) / 2
 	l, r := t.left.at(mid), t.right.at(mid)
-	if !math.IsNaN(t.labelX) && r > l {
-		pos := (t.labelX - l) / (r - l)
-		if pos < 0.4 {
-			return false
-		}
-		if pos > 0.6 {
-			return true
-		}
-	}
 	// The title (and 附件2) stand above the table; below it there is at
 	// most a short note. A page that ends far below its table is common
 	// (a short form on A4), so the ink decides before the margins do.
@@ -213,6 +353,23 @@ func (t table) upsideDown(p *planes) bool {
 		return true
 	}
 	return float64(h)-bot > top*1.3
+}
+
+// labelSide says which side of the table its label column is on: -1 on
+// the left (upright), 1 on the right (upside down), 0 when no label divider
+// was found or it stands near the middle.
+func (t table) labelSide(mid float64) int {
+	l, r := t.left.at(mid), t.right.at(mid)
+	if math.IsNaN(t.labelX) || r <= l {
+		return 0
+	}
+	switch pos := (t.labelX - l) / (r - l); {
+	case pos < 0.4:
+		return -1
+	case pos > 0.6:
+		return 1
+	}
+	return 0
 }
 
 // inkRows sums the darkness above the paper of rows [y0, y1) between
