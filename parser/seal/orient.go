@@ -118,7 +118,9 @@ func turn(p *planes, alpha float64, f int) *turned {
 			// rule (one pixel at 150 dpi, half a pixel once reduced)
 			// interpolated across two rows would fall below the line
 			// finder's threshold on a turned page.
-			dark[u] = max(d0[0], d0[1], d1[0], d1[1])
+			// (As ints: on bytes max compiles to branches, which the
+			// edges of text mispredict.)
+			dark[u] = uint8(max(int(d0[0]), int(d0[1]), int(d1[0]), int(d1[1])))
 			c0, c1 := p.chroma[i:i+2], p.chroma[i+p.w:i+p.w+2]
 			if c0[0]|c0[1]|c1[0]|c1[1] == 0 {
 				continue // no red near: most of the page

@@ -1,6 +1,7 @@
 package seal
 
 import (
+	"image/color"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -45,6 +46,18 @@ func TestWithinIsDist(t *testing.T) {
 		d := e.measure()
 		if got, want := d.within(e.cx, e.cy, tol), d.dist(e.cx, e.cy) <= tol; got != want {
 			t.Fatalf("%+v centre: within %v, dist %v", e, got, want)
+		}
+	}
+}
+
+// TestYCCToRGB checks the branchless conversion against the standard
+// library's on every input.
+func TestYCCToRGB(t *testing.T) {
+	for i := range 1 << 24 {
+		y, cb, cr := uint8(i>>16), uint8(i>>8), uint8(i)
+		r, g, b := yccToRGB(y, cb, cr)
+		if wr, wg, wb := color.YCbCrToRGB(y, cb, cr); r != wr || g != wg || b != wb {
+			t.Fatalf("YCbCr %d %d %d: %d %d %d, want %d %d %d", y, cb, cr, r, g, b, wr, wg, wb)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package seal
 
 import (
 	"image"
-	"image/color"
 	"math"
 	"math/bits"
 )
@@ -115,9 +114,22 @@ func reduceYCbCr(m *image.YCbCr, f int, r *raster) {
 		o := r.pix[oy*r.w*3 : (oy+1)*r.w*3]
 		for ox := range r.w {
 			s := sum[ox*3 : ox*3+3 : ox*3+3]
-			o[ox*3], o[ox*3+1], o[ox*3+2] = color.YCbCrToRGB(uint8(s[0]/n), uint8(s[1]/n), uint8(s[2]/n))
+			o[ox*3], o[ox*3+1], o[ox*3+2] = yccToRGB(uint8(s[0]/n), uint8(s[1]/n), uint8(s[2]/n))
 		}
 	}
+}
+
+// yccToRGB is color.YCbCrToRGB, to the bit, without its branches: on
+// white paper the red and blue sums straddle the top of the range with the
+// JPEG's noise, where a branch is mispredicted about every other pixel.
+// Clamping compiles to conditional moves on ints, and the call is inlined.
+func yccToRGB(y, cb, cr uint8) (uint8, uint8, uint8) {
+	yy1 := int(y) * 0x10101
+	cb1, cr1 := int(cb)-128, int(cr)-128
+	r := (yy1 + 91881*cr1) >> 16
+	g := (yy1 - 22554*cb1 - 46802*cr1) >> 16
+	b := (yy1 + 116130*cb1) >> 16
+	return uint8(min(max(r, 0), 255)), uint8(min(max(g, 0), 255)), uint8(min(max(b, 0), 255))
 }
 
 // chromaStep is how many luma pixels across and down share one chroma
@@ -191,13 +203,13 @@ func reduceYCbCrAligned(m *image.YCbCr, f, hx, vy int, r *raster) {
 		if n&(n-1) == 0 { // f a power of two (150, 300 dpi): a shift, not a division
 			sh := uint(bits.TrailingZeros32(n))
 			for ox := range r.w {
-				o[ox*3], o[ox*3+1], o[ox*3+2] = color.YCbCrToRGB(uint8(sy[ox]>>sh),
+				o[ox*3], o[ox*3+1], o[ox*3+2] = yccToRGB(uint8(sy[ox]>>sh),
 					uint8(sc[ox*2]*wgt>>sh), uint8(sc[ox*2+1]*wgt>>sh))
 			}
 			continue
 		}
 		for ox := range r.w {
-			o[ox*3], o[ox*3+1], o[ox*3+2] = color.YCbCrToRGB(uint8(sy[ox]/n),
+			o[ox*3], o[ox*3+1], o[ox*3+2] = yccToRGB(uint8(sy[ox]/n),
 				uint8(sc[ox*2]*wgt/n), uint8(sc[ox*2+1]*wgt/n))
 		}
 	}
@@ -357,9 +369,14 @@ func normalise(r *raster) *planes {
 			dark[x] = uint8(255 * (1 - l))
 			// Red, crimson, orange, pink, magenta and purple ink: red well
 			// above green, blue not above red (blue ink is not a seal).
-			if c := n0 - n1; c > 0 && n2 <= n0+0.12 {
-				chroma[x] = uint8(min(255, 255*c*1.4))
+			// Worked out without branches: on paper the sign of n0 − n1
+			// is JPEG noise, which no branch predictor guesses.
+			v := uint8(min(255, 255*max(n0-n1, 0)*1.4))
+			var keep uint8
+			if n2 <= n0+0.12 {
+				keep = 255
 			}
+			chroma[x] = v & keep
 		}
 	}
 	return p
