@@ -196,31 +196,41 @@ func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
 // blobCentres adds the middle of every seal-sized patch of ink, for ovals
 // whose edge normals do not meet in one point.
 func blobCentres(m *mask, ppm float64) [][2]float64 {
-	lab := make([]bool, len(m.on))
+	// The mask with a border of 2 pixels, as one byte per pixel: 1 is ink
+	// not yet reached. The fill then needs no bounds checks, and one load
+	// says whether a neighbour is still to visit.
+	const pad = 2
+	pw := m.w + 2*pad
+	todo := make([]uint8, pw*(m.h+2*pad))
+	for y := range m.h {
+		row := todo[(y+pad)*pw+pad:]
+		for x, on := range m.on[y*m.w : (y+1)*m.w] {
+			if on {
+				row[x] = 1
+			}
+		}
+	}
 	var out [][2]float64
 	var stack []int
 	for i, on := range m.on {
-		if !on || lab[i] {
+		if !on || todo[(i/m.w+pad)*pw+i%m.w+pad] == 0 {
 			continue
 		}
 		x0, y0, x1, y1 := m.w, m.h, 0, 0
-		stack = append(stack[:0], i)
-		lab[i] = true
+		k0 := (i/m.w+pad)*pw + i%m.w + pad
+		stack = append(stack[:0], k0)
+		todo[k0] = 0
 		for len(stack) > 0 {
 			j := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			x, y := j%m.w, j/m.w
+			x, y := j%pw-pad, j/pw-pad
 			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 			for dy := -2; dy <= 2; dy++ {
-				for dx := -2; dx <= 2; dx++ {
-					xx, yy := x+dx, y+dy
-					if xx < 0 || yy < 0 || xx >= m.w || yy >= m.h {
-						continue
-					}
-					k := yy*m.w + xx
-					if m.on[k] && !lab[k] {
-						lab[k] = true
-						stack = append(stack, k)
+				r := j + dy*pw - 2
+				for k, t := range todo[r : r+5] {
+					if t != 0 {
+						todo[r+k] = 0
+						stack = append(stack, r+k)
 					}
 				}
 			}
