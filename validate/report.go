@@ -81,10 +81,6 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 		}
 		return l
 	}
-	res.Inputs = slices.Grow(res.Inputs, len(in.Items))
-	for _, it := range in.Items {
-		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.WindowOf[it.Path], source(it.Mail)))
-	}
 	across := CheckAcross(in.Dossiers, p)
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
@@ -105,6 +101,7 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 			for i := int(next.Add(1) - 1); i < len(in.Dossiers); i = int(next.Add(1) - 1) {
 				d := in.Dossiers[i]
 				extra := append(append(slices.Clone(across[i]), ranked.per[i]...), joint.per[i]...)
+				across[i], ranked.per[i], joint.per[i] = nil, nil, nil
 				if err := d.Open(); err != nil {
 					// A fault of the program, not of the input; the form
 					// it names stays nil, and the window is not let pass.
@@ -115,10 +112,17 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 				addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
 				res.Submissions[i] = s
 				in.Dossiers[i] = nil // its forms go while the result grows
+				ranked.places[i], joint.results[i] = nil, nil
 			}
 		})
 	}
 	wg.Wait()
+	// 文件清单 is made once the dossiers have gone, so that its rows and
+	// the forms are not held together either.
+	res.Inputs = slices.Grow(res.Inputs, len(in.Items))
+	for _, it := range in.Items {
+		res.Inputs = append(res.Inputs, inputRow(it, kinds[it], in.WindowOf[it.Path], source(it.Mail)))
+	}
 	res.Rankings, res.RankingsGiven = ranked.tables, in.RankingsGiven
 	res.JointReview, res.JointGiven = joint.tables, in.JointGiven
 	if in.JointGiven {

@@ -238,6 +238,11 @@ func TestAssemble(t *testing.T) {
 				}
 			}
 			ds, windowOf, unmatched := Assemble(tc.items, tc.records, testProfile())
+			for _, d := range ds {
+				if err := d.Open(); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if got := render(pds); got != render(ds) {
 				t.Errorf("packed pieces give other dossiers:\n%s\nunpacked:\n%s", got, render(ds))
 			}
@@ -343,6 +348,9 @@ func TestAssembleOddItems(t *testing.T) {
 		t.Errorf("windowOf = %v, unmatched = %v", windowOf, unmatched)
 	}
 	for _, d := range ds {
+		if err := d.Open(); err != nil {
+			t.Fatal(err)
+		}
 		if len(d.Rows) != 0 || len(d.Findings) != 0 {
 			t.Errorf("%s: rows %v findings %v with an empty profile", d.Window, d.Rows, d.Findings)
 		}
@@ -388,6 +396,9 @@ func TestBatchScanSplitByPage(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, d := range ds {
+		if err := d.Open(); err != nil {
+			t.Fatal(err)
+		}
 		var pages []string
 		for _, pg := range d.ScanPages {
 			pages = append(pages, fmt.Sprintf("%d:%s", pg.Page, pg.Window))

@@ -91,7 +91,7 @@ func (a *assembler) build(g *group) *Dossier {
 		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Row, y.Row))
 	})
 	d.Photos = a.photos(d, g.photos)
-	d.Rows, d.Findings = mergeRows(d, a.p)
+	d.merge = a.p // in Open
 
 	var all []*intake.Item
 	for _, f := range g.apps {

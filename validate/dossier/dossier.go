@@ -11,6 +11,7 @@ import (
 	"shenbao/parser/scan"
 	"shenbao/parser/seal"
 	"shenbao/validate/finding"
+	"shenbao/validate/profile"
 )
 
 // Piece is what the parse stage made of one item, the input to Assemble:
@@ -213,6 +214,9 @@ func (a *AppDoc) unpack() (*form.Application, error) {
 // Open unpacks the dossier's forms for its window's check. An error is a
 // fault of the program or of the temporary file the forms wait in (a disk
 // failing), never of an input; the form it names stays nil.
+//
+// Open also merges the rows (Rows, and their Findings) if assembly left
+// them; it does so even when a form cannot be unpacked, without that form.
 func (d *Dossier) Open() error {
 	var errs []error
 	if a := d.Application; a != nil {
@@ -228,6 +232,10 @@ func (d *Dossier) Open() error {
 			r.Form, r.packed = f, stored{}
 		}
 		errs = append(errs, err)
+	}
+	if d.merge != nil {
+		d.Rows, d.Findings = mergeRows(d, d.merge)
+		d.merge = nil
 	}
 	return errors.Join(errs...)
 }
@@ -287,14 +295,21 @@ type Dossier struct {
 	Scans       []scan.Record  // metadata records attributed here
 	ScanImages  []*intake.Item // scan images attributed here
 	ScanPages   []seal.Page    // their analysed pages, Window set, in input order
-	Rows        []Row          // one per profile review row, profile order
-	Failed      []*intake.Item // items attributed here that could not be read (M09)
-	Replaced    []Replacement  // older submissions replaced by newer ones (M08)
-	Items       []*intake.Item // every item attributed to the window, by Pos
+	// Rows are one per profile review row, in profile order. Assembly
+	// leaves them, and the Findings of the merge, to Open: made while the
+	// window is checked, they are not held for the whole batch at once.
+	Rows     []Row
+	Failed   []*intake.Item // items attributed here that could not be read (M09)
+	Replaced []Replacement  // older submissions replaced by newer ones (M08)
+	Items    []*intake.Item // every item attributed to the window, by Pos
 
 	// Findings made while assembling (S02 contradictions found in the merge,
 	// for example); validate adds the rest.
 	Findings []finding.Finding
+
+	// merge is the profile the rows are still to be merged by (in Open);
+	// nil once they are.
+	merge *profile.Profile
 }
 
 // Mail returns the email the window's 申报表 came in (else its 初审表's),

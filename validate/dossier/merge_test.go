@@ -73,6 +73,12 @@ func TestMergeRows(t *testing.T) {
 	if len(ds) != 1 {
 		t.Fatalf("got %d dossiers", len(ds))
 	}
+	if len(ds[0].Rows) != 0 {
+		t.Errorf("rows merged before Open: %v", ds[0].Rows)
+	}
+	if err := ds[0].Open(); err != nil {
+		t.Fatal(err)
+	}
 	var got []string
 	for _, r := range ds[0].Rows {
 		got = append(got, renderRow(r))
