@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 
 	"shenbao/validate"
 	"shenbao/validate/finding"
@@ -29,14 +30,23 @@ func WriteJSON(path string, res *validate.Result) error {
 	}
 	maskIDBytes(head.Bytes())
 	lists := []struct {
-		key  string
-		n    int
-		elem func(i int) any
+		key   string
+		elems iter.Seq2[int, any]
 	}{
-		{"inputs", len(res.Inputs), func(i int) any { return &res.Inputs[i] }},
-		{"submissions", len(res.Submissions), func(i int) any {
-			s := normalizedSubmission(res.Submissions[i])
-			return &s
+		{"inputs", func(yield func(int, any) bool) {
+			for i := range res.Inputs {
+				if !yield(i, &res.Inputs[i]) {
+					return
+				}
+			}
+		}},
+		{"submissions", func(yield func(int, any) bool) {
+			for i, s := range res.All() {
+				n := normalizedSubmission(*s)
+				if !yield(i, &n) {
+					return
+				}
+			}
 		}},
 	}
 	return writeAtomic(path, func(w io.Writer) error {
@@ -54,23 +64,28 @@ func WriteJSON(path string, res *validate.Result) error {
 			}
 			bw.Write(rest[:i+len(mark)])
 			rest = rest[i+len(mark):] // "]" and what follows
-			for k := range l.n {
+			n := 0
+			for k, e := range l.elems {
+				n++
 				if k == 0 {
 					bw.WriteString("\n    ")
 				} else {
 					bw.WriteString(",\n    ")
 				}
 				elem.Reset()
-				if err := enc.Encode(l.elem(k)); err != nil {
+				if err := enc.Encode(e); err != nil {
 					return fmt.Errorf("encode json %s[%d]: %w", l.key, k, err)
 				}
 				b := bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
 				maskIDBytes(b)
 				bw.Write(b)
 			}
-			if l.n > 0 {
+			if n > 0 {
 				bw.WriteString("\n  ")
 			}
+		}
+		if err := res.Err(); err != nil {
+			return err // the file is not kept
 		}
 		bw.Write(rest)
 		return bw.Flush()

@@ -100,14 +100,13 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 	if opt.Date.IsZero() {
 		opt.Date = res.GeneratedAt
 	}
-	width := max(2, len(strconv.Itoa(len(res.Submissions))))
+	width := max(2, len(strconv.Itoa(res.Windows())))
 	used := map[string]bool{}
 	var paths []string
 	var moved *MovedError // the first notice that could not replace its old file
 	changes := windowChanges(res.Changes)
 	given := 0 // notices of this run, for the numbers of a compared run
-	for i := range res.Submissions {
-		s := &res.Submissions[i]
+	for i, s := range res.All() {
 		w := changes[s.WindowName]
 		if res.Changes != nil && !askAgain(w) {
 			continue // the previous notice still says it all
@@ -140,6 +139,9 @@ func WriteNotices(dir string, res *validate.Result, opt NoticeOptions) ([]string
 			return nil, fmt.Errorf("write notice %s: %w", name, err)
 		}
 		paths = append(paths, path)
+	}
+	if err := res.Err(); err != nil {
+		return paths, err
 	}
 	slices.Sort(paths)
 	if moved != nil {

@@ -136,8 +136,7 @@ func previouslyListed(w *validate.WindowChange) []finding.Finding {
 // in neither count.
 func followUps(res *validate.Result) (asked, stands int) {
 	changes := windowChanges(res.Changes)
-	for i := range res.Submissions {
-		s := &res.Submissions[i]
+	for _, s := range res.All() {
 		if s.Conclusion != finding.NeedsFix {
 			continue
 		}

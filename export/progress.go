@@ -267,7 +267,7 @@ func clock(d time.Duration) string {
 // notices were written. Empty paths are left out.
 func Summary(res *validate.Result, registerPath, jsonPath, noticesDir string) string {
 	var ok, fix, review int
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		switch s.Conclusion {
 		case finding.Compliant:
 			ok++
@@ -278,7 +278,7 @@ func Summary(res *validate.Result, registerPath, jsonPath, noticesDir string) st
 		}
 	}
 	line := fmt.Sprintf("审查完成：共 %d 个窗口，合规 %d 个，需补正 %d 个，待核查 %d 个",
-		len(res.Submissions), ok, fix, review)
+		res.Windows(), ok, fix, review)
 	if registerPath != "" {
 		line += "；登记表已写入 " + registerPath
 	}

@@ -62,6 +62,9 @@ func WriteRegister(path string, res *validate.Result, opt RegisterOptions) error
 	if err := buildWorkbook(f, sp, res, opt); err != nil {
 		return err
 	}
+	if err := res.Err(); err != nil {
+		return err // a register missing windows is not written
+	}
 	var book bytes.Buffer // the workbook without the list sheets' rows
 	if err := f.Write(&book); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
@@ -88,7 +91,7 @@ func (o RegisterOptions) withDefaults(res *validate.Result) RegisterOptions {
 	}
 	if len(o.ReviewRoles) == 0 {
 		seen := map[string]bool{}
-		for _, s := range res.Submissions {
+		for _, s := range res.All() {
 			for _, r := range s.ReviewRows {
 				if !seen[r.Role] {
 					seen[r.Role] = true

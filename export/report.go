@@ -63,6 +63,9 @@ func WriteReport(path string, res *validate.Result, opt ReportOptions) error {
 		return err
 	}
 	rep := BuildReport(res, opt)
+	if err := res.Err(); err != nil {
+		return err
+	}
 	r, err := docx.ReadDocxFromMemory(bytes.NewReader(reportTemplate), int64(len(reportTemplate)))
 	if err != nil {
 		return fmt.Errorf("read report template: %w", err)
@@ -285,7 +288,7 @@ type problemCount struct {
 // number of windows they occur in, then findings, then catalogue order.
 func topProblems(res *validate.Result) []problemCount {
 	by := map[string]*problemCount{}
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		for _, f := range s.Findings {
 			if f.Level == finding.Info {
 				continue

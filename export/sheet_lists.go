@@ -148,11 +148,6 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	return nil
 }
 
-// findingRef points at one finding: sub is -1 for an unattributed one.
-type findingRef struct {
-	sub, idx int
-}
-
 // noWindow is the 窗口名称 of a finding that belongs to no window.
 const noWindow = "（未对应窗口）"
 
@@ -160,25 +155,11 @@ const noWindow = "（未对应窗口）"
 // window order, by code within a window; unattributed findings last, by
 // code.
 func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
-	var refs []findingRef
-	for i := range res.Submissions {
-		start := len(refs)
-		for j := range res.Submissions[i].Findings {
-			refs = append(refs, findingRef{i, j})
-		}
-		fs := res.Submissions[i].Findings
-		slices.SortStableFunc(refs[start:], func(a, b findingRef) int {
-			return cmp.Compare(fs[a.idx].Code, fs[b.idx].Code)
-		})
+	count := len(res.Unattributed)
+	for _, s := range res.All() {
+		count += len(s.Findings)
 	}
-	loose := make([]findingRef, len(res.Unattributed))
-	for i := range res.Unattributed {
-		loose[i] = findingRef{-1, i}
-	}
-	slices.SortStableFunc(loose, func(a, b findingRef) int {
-		return cmp.Compare(res.Unattributed[a.idx].Code, res.Unattributed[b.idx].Code)
-	})
-	refs = append(refs, loose...)
+	byCode := func(a, b finding.Finding) int { return cmp.Compare(a.Code, b.Code) }
 	return writeList(f, st, list{
 		sheet: sheetFindings,
 		title: opt.Title + "材料合规性审查问题清单",
@@ -192,20 +173,26 @@ func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt Regis
 			{header: "位置", width: 28, min: 18},
 			{header: "补正要求", width: 40, min: 26},
 		},
-		count: len(refs),
+		count: count,
 		rows: func(emit func([]any) error) error {
-			for n, r := range refs {
-				window, fd := noWindow, finding.Finding{}
-				if r.sub < 0 {
-					fd = res.Unattributed[r.idx]
-				} else {
-					window, fd = res.Submissions[r.sub].WindowName, res.Submissions[r.sub].Findings[r.idx]
+			n := 0
+			put := func(window string, fs []finding.Finding) error {
+				fs = slices.Clone(fs)
+				slices.SortStableFunc(fs, byCode)
+				for _, fd := range fs {
+					n++
+					if err := emit([]any{n, window, fd.Level.Label(), fd.Code, fd.Message, fd.Location, fd.Fix}); err != nil {
+						return err
+					}
 				}
-				if err := emit([]any{n + 1, window, fd.Level.Label(), fd.Code, fd.Message, fd.Location, fd.Fix}); err != nil {
+				return nil
+			}
+			for _, s := range res.All() {
+				if err := put(s.WindowName, s.Findings); err != nil {
 					return err
 				}
 			}
-			return nil
+			return put(noWindow, res.Unattributed)
 		},
 	})
 }
@@ -216,7 +203,7 @@ func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt Regis
 // date's eight digits and a full date beside it would give the number back.
 func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
 	count := 0
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		count += len(s.Staff)
 	}
 	birthHeader := "出生年份"
@@ -245,7 +232,7 @@ func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt Registe
 		count:    count,
 		rows: func(emit func([]any) error) error {
 			n := 0
-			for _, s := range res.Submissions {
+			for _, s := range res.All() {
 				for _, p := range s.Staff {
 					n++
 					id, birth := p.IDMasked, birthYear(p.Birth)
@@ -331,7 +318,7 @@ func writeReviewList(f *excelize.File, st *styles, res *validate.Result, opt Reg
 		f                        finding.Finding
 	}
 	var items []item
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		for _, fd := range s.Findings {
 			if fd.Level == finding.Review {
 				items = append(items, item{s.WindowName, s.Unit, s.Conclusion, fd})

@@ -164,7 +164,7 @@ func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt 
 		paper:      paperA3,
 		freezeCols: 2,
 		cols:       plain,
-		count:      len(res.Submissions),
+		count:      res.Windows(),
 		format: func(firstRow, lastRow int) error {
 			c := colName(conclusion)
 			if err := colourDepartments(f, st, sheetRegister, plain, res, firstRow, lastRow); err != nil {
@@ -173,8 +173,7 @@ func writeRegisterSheet(f *excelize.File, st *styles, res *validate.Result, opt 
 			return colourConclusions(f, st, fmt.Sprintf("%s%d:%s%d", c, firstRow, c, lastRow))
 		},
 		rows: func(emit func([]any) error) error {
-			for i := range res.Submissions {
-				s := &res.Submissions[i]
+			for i, s := range res.All() {
 				row := make([]any, len(cols))
 				for j, c := range cols {
 					row[j] = c.value(i+1, s)

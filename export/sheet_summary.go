@@ -38,7 +38,7 @@ type codeTally struct {
 // tallyUnits counts windows per unit, sorted by unit name.
 func tallyUnits(res *validate.Result) (units []unitTally, total unitTally) {
 	index := map[string]int{}
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		i, ok := index[s.Unit]
 		if !ok {
 			i = len(units)
@@ -78,7 +78,7 @@ func tallyCodes(res *validate.Result) []codeTally {
 		t.count++
 		return t
 	}
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		seen := map[string]bool{}
 		for _, f := range s.Findings {
 			t := add(f)

@@ -176,9 +176,16 @@ func Compare(prev, cur *Result) *Changes {
 	}
 	ch.LastNotice = ch.PreviousLastNotice
 	prevFiles := fileIndex(prev)
-	pairs, gone := pairWindows(prev.Submissions, cur.Submissions)
-	for i := range cur.Submissions {
-		s := &cur.Submissions[i]
+	prevNames := make([]string, len(prev.Submissions))
+	for j, p := range prev.Submissions {
+		prevNames[j] = p.WindowName
+	}
+	curNames := make([]string, 0, cur.Windows())
+	for _, s := range cur.All() {
+		curNames = append(curNames, s.WindowName)
+	}
+	pairs, gone := pairWindows(prevNames, curNames)
+	for i, s := range cur.All() {
 		w := WindowChange{WindowName: s.WindowName, Unit: s.Unit, After: s.Conclusion,
 			Closed: []TrackedFinding{}, New: []TrackedFinding{}, Open: []TrackedFinding{}}
 		w.NewFiles = newFiles(cur, s.WindowName, prevFiles)
@@ -288,17 +295,17 @@ func history(prev *Result, p *Submission) []TrackedFinding {
 // pairWindows pairs each current window with the previous window of the
 // same normalised name (-1 when new) and lists the previous windows left
 // over, in their order.
-func pairWindows(prev, cur []Submission) (pairs []int, gone []int) {
+func pairWindows(prev, cur []string) (pairs []int, gone []int) {
 	byKey := map[string][]int{}
 	for j, p := range prev {
-		k := form.NormalizeName(p.WindowName)
+		k := form.NormalizeName(p)
 		byKey[k] = append(byKey[k], j)
 	}
 	used := make([]bool, len(prev))
 	pairs = make([]int, len(cur))
 	for i, s := range cur {
 		pairs[i] = -1
-		k := form.NormalizeName(s.WindowName)
+		k := form.NormalizeName(s)
 		if js := byKey[k]; len(js) > 0 {
 			pairs[i], byKey[k] = js[0], js[1:]
 			used[pairs[i]] = true

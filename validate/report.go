@@ -43,6 +43,11 @@ type ReportInput struct {
 	Joint         []dept.JointReturn
 	JointProblems []dept.Problem
 	JointGiven    bool
+
+	// Spill keeps the submissions in a temporary file, not in the Result's
+	// Submissions, from their window's check on (see Result.All);
+	// the caller closes the Result when done with it.
+	Spill bool
 }
 
 // Report applies every rule of the profile to each dossier and builds the
@@ -93,7 +98,13 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	for i, d := range in.Dossiers {
 		mails[i] = source(d.Mail())
 	}
-	res.Submissions = make([]Submission, len(in.Dossiers))
+	var keep func(i int, s *Submission)
+	if in.Spill {
+		keep = res.spillTo(len(in.Dossiers))
+	} else {
+		res.Submissions = make([]Submission, len(in.Dossiers))
+		keep = func(i int, s *Submission) { res.Submissions[i] = *s }
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(in.Dossiers)) {
@@ -110,7 +121,7 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 				}
 				s := submission(d, check(d, p, now, extra), mails[i])
 				addDepartments(&s, ranked.places[i], joint.results[i], joint.departments, len(p.JointReview.Departments), in.RankingsGiven, in.JointGiven)
-				res.Submissions[i] = s
+				keep(i, &s)
 				in.Dossiers[i] = nil // its forms go while the result grows
 				ranked.places[i], joint.results[i] = nil, nil
 			}

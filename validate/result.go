@@ -10,10 +10,13 @@ import (
 // Result is the whole run's outcome, what export writes. Its JSON form is
 // the contract of SPEC §2.
 type Result struct {
-	Profile     string       `json:"profile"`
-	GeneratedAt time.Time    `json:"generated_at"`
-	Title       string       `json:"-"` // campaign title, for the register and notices
-	Inputs      []Input      `json:"inputs"`
+	Profile     string    `json:"profile"`
+	GeneratedAt time.Time `json:"generated_at"`
+	Title       string    `json:"-"` // campaign title, for the register and notices
+	Inputs      []Input   `json:"inputs"`
+	// Submissions are the windows' results in register order. Report keeps
+	// them in a temporary file instead and leaves this nil: read them with
+	// Windows and All, which see both.
 	Submissions []Submission `json:"submissions"`
 	// Unattributed are findings that belong to no window (S03 records that
 	// match nothing, metadata problems); they appear in 问题清单 with an
@@ -36,6 +39,10 @@ type Result struct {
 	// JointDepartments are the 联审名单's department columns, in order: the
 	// profile's departments, then others that returned results.
 	JointDepartments []string `json:"-"`
+
+	// spill holds the submissions instead of Submissions once Report has
+	// put them in a temporary file; read them with All.
+	spill *spilled
 }
 
 // Input is one row of 文件清单: an input file or an item inside one.

@@ -145,7 +145,8 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, fmt.Errorf("审查中断：%v", err)
 	}
-	if len(res.Submissions) == 0 && len(res.Unattributed) == 0 {
+	defer res.Close()
+	if res.Windows() == 0 && len(res.Unattributed) == 0 {
 		// Nothing to review and nothing to report (an unreadable Word
 		// file would be reported): a wrong folder or a typo. Leave every
 		// existing output as it is and say what was found instead.
@@ -222,7 +223,7 @@ func check(ctx context.Context, f checkFlags, stdout io.Writer) (int, error) {
 // exitCode is 0 when every window is 合规 and nothing that needs a
 // person's eye is left unattributed; 1 otherwise.
 func exitCode(res *validate.Result) int {
-	for _, s := range res.Submissions {
+	for _, s := range res.All() {
 		if s.Conclusion != finding.Compliant {
 			return exitFindings
 		}

@@ -11,7 +11,8 @@ import (
 // memory: at 10,000 windows they were ~30 MB of the live heap, and twice
 // that of its peak under the collector's growth target. The file is
 // written by the parse workers and read back, piece by piece, by assembly
-// and the checks.
+// and the checks. validate keeps the windows' results in one the same way
+// (Put and Stored), from their check to the outputs.
 //
 // A nil *Store keeps the forms in memory; so does a Store whose file could
 // not be made, or once a write to it has failed (a full disk): the run goes
@@ -80,6 +81,17 @@ func (s *Store) put(b []byte) stored {
 	s.size += int64(len(b))
 	return stored{store: s, off: off, n: len(b)}
 }
+
+// Put stores b, as put does for a packed form: in the file, or in memory
+// when there is none. It is safe for concurrent use.
+func (s *Store) Put(b []byte) Stored { return Stored{s.put(b)} }
+
+// Stored is a record Put in a Store.
+type Stored struct{ p stored }
+
+// Bytes reads the record back; an error is the temporary file's (a disk
+// failing, or the store closed).
+func (r Stored) Bytes() ([]byte, error) { return r.p.bytes() }
 
 // read reads n bytes at off.
 func (s *Store) read(off int64, n int) ([]byte, error) {

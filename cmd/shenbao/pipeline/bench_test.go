@@ -92,6 +92,7 @@ func checkAndWrite(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	defer res.Close()
 	defer TightGC()()
 	roles := make([]string, len(p.ReviewRows))
 	for i, r := range p.ReviewRows {
@@ -108,7 +109,7 @@ func checkAndWrite(dir, out string) (int, error) {
 	if err := cmp.Or(<-registerDone, jsonErr); err != nil {
 		return 0, err
 	}
-	return len(res.Submissions), nil
+	return res.Windows(), res.Err()
 }
 
 // BenchmarkCheck runs the whole check (intake, parse, assemble, rules,

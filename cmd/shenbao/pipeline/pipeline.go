@@ -75,7 +75,9 @@ type collected struct {
 
 // Run reads every input, checks every window and returns the result. It
 // returns an error only when the run itself cannot go on (ctx cancelled);
-// bad inputs are items with a status and a reason.
+// bad inputs are items with a status and a reason. The result keeps its
+// submissions in a temporary file (validate.ReportInput.Spill): read them
+// with its All, and Close it when done.
 func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	p := opt.Profile
 	if p == nil {
@@ -127,6 +129,8 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		JointGiven:    len(opt.JointReview) > 0,
 		Joint:         c.joint(),
 		JointProblems: c.jointProblems(),
+
+		Spill: true,
 	}, p, now())
 	if opt.Overlays != "" {
 		nameOverlays(opt, res.ScanPages)
