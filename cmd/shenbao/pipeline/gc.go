@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"math"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
+	"time"
 )
 
 // tightGCPercent is the garbage collector's target growth after the walk.
@@ -32,5 +35,67 @@ func TightGC() (restore func()) {
 		gcMu.Lock()
 		defer gcMu.Unlock()
 		debug.SetGCPercent(old)
+	}
+}
+
+// The memory limit a run keeps while it reads: at least memoryFloor, and
+// half as much again as the live heap plus memorySlack when that is more.
+const (
+	memoryFloor = 96 << 20
+	memorySlack = 16 << 20
+)
+
+// limitFor is the memory limit for a live heap of live bytes.
+func limitFor(live uint64) int64 {
+	return max(memoryFloor, int64(live+live/2)+memorySlack)
+}
+
+// LimitMemory sets the runtime's soft memory limit from the live heap,
+// checked every interval, until the returned function is called; a limit
+// the user set (GOMEMLIMIT) is left alone.
+//
+// With the default growth target the heap grows to twice the live data
+// before the collector runs. In the walk the live data is the batch's items
+// and parsed pieces (~50 MB at 10,000 windows), and what each worker reads
+// and decodes is garbage soon after: the heap reached ~100 MiB and the
+// process ~130 MiB. A limit of 96 MiB makes the collector run earlier only
+// when the heap nears it, so a small batch never pays; a batch whose live
+// data alone nears the floor gets 1.5 times its live heap (GOGC=50), not
+// a collector that runs without end.
+func LimitMemory(interval time.Duration) (restore func()) {
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return func() {} // GOMEMLIMIT, or a caller's own limit
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	set := func() {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() == metrics.KindUint64 {
+			debug.SetMemoryLimit(limitFor(sample[0].Value.Uint64()))
+		}
+	}
+	set()
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				set()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-stopped
+		gcMu.Lock()
+		defer gcMu.Unlock()
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }

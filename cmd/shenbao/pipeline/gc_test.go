@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"math"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestTightGC checks that the target is lowered only from above and always
@@ -24,5 +26,37 @@ func TestTightGC(t *testing.T) {
 		if got := debug.SetGCPercent(100); got != tc.before {
 			t.Errorf("GOGC=%d: %d after, want it back", tc.before, got)
 		}
+	}
+}
+
+// TestLimitMemory checks the limit's curve, that a limit already set is
+// left alone and that the limit is always taken off.
+func TestLimitMemory(t *testing.T) {
+	for _, tc := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, memoryFloor},
+		{40 << 20, memoryFloor},
+		{100 << 20, 150<<20 + memorySlack},
+	} {
+		if got := limitFor(tc.live); got != tc.want {
+			t.Errorf("limitFor(%d MiB) = %d MiB, want %d MiB", tc.live>>20, got>>20, tc.want>>20)
+		}
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	restore := LimitMemory(time.Millisecond)
+	time.Sleep(5 * time.Millisecond)
+	if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 || got < memoryFloor {
+		t.Errorf("limit %d during a run", got)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d left after the run", got)
+	}
+	debug.SetMemoryLimit(200 << 20) // GOMEMLIMIT=200MiB
+	LimitMemory(time.Millisecond)()
+	if got := debug.SetMemoryLimit(-1); got != 200<<20 {
+		t.Errorf("the user's limit became %d", got)
 	}
 }

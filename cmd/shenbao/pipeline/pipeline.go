@@ -96,6 +96,7 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		jobs = runtime.NumCPU()
 	}
 
+	defer LimitMemory(100 * time.Millisecond)()
 	rep.Stage("读取")
 	rep.Total(inputBytes(inputsOf(opt)))
 	// The forms wait on disk until their window is checked.
