@@ -63,11 +63,15 @@ func fitSeal(m *mask, p *planes, cx, cy, ppm float64) (found, bool) {
 	for k := range rays {
 		th := 2 * math.Pi * float64(k) / rays
 		dx, dy := math.Cos(th), math.Sin(th)
+		// Each step's inner sample is the next step's outer one.
+		on := m.atf(cx+dx*rmax, cy+dy*rmax)
 		for d := rmax; d >= rmin; d-- {
-			if m.atf(cx+dx*d, cy+dy*d) && m.atf(cx+dx*(d-1), cy+dy*(d-1)) {
+			in := m.atf(cx+dx*(d-1), cy+dy*(d-1))
+			if on && in {
 				pts = append(pts, [2]float64{cx + dx*d, cy + dy*d})
 				break
 			}
+			on = in
 		}
 	}
 	if len(pts) < rays/2 {
@@ -196,28 +200,13 @@ func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
 // blobCentres adds the middle of every seal-sized patch of ink, for ovals
 // whose edge normals do not meet in one point.
 func blobCentres(m *mask, ppm float64) [][2]float64 {
-	// The mask with a border of 2 pixels, as one byte per pixel: 1 is ink
-	// not yet reached. The fill then needs no bounds checks, and one load
-	// says whether a neighbour is still to visit.
 	const pad = 2
 	pw := m.w + 2*pad
-	todo := make([]uint8, pw*(m.h+2*pad))
-	for y := range m.h {
-		row := todo[(y+pad)*pw+pad:]
-		for x, on := range m.on[y*m.w : (y+1)*m.w] {
-			if on {
-				row[x] = 1
-			}
-		}
-	}
+	todo := inkBytes(m, pad) // 1: ink not yet reached
 	var out [][2]float64
 	var stack []int
-	for i, on := range m.on {
-		if !on || todo[(i/m.w+pad)*pw+i%m.w+pad] == 0 {
-			continue
-		}
+	for k0 := nextInk(todo, 0); k0 >= 0; k0 = nextInk(todo, k0+1) {
 		x0, y0, x1, y1 := m.w, m.h, 0, 0
-		k0 := (i/m.w+pad)*pw + i%m.w + pad
 		stack = append(stack[:0], k0)
 		todo[k0] = 0
 		for len(stack) > 0 {
@@ -251,7 +240,9 @@ func squares(m *mask, ppm float64, rings []found) []found {
 	// (or a piece of it cut off by a table rule); joined, the two are no
 	// square. Marking the found rings' outlines as seen keeps the box a
 	// component of its own.
-	seen := make([]bool, len(m.on))
+	const pad = 1
+	pw := m.w + 2*pad
+	todo := inkBytes(m, pad) // 1: ink not yet seen
 	for _, r := range rings {
 		e := ellipse{cx: r.cx, cy: r.cy, a: r.a, b: r.b, ang: r.ang}.measure()
 		in := max(0.5, 1-3*ppm/r.b)
@@ -263,6 +254,10 @@ func squares(m *mask, ppm float64, rings []found) []found {
 		// without the exact test (the margins are far wider than rounding).
 		rin2 := r.b * in * r.b * in * (1 - 1e-9)
 		rout2 := r.a * outer * r.a * outer * (1 + 1e-9)
+		// Elsewhere the test by multiplications with the axes' reciprocals
+		// settles it when clear of the outline by far more than the few
+		// ulps it differs from inside's divisions, and inside the rest.
+		iao, ibo, iai, ibi := e.ia/outer, e.ib/outer, e.ia/in, e.ib/in
 		for y := y0; y <= y1; y++ {
 			fy := float64(y)
 			dy2 := (fy - r.cy) * (fy - r.cy)
@@ -271,32 +266,45 @@ func squares(m *mask, ppm float64, rings []found) []found {
 				if d2 := (fx-r.cx)*(fx-r.cx) + dy2; d2 < rin2 || d2 > rout2 {
 					continue
 				}
-				if e.inside(fx, fy, outer) && !e.inside(fx, fy, in) {
-					seen[y*m.w+x] = true
+				dx, dy := fx-r.cx, fy-r.cy
+				u, v := dx*e.ca+dy*e.sa, -dx*e.sa+dy*e.ca
+				var inOuter, inInner bool
+				if p, q := u*iao, v*ibo; math.Abs(p*p+q*q-1) > 1e-9 {
+					inOuter = p*p+q*q < 1
+				} else {
+					inOuter = e.inside(fx, fy, outer)
+				}
+				if !inOuter {
+					continue
+				}
+				if p, q := u*iai, v*ibi; math.Abs(p*p+q*q-1) > 1e-9 {
+					inInner = p*p+q*q < 1
+				} else {
+					inInner = e.inside(fx, fy, in)
+				}
+				if !inInner {
+					todo[(y+pad)*pw+x+pad] = 0
 				}
 			}
 		}
 	}
 	var stack []int
-	for i, on := range m.on {
-		if !on || seen[i] {
-			continue
-		}
+	for k0 := nextInk(todo, 0); k0 >= 0; k0 = nextInk(todo, k0+1) {
 		x0, y0, x1, y1, n := m.w, m.h, 0, 0, 0
-		stack = append(stack[:0], i)
-		seen[i] = true
+		stack = append(stack[:0], k0)
+		todo[k0] = 0
 		for len(stack) > 0 {
 			j := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			x, y := j%m.w, j/m.w
+			x, y := j%pw-pad, j/pw-pad
 			n++
 			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 			for dy := -1; dy <= 1; dy++ {
-				for dx := -1; dx <= 1; dx++ {
-					xx, yy := x+dx, y+dy
-					if xx >= 0 && yy >= 0 && xx < m.w && yy < m.h && m.on[yy*m.w+xx] && !seen[yy*m.w+xx] {
-						seen[yy*m.w+xx] = true
-						stack = append(stack, yy*m.w+xx)
+				r := j + dy*pw - 1
+				for k, t := range todo[r : r+3] {
+					if t != 0 {
+						todo[r+k] = 0
+						stack = append(stack, r+k)
 					}
 				}
 			}
@@ -381,6 +389,21 @@ func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
 		}
 		return into, n
 	}
+	// count is the number of inliers of e if that is more than beat, else
+	// at most beat: it stops once the hits left cannot make up the gap.
+	count := func(e ellipse, beat int) int {
+		d := e.measure()
+		n := 0
+		for i, q := range pts {
+			if n+len(pts)-i <= beat {
+				break
+			}
+			if d.within(q[0], q[1], 2.5) {
+				n++
+			}
+		}
+		return n
+	}
 	var best [][2]float64
 	var bestE ellipse
 	bestN := 0
@@ -395,7 +418,7 @@ func ransacEllipse(pts [][2]float64, cx, cy float64) (ellipse, bool) {
 		if !ok || e.a > 3*e.b || e.a > 1e4 {
 			continue
 		}
-		if _, c := inliers(e, nil); c > bestN {
+		if c := count(e, bestN); c > bestN {
 			bestE, bestN = e, c
 		}
 	}
