@@ -155,10 +155,8 @@ const noWindow = "（未对应窗口）"
 // window order, by code within a window; unattributed findings last, by
 // code.
 func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
-	count := len(res.Unattributed)
-	for _, s := range res.All() {
-		count += len(s.Findings)
-	}
+	count, _ := res.Counts()
+	count += len(res.Unattributed)
 	byCode := func(a, b finding.Finding) int { return cmp.Compare(a.Code, b.Code) }
 	return writeList(f, st, list{
 		sheet: sheetFindings,
@@ -202,10 +200,7 @@ func writeFindings(f *excelize.File, st *styles, res *validate.Result, opt Regis
 // number and the birth year only, since 前6后4 hides exactly the birth
 // date's eight digits and a full date beside it would give the number back.
 func writeRoster(f *excelize.File, st *styles, res *validate.Result, opt RegisterOptions) error {
-	count := 0
-	for _, s := range res.All() {
-		count += len(s.Staff)
-	}
+	_, count := res.Counts()
 	birthHeader := "出生年份"
 	if opt.FullID {
 		birthHeader = "出生日期"

@@ -22,6 +22,9 @@ type spilled struct {
 
 	mu  sync.Mutex
 	err error // the first read that failed
+	// findings and staff count those of all the submissions, so that the
+	// outputs need not read them all to know how many rows they make.
+	findings, staff int
 }
 
 // Windows is the number of submissions, held or spilled.
@@ -30,6 +33,21 @@ func (r *Result) Windows() int {
 		return len(r.spill.recs)
 	}
 	return len(r.Submissions)
+}
+
+// Counts returns the number of findings and of people of all the
+// submissions.
+func (r *Result) Counts() (findings, staff int) {
+	if r.spill != nil {
+		r.spill.mu.Lock()
+		defer r.spill.mu.Unlock()
+		return r.spill.findings, r.spill.staff
+	}
+	for i := range r.Submissions {
+		findings += len(r.Submissions[i].Findings)
+		staff += len(r.Submissions[i].Staff)
+	}
+	return findings, staff
 }
 
 // All yields every submission in register order, from memory or read back
@@ -104,6 +122,10 @@ func (res *Result) spillTo(n int) (put func(i int, s *Submission)) {
 	runtime.AddCleanup(res, func(st *dossier.Store) { st.Close() }, st)
 	return func(i int, s *Submission) {
 		sp.recs[i] = st.Put(appendSubmission(nil, s))
+		sp.mu.Lock()
+		defer sp.mu.Unlock()
+		sp.findings += len(s.Findings)
+		sp.staff += len(s.Staff)
 	}
 }
 
@@ -178,8 +200,10 @@ func appendSubmission(b []byte, s *Submission) []byte {
 	return e.b
 }
 
+// decodeSubmission reads a record back. Its strings share one copy of the
+// record's bytes (one allocation, not one per string).
 func decodeSubmission(b []byte) (Submission, error) {
-	d := decoder{b: b}
+	d := decoder{s: string(b)}
 	var s Submission
 	s.WindowName = d.str()
 	s.Unit = d.str()
@@ -226,7 +250,7 @@ func decodeSubmission(b []byte) (Submission, error) {
 		}
 	}
 	s.RankingCell, s.JointCell, s.Application, s.Review, s.Mail = d.str(), d.str(), d.str(), d.str(), d.str()
-	if d.err == nil && len(d.b) != 0 {
+	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("trailing bytes")
 	}
 	return s, d.err
@@ -265,52 +289,50 @@ func (e *encoder) boolp(p *bool) {
 	}
 }
 
-// decoder reads what encoder wrote. After the first error every read
-// gives a zero value and err stays set.
+// decoder reads what encoder wrote, from the record as a string. After the
+// first error every read gives a zero value and err stays set.
 type decoder struct {
-	b   []byte
+	s   string
 	err error
 }
 
 var errShort = errors.New("record cut short")
 
-func (d *decoder) uint() uint64 {
+// varint reads a uvarint (signed: a zig-zag varint) at the start of d.s.
+func (d *decoder) varint(signed bool) uint64 {
 	if d.err != nil {
 		return 0
 	}
-	u, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = errShort
-		return 0
+	var u uint64
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		c := d.s[i]
+		u |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			d.s = d.s[i+1:]
+			if signed {
+				u = uint64(int64(u>>1) ^ -int64(u&1))
+			}
+			return u
+		}
 	}
-	d.b = d.b[n:]
-	return u
+	d.err = errShort
+	return 0
 }
 
-func (d *decoder) int() int {
-	if d.err != nil {
-		return 0
-	}
-	i, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err = errShort
-		return 0
-	}
-	d.b = d.b[n:]
-	return int(i)
-}
+func (d *decoder) uint() uint64 { return d.varint(false) }
+func (d *decoder) int() int     { return int(int64(d.varint(true))) }
 
 func (d *decoder) str() string {
 	n := d.uint()
 	if d.err != nil || n == 0 {
 		return ""
 	}
-	if n > uint64(len(d.b)) {
+	if n > uint64(len(d.s)) {
 		d.err = errShort
 		return ""
 	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
+	s := d.s[:n]
+	d.s = d.s[n:]
 	return s
 }
 
@@ -322,7 +344,7 @@ func (d *decoder) size() (n int, ok bool) {
 	if d.err != nil || u == 0 {
 		return 0, false
 	}
-	if u-1 > uint64(len(d.b)) {
+	if u-1 > uint64(len(d.s)) {
 		d.err = errShort
 		return 0, false
 	}

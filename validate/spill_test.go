@@ -84,6 +84,9 @@ func TestSpilledResult(t *testing.T) {
 	for _, i := range []int{2, 0, 1} { // the workers finish in any order
 		put(i, &Submission{WindowName: fmt.Sprint("窗口", i), Findings: []finding.Finding{{Code: "F01"}}})
 	}
+	if f, st := res.Counts(); f != 3 || st != 0 {
+		t.Errorf("Counts() = %d findings, %d people, want 3, 0", f, st)
+	}
 	if res.Submissions != nil || res.Windows() != 3 {
 		t.Fatalf("spilled result: %d in memory, Windows() = %d", len(res.Submissions), res.Windows())
 	}
