@@ -26,7 +26,10 @@
 //     (a gradient Hough transform) and from seal-sized blobs; at each, the
 //     ring is fitted as an ellipse by RANSAC over rays cast from outside
 //     in, so two touching seals are two; a ring is a seal when most of it
-//     is inked and something (arc text, a star) is inside. A square 名章 is
+//     is inked and something (arc text, a star) is inside. It is a sure
+//     one only when its ink is a stamped ring's: thicker than a pen line,
+//     with one sharp outer edge all round (a pen circle wanders, a box's
+//     sides and text only pass near the outline). A square 名章 is
 //     reported with a low confidence. On a greyscale or bitonal page a
 //     thin ring of ink is reported as doubtful, never as a sure seal;
 //  5. placement: each seal goes to the row holding most of its area; a
