@@ -31,6 +31,9 @@ func WordCount(s string) int {
 	inRun := false
 	for _, r := range s {
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs: most of a Chinese text
+			n++
+			inRun = false
 		case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
 			inRun = false
 		case eastAsian(r):
