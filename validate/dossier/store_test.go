@@ -18,7 +18,9 @@ func TestStore(t *testing.T) {
 	got := make([]stored, 200)
 	want := make([][]byte, len(got))
 	for i := range got {
-		want[i] = bytes.Repeat([]byte(fmt.Sprintf("form %d;", i)), i%37+1)
+		// Up to ~40 KB: some records are in the file, the last in the
+		// unwritten tail.
+		want[i] = bytes.Repeat([]byte(fmt.Sprintf("form %d;", i)), (i%37+1)*100)
 	}
 	for w := range 4 {
 		wg.Go(func() {
@@ -70,15 +72,29 @@ func TestStoreWriteFails(t *testing.T) {
 		t.Skip("no temporary folder")
 	}
 	defer st.Close()
-	st.put([]byte("on disk"))
+	first := st.put(bytes.Repeat([]byte("on disk;"), storeChunk/8)) // one full write
 	st.mu.Lock()
 	st.f.Close() // every later write fails
 	st.mu.Unlock()
+	// The write of a full tail fails: its records stay readable.
+	var tail []stored
+	for i := 0; !st.failed && i < 1000; i++ {
+		tail = append(tail, st.put(bytes.Repeat([]byte{byte(i)}, 4096)))
+	}
+	if !st.failed {
+		t.Fatal("the failed write was not noticed")
+	}
+	for i, p := range tail {
+		b, err := p.bytes()
+		if err != nil || !bytes.Equal(b, bytes.Repeat([]byte{byte(i)}, 4096)) {
+			t.Fatalf("record %d of the failed write: %v", i, err)
+		}
+	}
 	p := st.put([]byte("in memory"))
 	if b, err := p.bytes(); err != nil || string(b) != "in memory" || p.mem == nil {
 		t.Errorf("after a failed write: %q, %v (in memory %v)", b, err, p.mem != nil)
 	}
-	if !st.failed {
-		t.Error("the failed write was not noticed")
+	if _, err := first.bytes(); err == nil {
+		t.Error("a record in a closed file read back")
 	}
 }
