@@ -3,7 +3,6 @@ package form
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -33,10 +32,13 @@ type grid struct {
 	// (blank paragraphs between): where a table split at a page break
 	// continues.
 	next map[*word.Table]*word.Table
+	// origins holds each table's Origins, asked for by every find.
+	origins map[*word.Table][]*word.Cell
 }
 
 func newGrid(d *word.Document, variants [][]string) *grid {
-	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, head: map[*word.Cell]string{}, lead: map[*word.Cell]int{}, next: map[*word.Table]*word.Table{}}
+	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, head: map[*word.Cell]string{}, lead: map[*word.Cell]int{},
+		next: map[*word.Table]*word.Table{}, origins: map[*word.Table][]*word.Cell{}}
 	if d != nil {
 		g.tables = d.Tables()
 		// Only blank paragraphs (a page break) may stand between the parts
@@ -58,15 +60,19 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 		}
 	}
 	for _, t := range g.tables {
-		for _, c := range t.Origins() {
+		g.origins[t] = t.Origins()
+		for _, c := range g.origins[t] {
 			s := c.Text()
 			g.text[c] = s
-			n := []rune(NormalizeLabel(s))
-			k := markerLen(n)
-			g.norm[c], g.lead[c] = string(n[k:]), k
+			n, k := trimMarker(NormalizeLabel(s))
+			g.norm[c], g.lead[c] = n, k
 			if h := headOf(s); h != "" {
-				hr := []rune(NormalizeLabel(h))
-				g.head[c] = string(hr[min(k, len(hr)):])
+				h = NormalizeLabel(h)
+				if k > 0 {
+					hr := []rune(h)
+					h = string(hr[min(k, len(hr)):])
+				}
+				g.head[c] = h
 			}
 		}
 	}
@@ -84,18 +90,9 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 }
 
 func sortLongestFirst(vs []string) {
-	type label struct {
-		s     string
-		runes int
-	}
-	ls := make([]label, len(vs))
-	for i, v := range vs {
-		ls[i] = label{v, utf8.RuneCountInString(v)}
-	}
-	slices.SortStableFunc(ls, func(a, b label) int { return cmp.Compare(b.runes, a.runes) })
-	for i, l := range ls {
-		vs[i] = l.s
-	}
+	slices.SortStableFunc(vs, func(a, b string) int {
+		return cmp.Compare(utf8.RuneCountInString(b), utf8.RuneCountInString(a))
+	})
 }
 
 // hit is a label found in a table cell.
@@ -129,9 +126,55 @@ func matchLen(norm string, variants []string) int {
 // maxParas bounds the body paragraphs searched for a label line.
 const maxParas = 400
 
-// segmentRE splits a paragraph into the items written side by side on it
-// ("窗口名称：…　　所属单位：…").
-var segmentRE = regexp.MustCompile(`[ \t\x{3000}]{2,}|\t`)
+// gapIndex returns the byte span of the first wide gap in s: a run of two
+// or more spaces, tabs and U+3000, or a lone tab. It is the gap that
+// separates items written side by side on one line ("窗口名称：…　　所属单位：…");
+// ok is false when s has none.
+func gapIndex(s string) (start, end int, ok bool) {
+	for i := 0; i < len(s); {
+		n := gapRunes(s[i:])
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		j, runes := i, 0
+		for ; j < len(s) && gapRunes(s[j:]) > 0; runes++ {
+			j += gapRunes(s[j:])
+		}
+		if runes >= 2 || s[i] == '\t' {
+			return i, j, true
+		}
+		i = j
+	}
+	return 0, 0, false
+}
+
+// gapRunes returns the byte length of the space, tab or U+3000 s starts
+// with, or 0.
+func gapRunes(s string) int {
+	switch {
+	case strings.HasPrefix(s, " "), strings.HasPrefix(s, "\t"):
+		return 1
+	case strings.HasPrefix(s, "\u3000"):
+		return len("\u3000")
+	}
+	return 0
+}
+
+// segments splits a paragraph at its wide gaps (gapIndex) into the items
+// written side by side on it.
+func segments(s string) []string {
+	var out []string
+	for {
+		start, end, ok := gapIndex(s)
+		if !ok {
+			return append(out, s)
+		}
+		out = append(out, s[:start])
+		s = s[end:]
+	}
+}
 
 // findLine returns the value of the first body paragraph item that is one
 // of variants followed by a colon and a value, for forms whose head fields
@@ -139,7 +182,7 @@ var segmentRE = regexp.MustCompile(`[ \t\x{3000}]{2,}|\t`)
 func (g *grid) findLine(variants []string) (value, bool) {
 	norms := normVariants(variants)
 	for i, p := range g.paras {
-		for _, seg := range segmentRE.Split(p, -1) {
+		for _, seg := range segments(p) {
 			rs := []rune(NormalizeLabel(seg))
 			k := markerLen(rs)
 			norm := string(rs[k:])
@@ -156,6 +199,18 @@ func (g *grid) findLine(variants []string) (value, bool) {
 		}
 	}
 	return value{}, false
+}
+
+// trimMarker splits off the marker or number markerLen finds at the start
+// of the normalised text n: the label after it, and the marker's length in
+// runes.
+func trimMarker(n string) (string, int) {
+	if r, _ := utf8.DecodeRuneInString(n); !strings.ContainsRune("*★☆※(0123456789一二三四五六七八九十", r) {
+		return n, 0 // markerLen is 0: no marker or number starts n
+	}
+	rs := []rune(n)
+	k := markerLen(rs)
+	return string(rs[k:]), k
 }
 
 // markerLen returns how many runes at the start of the normalised text n
@@ -202,8 +257,8 @@ func headOf(s string) string {
 	if strings.TrimFunc(rest, isSpace) != "" {
 		return line
 	}
-	if loc := segmentRE.FindStringIndex(line); loc != nil && strings.TrimFunc(line[loc[1]:], isSpace) != "" {
-		return line[:loc[0]]
+	if start, end, ok := gapIndex(line); ok && strings.TrimFunc(line[end:], isSpace) != "" {
+		return line[:start]
 	}
 	return ""
 }
@@ -247,7 +302,7 @@ func normVariants(variants []string) []string {
 func (g *grid) find(variants []string) *hit {
 	norms := normVariants(variants)
 	for _, t := range g.tables {
-		for _, c := range t.Origins() {
+		for _, c := range g.cells(t) {
 			n, head := matchLen(g.norm[c], norms), false
 			if n == 0 {
 				n, head = headMatch(g.head[c], norms), true
@@ -264,6 +319,15 @@ func (g *grid) find(variants []string) *hit {
 		}
 	}
 	return nil
+}
+
+// cells returns the origin cells of t, from the grid's own list where it
+// has one.
+func (g *grid) cells(t *word.Table) []*word.Cell {
+	if cs, ok := g.origins[t]; ok {
+		return cs
+	}
+	return t.Origins()
 }
 
 // restAfter returns the raw text of s after its first n label runes
@@ -395,7 +459,7 @@ func (g *grid) continued(t *word.Table) (value, bool) {
 	}
 	v := value{table: nt}
 	var parts []string
-	for _, x := range nt.Origins() {
+	for _, x := range g.cells(nt) {
 		if x.Row != 0 {
 			break
 		}

@@ -3,6 +3,7 @@ package form
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldWidth maps full-width ASCII forms (U+FF01–U+FF5E) to ASCII and the
@@ -30,6 +31,12 @@ func foldBracket(r rune) rune {
 
 // isSpace reports whitespace including U+3000, zero-width and BOM runes.
 func isSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r > 0x3000:
+		return r == 0xFEFF // no other space lies past U+3000
+	}
 	return unicode.IsSpace(r) || r == 0x3000 || r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF || r == 0xA0
 }
 
@@ -37,6 +44,9 @@ func isSpace(r rune) bool {
 // whitespace (U+3000 and line breaks included) removed, brackets unified to
 // ( and ), trailing colons removed.
 func NormalizeLabel(s string) string {
+	if labelNormal(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s)) // folding never lengthens: one allocation, not a doubling per rune run
 	for _, r := range s {
@@ -46,6 +56,19 @@ func NormalizeLabel(s string) string {
 		b.WriteRune(foldBracket(foldWidth(r)))
 	}
 	return strings.TrimRight(b.String(), ":")
+}
+
+// labelNormal reports whether NormalizeLabel would return s unchanged: valid
+// UTF-8 with nothing to fold, remove or trim. Most cell texts are, and are
+// then not copied.
+func labelNormal(s string) bool {
+	for i, r := range s {
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") ||
+			isSpace(r) || foldBracket(foldWidth(r)) != r {
+			return false
+		}
+	}
+	return !strings.HasSuffix(s, ":")
 }
 
 // labelRunes normalises s rune by rune like NormalizeLabel (without the

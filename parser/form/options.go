@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"shenbao/parser/word"
 )
@@ -41,7 +42,7 @@ func readOptions(v value, specs []OptionSpec) []Option {
 				continue
 			}
 			for at := 0; at+len(nv) <= len(norm); at++ {
-				if string(norm[at:at+len(nv)]) == string(nv) {
+				if slices.Equal(norm[at:at+len(nv)], nv) {
 					ms = append(ms, match{i, from[at], from[at+len(nv)-1] + 1})
 				}
 			}
@@ -334,7 +335,12 @@ func formAt(boxes []boxRef, at int, r rune) string {
 
 // placeholder is a printed template text to remove from opinion cells,
 // matched with width, bracket and spacing differences allowed.
-type placeholder struct{ re *regexp.Regexp }
+type placeholder struct {
+	re *regexp.Regexp
+	// first holds every rune a match can start with; a text with none of
+	// them is not searched.
+	first string
+}
 
 // lastCompiled keeps the last list compilePlaceholders compiled: a run
 // reads thousands of 初审表 against one profile, and compiling the
@@ -362,15 +368,16 @@ func compileFresh(ps []string) []placeholder {
 	var out []placeholder
 	for _, p := range sorted {
 		var b strings.Builder
-		first := true
+		var first string
 		for _, r := range p {
 			if isSpace(r) {
 				continue
 			}
-			if !first {
+			if first != "" {
 				b.WriteString(`[ \t\x{3000}]*`)
+			} else {
+				first = runeForms(r)
 			}
-			first = false
 			b.WriteString(runeClass(r))
 		}
 		if b.Len() == 0 {
@@ -385,24 +392,45 @@ func compileFresh(ps []string) []placeholder {
 		if err != nil {
 			continue
 		}
-		out = append(out, placeholder{re})
+		out = append(out, placeholder{re: re, first: first})
 	}
 	return out
 }
 
-// runeClass matches r in either width and, for brackets, any bracket form.
-func runeClass(r rune) string {
+// runeForms lists the forms of r a placeholder matches: r in either width
+// and, for brackets, every bracket form.
+func runeForms(r rune) string {
 	f := foldBracket(foldWidth(r))
 	switch f {
 	case '(':
-		return `[(（〔【\[［]`
+		return "(（〔【[［"
 	case ')':
-		return `[)）〕】\]］]`
+		return ")）〕】]］"
 	}
 	if f != r || (f >= 0x21 && f <= 0x7E) {
-		return "[" + regexp.QuoteMeta(string(f)) + regexp.QuoteMeta(string(f+0xFEE0)) + "]"
+		return string(f) + string(f+0xFEE0)
 	}
-	return regexp.QuoteMeta(string(r))
+	return string(r)
 }
 
-func (p placeholder) remove(s string) string { return p.re.ReplaceAllString(s, "") }
+// runeClass matches the runeForms of r.
+func runeClass(r rune) string {
+	forms := runeForms(r)
+	if utf8.RuneCountInString(forms) == 1 {
+		return regexp.QuoteMeta(forms)
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	for _, f := range forms {
+		b.WriteString(regexp.QuoteMeta(string(f)))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+func (p placeholder) remove(s string) string {
+	if !strings.ContainsAny(s, p.first) {
+		return s
+	}
+	return p.re.ReplaceAllString(s, "")
+}

@@ -17,10 +17,56 @@ func TestNormalizeLabel(t *testing.T) {
 		{"所属单位【部门】：：", "所属单位(部门)"},
 		{" \t组织（人事）部门意见\r\n", "组织(人事)部门意见"},
 		{"", ""},
+		{"窗口名称:", "窗口名称"},
+		{"窗口[名称]", "窗口(名称)"},
+		{"ＡＢ", "AB"},
+		{"窗口\xff名称", "窗口\uFFFD名称"}, // invalid UTF-8 is replaced as range replaces it
+		{"窗口\uFFFD名称", "窗口\uFFFD名称"},
+		{"\ufeff窗口\u200b名称\u00a0", "窗口名称"},
 	}
 	for _, tc := range tests {
 		if got := NormalizeLabel(tc.in); got != tc.want {
 			t.Errorf("NormalizeLabel(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSegments(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{""}},
+		{"窗口名称：甲", []string{"窗口名称：甲"}},
+		{"窗口名称：甲 乙", []string{"窗口名称：甲 乙"}}, // one space is no gap
+		{"窗口名称：甲\u3000乙", []string{"窗口名称：甲\u3000乙"}},
+		{"窗口名称：甲  所属单位：乙", []string{"窗口名称：甲", "所属单位：乙"}},
+		{"窗口名称：甲\u3000\u3000所属单位：乙", []string{"窗口名称：甲", "所属单位：乙"}},
+		{"甲\t乙", []string{"甲", "乙"}}, // a lone tab is a gap
+		{"甲 \t\u3000乙", []string{"甲", "乙"}},
+		{"  甲  ", []string{"", "甲", ""}},
+		{"甲 乙  丙\t丁", []string{"甲 乙", "丙", "丁"}},
+	}
+	for _, tc := range tests {
+		if got := segments(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("segments(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHeadOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"分管领导意见\n同意", "分管领导意见"},
+		{"  分管领导意见\n同意\n", "分管领导意见"},
+		{"分管领导意见\n  ", ""},
+		{"所属单位\u3000\u3000鞍山市", "所属单位"},
+		{"所属单位\t鞍山市", "所属单位"},
+		{"所属单位 鞍山市", ""},
+		{"所属单位  ", ""},
+	}
+	for _, tc := range tests {
+		if got := headOf(tc.in); got != tc.want {
+			t.Errorf("headOf(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

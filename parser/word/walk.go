@@ -26,6 +26,9 @@ func (d *Document) Tables() []*Table {
 }
 
 func blocksText(bs []Block) string {
+	if len(bs) == 1 && bs[0].Paragraph != nil {
+		return bs[0].Paragraph.Text // the common cell: one paragraph, nothing to join
+	}
 	var sb strings.Builder
 	for i, b := range bs {
 		if i > 0 {
