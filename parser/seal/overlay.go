@@ -7,9 +7,6 @@ import (
 	"math"
 
 	"golang.org/x/image/draw"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/basicfont"
-	"golang.org/x/image/math/fixed"
 )
 
 // overlayLong is the long side of an overlay; larger pages are scaled down.
@@ -36,11 +33,11 @@ func Overlay(img image.Image, p Page) *image.RGBA {
 			row = p.Rows[i]
 		}
 		fill := color.RGBA{255, 200, 0, 255} // doubtful
-		verdict := "?"
+		verdict := "不确定"
 		if row.Stamped != nil && *row.Stamped {
-			fill, verdict = color.RGBA{0, 200, 80, 255}, "yes"
+			fill, verdict = color.RGBA{0, 200, 80, 255}, "已盖章"
 		} else if row.Stamped != nil {
-			fill, verdict = color.RGBA{255, 120, 0, 255}, "no"
+			fill, verdict = color.RGBA{255, 120, 0, 255}, "未盖章"
 		}
 		var pts [4][2]float64
 		for k, c := range bd.Corners {
@@ -51,13 +48,13 @@ func Overlay(img image.Image, p Page) *image.RGBA {
 			a, c := pts[k], pts[(k+1)%4]
 			segment(out, a[0], a[1], c[0], c[1], 2, fill)
 		}
-		label(out, int(pts[0][0])+4, int(pts[0][1])+14, fmt.Sprintf("row %d %s %.2f", i+1, verdict, row.Confidence), color.RGBA{0, 90, 40, 255})
+		label(out, int(pts[0][0])+4, int(pts[0][1])+14, fmt.Sprintf("第%d栏 %s %.2f", i+1, verdict, row.Confidence), color.RGBA{0, 90, 40, 255})
 	}
 	if !p.RowsFound() {
 		for _, q := range [][4]float64{{0, 0, float64(w), 0}, {float64(w), 0, float64(w), float64(h)}, {float64(w), float64(h), 0, float64(h)}, {0, float64(h), 0, 0}} {
 			segment(out, q[0], q[1], q[2], q[3], 6, color.RGBA{220, 0, 0, 255})
 		}
-		label(out, 10, 20, "rows not found (S05)", color.RGBA{200, 0, 0, 255})
+		label(out, 10, 20, "未找到审核栏（S05）", color.RGBA{200, 0, 0, 255})
 	}
 	for _, sl := range p.Seals {
 		cx, cy, r := sl.X*s, sl.Y*s, sl.R*s
@@ -66,11 +63,11 @@ func Overlay(img image.Image, p Page) *image.RGBA {
 			t0, t1 := float64(k)*math.Pi/36, float64(k+1)*math.Pi/36
 			segment(out, cx+r*math.Cos(t0), cy+r*math.Sin(t0), cx+r*math.Cos(t1), cy+r*math.Sin(t1), 3, blue)
 		}
-		where := "outside rows"
+		where := "栏外"
 		if n := rowNo[sl.Row]; n > 0 {
-			where = fmt.Sprintf("row %d", n)
+			where = fmt.Sprintf("第%d栏", n)
 		}
-		label(out, int(cx-r), int(cy-r)-4, fmt.Sprintf("%s %.2f %s", sl.Kind, sl.Confidence, where), blue)
+		label(out, int(cx-r), int(cy-r)-4, fmt.Sprintf("%s %.2f %s", kindLabel(sl.Kind), sl.Confidence, where), blue)
 	}
 	return out
 }
@@ -128,12 +125,15 @@ func segment(img *image.RGBA, x0, y0, x1, y1, wd float64, c color.RGBA) {
 	}
 }
 
-// label writes ASCII text on a white box (the overlay is for people who
-// read the JSON beside it; row numbers follow the profile's order).
-func label(img *image.RGBA, x, y int, s string, c color.RGBA) {
-	face := basicfont.Face7x13
-	w := font.MeasureString(face, s).Ceil()
-	draw.Draw(img, image.Rect(x-2, y-12, x+w+2, y+4), image.White, image.Point{}, draw.Src)
-	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: face, Dot: fixed.P(x, y)}
-	d.DrawString(s)
+// kindLabel names a seal's kind as the overlay shows it.
+func kindLabel(kind string) string {
+	switch kind {
+	case KindRound:
+		return "公章"
+	case KindOval:
+		return "专用章"
+	case KindSquare:
+		return "名章"
+	}
+	return "疑似印章"
 }
