@@ -93,42 +93,58 @@ func turn(p *planes, alpha float64, f int) *turned {
 	const one = 1 << 16
 	dxf, dyf := int64(math.Round(c*one)), int64(-math.Round(s*one))
 	maxX, maxY := int64(p.w-1)<<16, int64(p.h-1)<<16
+	pw := p.w
 	for v := range h {
 		x, y := t.toReduced(0.5, float64(v)+0.5)
-		xf, yf := int64(math.Round((x-0.5)*one)), int64(math.Round((y-0.5)*one))
+		xf0, yf0 := int64(math.Round((x-0.5)*one)), int64(math.Round((y-0.5)*one))
 		dark, chroma := out.dark[v*w:(v+1)*w], out.chroma[v*w:(v+1)*w]
-		for u := range w {
-			if u > 0 {
-				xf, yf = xf+dxf, yf+dyf
-			}
-			if quarter {
+		if quarter {
+			xf, yf := xf0, yf0
+			for u := range w {
+				if u > 0 {
+					xf, yf = xf+dxf, yf+dyf
+				}
 				xi, yi := int((xf+one/2)>>16), int((yf+one/2)>>16)
 				if xi >= 0 && yi >= 0 && xi < p.w && yi < p.h {
 					dark[u] = p.dark[yi*p.w+xi]
 					chroma[u] = p.chroma[yi*p.w+xi]
 				}
-				continue
 			}
-			if xf < 0 || yf < 0 || xf >= maxX || yf >= maxY {
-				continue
-			}
-			i := int(yf>>16)*p.w + int(xf>>16)
-			d0, d1 := p.dark[i:i+2], p.dark[i+p.w:i+p.w+2]
+			continue
+		}
+		// The pixels whose 2×2 neighbourhood lies on the page are one run
+		// of the row (a line crosses a rectangle once); the rest stay 0.
+		off := func(u int) bool {
+			xf, yf := xf0+int64(u)*dxf, yf0+int64(u)*dyf
+			return xf < 0 || yf < 0 || xf >= maxX || yf >= maxY
+		}
+		lo, hi := 0, w
+		for lo < hi && off(lo) {
+			lo++
+		}
+		for hi > lo && off(hi-1) {
+			hi--
+		}
+		xf, yf := xf0+int64(lo)*dxf, yf0+int64(lo)*dyf
+		for u := lo; u < hi; u, xf, yf = u+1, xf+dxf, yf+dyf {
+			i := int(yf>>16)*pw + int(xf>>16)
+			d := p.dark[i : i+pw+2 : i+pw+2]
 			// Darkness takes the darkest of the four neighbours: a thin
 			// rule (one pixel at 150 dpi, half a pixel once reduced)
 			// interpolated across two rows would fall below the line
 			// finder's threshold on a turned page.
 			// (As ints: on bytes max compiles to branches, which the
 			// edges of text mispredict.)
-			dark[u] = uint8(max(int(d0[0]), int(d0[1]), int(d1[0]), int(d1[1])))
-			c0, c1 := p.chroma[i:i+2], p.chroma[i+p.w:i+p.w+2]
-			if c0[0]|c0[1]|c1[0]|c1[1] == 0 {
+			dark[u] = uint8(max(int(d[0]), int(d[1]), int(d[pw]), int(d[pw+1])))
+			cs := p.chroma[i : i+pw+2 : i+pw+2]
+			c00, c01, c10, c11 := cs[0], cs[1], cs[pw], cs[pw+1]
+			if c00|c01|c10|c11 == 0 {
 				continue // no red near: most of the page
 			}
 			// Chroma is interpolated in 8-bit fixed point.
 			fx, fy := int32(xf>>8)&255, int32(yf>>8)&255
-			a := int32(c0[0])*(256-fx) + int32(c0[1])*fx
-			b := int32(c1[0])*(256-fx) + int32(c1[1])*fx
+			a := int32(c00)*(256-fx) + int32(c01)*fx
+			b := int32(c10)*(256-fx) + int32(c11)*fx
 			chroma[u] = uint8((a*(256-fy) + b*fy + 1<<15) >> 16)
 		}
 	}
