@@ -1,6 +1,7 @@
 package seal
 
 import (
+	"bytes"
 	"math"
 	"slices"
 )
@@ -33,10 +34,10 @@ func (l line) span() float64        { return l.hi - l.lo }
 func findLines(dark []uint8, w, h int, minSpan float64, tilt bool) []line {
 	const k = 4
 	minRun := max(10, w/45)
-	mark := make([]bool, w)
-	var prev, cur, next []bool
+	mark := make([]uint8, w) // 1: marked
+	var prev, cur, next []uint8
 	if tilt {
-		prev, cur, next = make([]bool, w), make([]bool, w), make([]bool, w)
+		prev, cur, next = make([]uint8, w), make([]uint8, w), make([]uint8, w)
 		markRow(dark, w, h, k, k, cur)
 		markRow(dark, w, h, k, k+1, next)
 	}
@@ -51,30 +52,36 @@ func findLines(dark []uint8, w, h int, minSpan float64, tilt bool) []line {
 			prev, cur, next = cur, next, prev
 			markRow(dark, w, h, k, y+1, next)
 			for x := range mark {
-				mark[x] = prev[x] || cur[x] || next[x]
+				mark[x] = prev[x] | cur[x] | next[x]
 			}
 		} else {
 			markRow(dark, w, h, k, y, mark)
 		}
-		start, gap := -1, 0
-		for x := 0; x <= w; x++ {
-			if x < w && mark[x] {
-				if start < 0 {
-					start = x
-				}
-				gap = 0
-				continue
+		// A run is marks with gaps of at most two pixels between them.
+		// Most of a row is unmarked, so the next run is looked for by
+		// IndexByte and then followed mark by mark.
+		for x := 0; x < w; {
+			i := bytes.IndexByte(mark[x:], 1)
+			if i < 0 {
+				break
 			}
-			if start >= 0 {
-				gap++
-				if gap > 2 || x == w {
-					end := x - gap
-					if end-start+1 >= minRun {
-						runs = append(runs, run{y: y, x0: start, x1: end})
-					}
-					start, gap = -1, 0
+			start, end := x+i, x+i
+			for {
+				j := end + 1
+				if j < w && mark[j] != 0 {
+					end = j
+				} else if j+1 < w && mark[j+1] != 0 {
+					end = j + 1
+				} else if j+2 < w && mark[j+2] != 0 {
+					end = j + 2
+				} else {
+					break
 				}
 			}
+			if end-start+1 >= minRun {
+				runs = append(runs, run{y: y, x0: start, x1: end})
+			}
+			x = end + 1
 		}
 	}
 	rowStart[h] = len(runs)
@@ -161,7 +168,7 @@ type run struct{ y, x0, x1 int }
 // paper k rows above and below, or, for a thin rule with text close to it
 // (a date printed just over the line), paper two rows away. Rows too near
 // the edge have no marks.
-func markRow(dark []uint8, w, h, k, y int, mark []bool) {
+func markRow(dark []uint8, w, h, k, y int, mark []uint8) {
 	if y < k || y >= h-k {
 		clear(mark)
 		return
@@ -169,15 +176,13 @@ func markRow(dark []uint8, w, h, k, y int, mark []bool) {
 	row := dark[y*w : (y+1)*w]
 	up, down := dark[(y-k)*w:(y-k+1)*w], dark[(y+k)*w:(y+k+1)*w]
 	up2, down2 := dark[(y-2)*w:(y-1)*w], dark[(y+2)*w:(y+3)*w]
+	mark, up, down, up2, down2 = mark[:len(row)], up[:len(row)], down[:len(row)], up2[:len(row)], down2[:len(row)]
+	// Without branches: at the edges of text they are mispredicted.
 	for x, dv := range row {
 		d := int(dv)
-		if d < 32 {
-			mark[x] = false
-			continue
-		}
 		n := max(int(up[x]), int(down[x]))
 		n2 := max(int(up2[x]), int(down2[x]))
-		mark[x] = d-n >= 20 || d-n2 >= 24
+		mark[x] = byte01(d >= 32) & (byte01(d-n >= 20) | byte01(d-n2 >= 24))
 	}
 }
 
