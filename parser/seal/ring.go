@@ -85,15 +85,21 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 	aw, ah := (w+1)/2, (h+1)/2
 	acc := make([]int32, aw*ah)
 	// A Sobel response of 120 needs a neighbour of at least 120/4/√2 ≈ 21:
-	// rows with no such value around them (most of a page's chroma) are
-	// skipped whole.
-	strong := make([]bool, h)
+	// stretches of 32 pixels of a row with no such value in them or in
+	// the stretches around them (most of a page's chroma) are skipped
+	// whole. strong says which stretches have one.
+	const chunk = 32
+	nc := (w + chunk - 1) / chunk
+	strong := make([]bool, h*nc)
 	for y := range h {
-		m := 0
-		for _, v := range src[y*w : (y+1)*w] {
-			m = max(m, int(v)) // over ints: no branch
+		row := src[y*w : (y+1)*w]
+		for c := range nc {
+			m := 0
+			for _, v := range row[c*chunk : min((c+1)*chunk, w)] {
+				m = max(m, int(v)) // over ints: no branch
+			}
+			strong[y*nc+c] = m > 20
 		}
-		strong[y] = m > 20
 	}
 	// One vote per 2 px of radius: a cell is 2 px wide.
 	var rs []float64
@@ -107,37 +113,45 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 	fw, fh := float64(w), float64(h)
 	in := func(x, y float64) bool { return x >= 0 && y >= 0 && x < fw && y < fh }
 	for y := 1; y < h-1; y++ {
-		if !strong[y-1] && !strong[y] && !strong[y+1] {
-			continue
-		}
-		for x := 1; x < w-1; x++ {
-			i := y*w + x
-			gx := int(src[i-w+1]) + 2*int(src[i+1]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-1]) - int(src[i+w-1])
-			gy := int(src[i+w-1]) + 2*int(src[i+w]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-w]) - int(src[i-w+1])
-			g2 := gx*gx + gy*gy
-			if g2 < 120*120 {
+		for c := range nc {
+			near := false
+			for _, s := range [3][]bool{strong[(y-1)*nc : y*nc], strong[y*nc : (y+1)*nc], strong[(y+1)*nc : (y+2)*nc]} {
+				for _, on := range s[max(0, c-1):min(nc, c+2)] {
+					near = near || on
+				}
+			}
+			if !near {
 				continue
 			}
-			g := math.Sqrt(float64(g2))
-			dx, dy := float64(gx)/g, float64(gy)/g
-			fx, fy := float64(x)+0.5, float64(y)+0.5
-			// fx ± dx·r moves one way as r grows, so when the votes at
-			// both ends of the radii fall on the page, all of them do.
-			if in(fx+dx*r0, fy+dy*r0) && in(fx-dx*r0, fy-dy*r0) && in(fx+dx*r1, fy+dy*r1) && in(fx-dx*r1, fy-dy*r1) {
+			for x := max(1, c*chunk); x < min(w-1, (c+1)*chunk); x++ {
+				i := y*w + x
+				gx := int(src[i-w+1]) + 2*int(src[i+1]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-1]) - int(src[i+w-1])
+				gy := int(src[i+w-1]) + 2*int(src[i+w]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-w]) - int(src[i-w+1])
+				g2 := gx*gx + gy*gy
+				if g2 < 120*120 {
+					continue
+				}
+				g := math.Sqrt(float64(g2))
+				dx, dy := float64(gx)/g, float64(gy)/g
+				fx, fy := float64(x)+0.5, float64(y)+0.5
+				// fx ± dx·r moves one way as r grows, so when the votes at
+				// both ends of the radii fall on the page, all of them do.
+				if in(fx+dx*r0, fy+dy*r0) && in(fx-dx*r0, fy-dy*r0) && in(fx+dx*r1, fy+dy*r1) && in(fx-dx*r1, fy-dy*r1) {
+					for _, r := range rs {
+						ox, oy := dx*r, dy*r
+						acc[int(fy+oy)>>1*aw+int(fx+ox)>>1]++
+						acc[int(fy-oy)>>1*aw+int(fx-ox)>>1]++
+					}
+					continue
+				}
 				for _, r := range rs {
 					ox, oy := dx*r, dy*r
-					acc[int(fy+oy)>>1*aw+int(fx+ox)>>1]++
-					acc[int(fy-oy)>>1*aw+int(fx-ox)>>1]++
-				}
-				continue
-			}
-			for _, r := range rs {
-				ox, oy := dx*r, dy*r
-				if vx, vy := fx+ox, fy+oy; in(vx, vy) {
-					acc[int(vy)/2*aw+int(vx)/2]++
-				}
-				if vx, vy := fx-ox, fy-oy; in(vx, vy) {
-					acc[int(vy)/2*aw+int(vx)/2]++
+					if vx, vy := fx+ox, fy+oy; in(vx, vy) {
+						acc[int(vy)/2*aw+int(vx)/2]++
+					}
+					if vx, vy := fx-ox, fy-oy; in(vx, vy) {
+						acc[int(vy)/2*aw+int(vx)/2]++
+					}
 				}
 			}
 		}
