@@ -36,7 +36,8 @@ type reader struct {
 	part  string // the main part's name, e.g. "word/document.xml"
 	d     *xml.Decoder
 	depth int
-	ns    []nsBinding
+	ns    []nsBinding // namespace declarations in scope, "" the default
+	open  []xml.Name  // the open elements' raw names, innermost last
 	rels  map[string]rel
 	doc   *word.Document
 
@@ -123,10 +124,10 @@ func (r *reader) document() error {
 			}
 			return err
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
+		if tok.kind != startToken {
 			continue
 		}
+		se := tok.start
 		if !wEl(se, "document") {
 			return fmt.Errorf("%w: main part %s is <%s>, not a WordprocessingML document", ErrNotDocx, r.part, se.Name.Local)
 		}
@@ -150,40 +151,33 @@ func (r *reader) document() error {
 	}
 }
 
-// next returns the next token, keeping depth and namespace scope and
-// enforcing the nesting limit. EOF inside the document is an error.
-func (r *reader) next() (xml.Token, error) {
+// next returns the next token, keeping depth and enforcing the nesting
+// limit. EOF inside the document is an error.
+func (r *reader) next() (token, error) {
 	if r.tokens++; r.tokens > maxTokens {
-		return nil, errTruncated
+		return token{}, errTruncated
 	}
-	tok, err := r.d.Token()
+	tok, err := r.rawNext()
 	if err != nil {
 		if err == io.EOF {
-			return nil, io.ErrUnexpectedEOF
+			return token{}, io.ErrUnexpectedEOF
 		}
-		return nil, err
+		return token{}, err
 	}
-	switch t := tok.(type) {
-	case xml.StartElement:
+	switch tok.kind {
+	case startToken:
 		r.depth++
 		if r.depth > r.pkg.lim.MaxDepth {
-			return nil, &limitError{fmt.Sprintf("docx: part %s nests deeper than %d elements", r.part, r.pkg.lim.MaxDepth)}
+			return token{}, &limitError{fmt.Sprintf("docx: part %s nests deeper than %d elements", r.part, r.pkg.lim.MaxDepth)}
 		}
-		for _, a := range t.Attr {
-			if a.Name.Space == "xmlns" {
-				r.ns = append(r.ns, nsBinding{a.Name.Local, a.Value, r.depth})
-			}
-		}
-	case xml.EndElement:
-		for len(r.ns) > 0 && r.ns[len(r.ns)-1].depth >= r.depth {
-			r.ns = r.ns[:len(r.ns)-1]
-		}
+	case endToken:
 		r.depth--
 	}
 	return tok, nil
 }
 
-// lookup resolves a namespace prefix in the current scope.
+// lookup resolves a namespace prefix in the current scope; "" when it is
+// not declared.
 func (r *reader) lookup(prefix string) string {
 	for i := len(r.ns) - 1; i >= 0; i-- {
 		if r.ns[i].prefix == prefix {
@@ -200,10 +194,10 @@ func (r *reader) skip() error {
 		if err != nil {
 			return err
 		}
-		switch tok.(type) {
-		case xml.StartElement:
+		switch tok.kind {
+		case startToken:
 			n++
-		case xml.EndElement:
+		case endToken:
 			n--
 		}
 	}
@@ -218,12 +212,12 @@ func (r *reader) children(fn func(xml.StartElement) error) error {
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := fn(t); err != nil {
+		switch tok.kind {
+		case startToken:
+			if err := fn(tok.start); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case endToken:
 			return nil
 		}
 	}
@@ -240,8 +234,9 @@ func (r *reader) text() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
+		switch tok.kind {
+		case textToken:
+			t := tok.text
 			// Keep no more than a paragraph may hold (and a character
 			// more, so that the paragraph sees the cut): a 50 MB text
 			// node costs the decoder's buffer, not copies of it.
@@ -259,11 +254,11 @@ func (r *reader) text() (string, error) {
 				buf = append(buf, t...)
 			}
 			parts++
-		case xml.StartElement:
+		case startToken:
 			if err := r.skip(); err != nil {
 				return "", err
 			}
-		case xml.EndElement:
+		case endToken:
 			if parts > 1 {
 				return string(buf), nil
 			}
