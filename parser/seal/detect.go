@@ -226,6 +226,12 @@ func (st ringStats) judge(e ellipse) (found, bool) {
 	if st.inner < 0.03 || st.inner > 0.7 || st.core < 2 {
 		return found{}, false
 	}
+	// Where most of the ink near the outline has no common edge, the
+	// ellipse was fitted through something else: a 「已阅」 box's sides and
+	// characters, or a seal's text off its true ring.
+	if st.edge < 0.5 {
+		return found{}, false
+	}
 	kind := KindRound
 	if e.b/e.a < 0.85 {
 		kind = KindOval
@@ -239,7 +245,7 @@ func (st ringStats) judge(e ellipse) (found, bool) {
 	// outline; a pen line (0.3–0.7 mm) does not. A ring that thin, or
 	// whose edge wanders, is a pen circle, a box or a misfit, or else a
 	// faint seal half hidden under others: never sure, either way.
-	if st.thick < 2 || st.edge < 0.55 {
+	if st.thick < 2 || st.edge < 0.6 {
 		conf = math.Min(conf, 0.5)
 	}
 	if st.chroma < 110 {
