@@ -200,10 +200,12 @@ func appendSubmission(b []byte, s *Submission) []byte {
 	return e.b
 }
 
-// decodeSubmission reads a record back. Its strings share one copy of the
-// record's bytes (one allocation, not one per string).
+// decodeSubmission reads a record back. Each string is a copy of its own:
+// strings sharing one copy of the record would keep the whole record (its
+// 事迹 and all) alive for as long as any of them is kept, and the outputs
+// keep a few of each window (问题清单's codes, 待核查清单's findings).
 func decodeSubmission(b []byte) (Submission, error) {
-	d := decoder{s: string(b)}
+	d := decoder{b: b}
 	var s Submission
 	s.WindowName = d.str()
 	s.Unit = d.str()
@@ -250,7 +252,7 @@ func decodeSubmission(b []byte) (Submission, error) {
 		}
 	}
 	s.RankingCell, s.JointCell, s.Application, s.Review, s.Mail = d.str(), d.str(), d.str(), d.str(), d.str()
-	if d.err == nil && len(d.s) != 0 {
+	if d.err == nil && len(d.b) != 0 {
 		d.err = errors.New("trailing bytes")
 	}
 	return s, d.err
@@ -289,26 +291,26 @@ func (e *encoder) boolp(p *bool) {
 	}
 }
 
-// decoder reads what encoder wrote, from the record as a string. After the
-// first error every read gives a zero value and err stays set.
+// decoder reads what encoder wrote. After the first error every read gives
+// a zero value and err stays set.
 type decoder struct {
-	s   string
+	b   []byte
 	err error
 }
 
 var errShort = errors.New("record cut short")
 
-// varint reads a uvarint (signed: a zig-zag varint) at the start of d.s.
+// varint reads a uvarint (signed: a zig-zag varint) at the start of d.b.
 func (d *decoder) varint(signed bool) uint64 {
 	if d.err != nil {
 		return 0
 	}
 	var u uint64
-	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
-		c := d.s[i]
+	for i := 0; i < len(d.b) && i < binary.MaxVarintLen64; i++ {
+		c := d.b[i]
 		u |= uint64(c&0x7f) << (7 * i)
 		if c < 0x80 {
-			d.s = d.s[i+1:]
+			d.b = d.b[i+1:]
 			if signed {
 				u = uint64(int64(u>>1) ^ -int64(u&1))
 			}
@@ -327,12 +329,12 @@ func (d *decoder) str() string {
 	if d.err != nil || n == 0 {
 		return ""
 	}
-	if n > uint64(len(d.s)) {
+	if n > uint64(len(d.b)) {
 		d.err = errShort
 		return ""
 	}
-	s := d.s[:n]
-	d.s = d.s[n:]
+	s := string(d.b[:n])
+	d.b = d.b[n:]
 	return s
 }
 
@@ -344,7 +346,7 @@ func (d *decoder) size() (n int, ok bool) {
 	if d.err != nil || u == 0 {
 		return 0, false
 	}
-	if u-1 > uint64(len(d.s)) {
+	if u-1 > uint64(len(d.b)) {
 		d.err = errShort
 		return 0, false
 	}
