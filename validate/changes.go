@@ -186,6 +186,9 @@ func Compare(prev, cur *Result) *Changes {
 	}
 	pairs, gone := pairWindows(prevNames, curNames)
 	for i, s := range cur.All() {
+		if i >= len(pairs) {
+			break // the first pass was cut short (cur.Err), so is the result
+		}
 		w := WindowChange{WindowName: s.WindowName, Unit: s.Unit, After: s.Conclusion,
 			Closed: []TrackedFinding{}, New: []TrackedFinding{}, Open: []TrackedFinding{}}
 		w.NewFiles = newFiles(cur, s.WindowName, prevFiles)

@@ -66,14 +66,17 @@ func (r *Result) All() iter.Seq2[int, *Submission] {
 			return
 		}
 		for i, rec := range r.spill.recs {
+			if r.Err() != nil {
+				return // a pass after a failed one reads nothing either
+			}
 			b, err := rec.Bytes()
 			if err != nil {
-				r.spill.fail(fmt.Errorf("读取暂存的审查结果失败：%w", err))
+				r.spill.fail(fmt.Errorf("无法从临时文件读回第%d个窗口的审查结果，请检查临时文件夹所在磁盘（空间、是否被拔出）后重新运行（%w）", i+1, err))
 				return
 			}
 			s, err := decodeSubmission(b)
 			if err != nil {
-				r.spill.fail(fmt.Errorf("暂存的审查结果已损坏（程序内部错误）：%w", err))
+				r.spill.fail(fmt.Errorf("临时文件中第%d个窗口的审查结果已损坏（程序内部错误），请重新运行；仍出现时请报告给维护人员（%w）", i+1, err))
 				return
 			}
 			if !yield(i, &s) {
@@ -116,7 +119,7 @@ func (r *Result) Close() error {
 // them; put stores the i-th. Without a file they are kept encoded in
 // memory, which still holds less than the structs.
 func (res *Result) spillTo(n int) (put func(i int, s *Submission)) {
-	st := dossier.NewStore()
+	st := dossier.NewStoreNamed("shenbao-results-*")
 	sp := &spilled{store: st, recs: make([]dossier.Stored, n)}
 	res.spill, res.Submissions = sp, nil
 	runtime.AddCleanup(res, func(st *dossier.Store) { st.Close() }, st)

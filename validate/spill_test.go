@@ -29,10 +29,15 @@ func fill(v reflect.Value, n *int) {
 			fill(v.Index(i), n)
 		}
 	case reflect.Struct:
+		exported := 0
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
 				fill(v.Field(i), n)
+				exported++
 			}
+		}
+		if exported == 0 { // time.Time, say: fill cannot tell it was kept
+			panic("fill: no case for " + v.Type().String() + "; add it to fill and to appendSubmission")
 		}
 	default:
 		panic("fill: no case for " + v.Kind().String() + "; add it to fill and to appendSubmission")

@@ -36,9 +36,14 @@ type Store struct {
 
 // NewStore makes a store in the system's temporary folder. It never fails:
 // without a file it keeps the forms in memory.
-func NewStore() *Store {
+func NewStore() *Store { return NewStoreNamed("shenbao-forms-*") }
+
+// NewStoreNamed is NewStore with the file named by pattern (os.CreateTemp),
+// so that a file left behind (Windows keeps it until it is closed) tells
+// what it held.
+func NewStoreNamed(pattern string) *Store {
 	s := &Store{}
-	f, err := os.CreateTemp("", "shenbao-forms-*")
+	f, err := os.CreateTemp("", pattern)
 	if err != nil {
 		return s
 	}

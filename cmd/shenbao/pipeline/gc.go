@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -41,7 +42,7 @@ func TightGC() (restore func()) {
 // The memory limit a run keeps while it reads: at least memoryFloor, and
 // half as much again as the live heap plus memorySlack when that is more.
 const (
-	memoryFloor = 96 << 20
+	memoryFloor = 80 << 20
 	memorySlack = 16 << 20
 )
 
@@ -52,21 +53,25 @@ func limitFor(live uint64) int64 {
 
 // LimitMemory sets the runtime's soft memory limit from the live heap,
 // checked every interval, until the returned function is called; a limit
-// the user set (GOMEMLIMIT) is left alone.
+// the user set (GOMEMLIMIT) is left alone, and so is a collector turned off
+// (GOGC=off), which a limit would turn back on.
 //
 // With the default growth target the heap grows to twice the live data
 // before the collector runs. In the walk the live data is the batch's items
 // and parsed pieces (~50 MB at 10,000 windows), and what each worker reads
 // and decodes is garbage soon after: the heap reached ~100 MiB and the
-// process ~130 MiB. A limit of 96 MiB makes the collector run earlier only
+// process ~130 MiB. A limit of 80 MiB makes the collector run earlier only
 // when the heap nears it, so a small batch never pays; a batch whose live
 // data alone nears the floor gets 1.5 times its live heap (GOGC=50), not
 // a collector that runs without end.
 func LimitMemory(interval time.Duration) (restore func()) {
 	gcMu.Lock()
 	defer gcMu.Unlock()
-	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
-		return func() {} // GOMEMLIMIT, or a caller's own limit
+	gogc := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(gogc)
+	if os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) != math.MaxInt64 ||
+		gogc[0].Value.Kind() == metrics.KindUint64 && int64(gogc[0].Value.Uint64()) < 0 {
+		return func() {} // GOMEMLIMIT (even "off"), a caller's own limit, or GOGC=off
 	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	set := func() {

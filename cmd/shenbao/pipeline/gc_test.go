@@ -59,4 +59,11 @@ func TestLimitMemory(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != 200<<20 {
 		t.Errorf("the user's limit became %d", got)
 	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // GOGC=off
+	restore = LimitMemory(time.Millisecond)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("GOGC=off: a limit of %d turns the collector back on", got)
+	}
+	restore()
 }
