@@ -72,6 +72,9 @@ func fitRing(m *mask, cx, cy, ppm float64) (ellipse, bool) {
 	rmin := minSemi * ppm * 0.6
 	var pts [][2]float64
 	for k := range rays {
+		if len(pts)+rays-k < rays/2 {
+			return ellipse{}, false // too few hits even if every ray left hits
+		}
 		th := 2 * math.Pi * float64(k) / rays
 		dx, dy := math.Cos(th), math.Sin(th)
 		// Each step's inner sample is the next step's outer one.
