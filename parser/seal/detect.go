@@ -292,9 +292,9 @@ func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
 // blobCentres adds the middle of every seal-sized patch of ink, for ovals
 // whose edge normals do not meet in one point.
 func blobCentres(m *mask, ppm float64) [][2]float64 {
-	const pad = 2
+	const pad = inkPad
 	pw := m.w + 2*pad
-	todo := inkBytes(m, pad) // 1: ink not yet reached
+	todo := m.inkBytes() // 1: ink not yet reached
 	var out [][2]float64
 	var stack []int
 	for k0 := nextInk(todo, 0); k0 >= 0; k0 = nextInk(todo, k0+1) {
@@ -332,9 +332,9 @@ func squares(m *mask, ppm float64, rings []found) []found {
 	// (or a piece of it cut off by a table rule); joined, the two are no
 	// square. Marking the found rings' outlines as seen keeps the box a
 	// component of its own.
-	const pad = 1
+	const pad = inkPad
 	pw := m.w + 2*pad
-	todo := inkBytes(m, pad) // 1: ink not yet seen
+	todo := m.inkBytes() // 1: ink not yet seen
 	for _, r := range rings {
 		e := ellipse{cx: r.cx, cy: r.cy, a: r.a, b: r.b, ang: r.ang}.measure()
 		in := max(0.5, 1-3*ppm/r.b)

@@ -28,8 +28,9 @@ const (
 
 // mask is a binary plane.
 type mask struct {
-	w, h int
-	on   []bool
+	w, h  int
+	on    []bool
+	bytes []uint8 // on as inkBytes has it, once asked for; on is not changed after
 }
 
 func (m *mask) at(x, y int) bool {
@@ -43,12 +44,13 @@ func (m *mask) atf(x, y float64) bool { return m.at(int(x), int(y)) }
 // is not one huge mark.
 func inkMask(p *planes, t *table, colour bool) *mask {
 	m := &mask{w: p.w, h: p.h, on: make([]bool, p.w*p.h)}
-	for i := range m.on {
-		if colour {
-			m.on[i] = p.chroma[i] >= 45
-		} else {
-			m.on[i] = p.dark[i] >= 100
-		}
+	src, least := p.chroma, uint8(45)
+	if !colour {
+		src, least = p.dark, 100
+	}
+	on := m.on[:len(src)]
+	for i, v := range src {
+		on[i] = v >= least
 	}
 	if t == nil {
 		return m
