@@ -141,30 +141,21 @@ func (res *Result) spillTo(n int) (put func(i int, s *Submission)) {
 
 func appendSubmission(b []byte, s *Submission) []byte {
 	e := encoder{b}
-	e.str(s.WindowName)
-	e.str(s.Unit)
+	e.str(s.WindowName, s.Unit)
 	e.strs(s.RecommendForms)
 	e.size(s.Staff == nil, len(s.Staff))
 	for _, p := range s.Staff {
-		e.str(p.Name)
-		e.str(p.IDMasked)
-		e.str(p.ID)
-		e.str(p.Gender)
-		e.str(p.Birth)
+		e.str(p.Name, p.IDMasked, p.ID, p.Gender, p.Birth)
 		e.strs(p.Joint)
 	}
-	e.str(s.Honors)
-	e.str(s.Duties)
-	e.str(s.Deeds)
+	e.str(s.Honors, s.Duties, s.Deeds)
 	e.int(s.DeedsChars)
 	e.size(s.ReviewRows == nil, len(s.ReviewRows))
 	for _, r := range s.ReviewRows {
-		e.str(r.Role)
-		e.str(r.Opinion)
+		e.str(r.Role, r.Opinion)
 		e.boolp(r.Signed)
 		e.boolp(r.Stamped)
-		e.str(r.Date)
-		e.str(r.Cell)
+		e.str(r.Date, r.Cell)
 	}
 	e.strs(s.Photos.Environment)
 	e.strs(s.Photos.Work)
@@ -173,12 +164,7 @@ func appendSubmission(b []byte, s *Submission) []byte {
 	e.str(s.Conclusion)
 	e.size(s.Findings == nil, len(s.Findings))
 	for _, f := range s.Findings {
-		e.str(f.Code)
-		e.str(string(f.Level))
-		e.str(f.Message)
-		e.str(f.Field)
-		e.str(f.Location)
-		e.str(f.Fix)
+		e.str(f.Code, string(f.Level), f.Message, f.Field, f.Location, f.Fix)
 	}
 	if s.Ranking == nil {
 		e.uint(0)
@@ -190,16 +176,9 @@ func appendSubmission(b []byte, s *Submission) []byte {
 	}
 	e.size(s.JointReview == nil, len(s.JointReview))
 	for _, j := range s.JointReview {
-		e.str(j.Department)
-		e.str(j.Person)
-		e.str(j.Result)
-		e.str(j.Text)
+		e.str(j.Department, j.Person, j.Result, j.Text)
 	}
-	e.str(s.RankingCell)
-	e.str(s.JointCell)
-	e.str(s.Application)
-	e.str(s.Review)
-	e.str(s.Mail)
+	e.str(s.RankingCell, s.JointCell, s.Application, s.Review, s.Mail)
 	return e.b
 }
 
@@ -265,7 +244,14 @@ type encoder struct{ b []byte }
 
 func (e *encoder) uint(u uint64) { e.b = binary.AppendUvarint(e.b, u) }
 func (e *encoder) int(i int)     { e.b = binary.AppendVarint(e.b, int64(i)) }
-func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+
+// str writes each of ss.
+func (e *encoder) str(ss ...string) {
+	for _, s := range ss {
+		e.uint(uint64(len(s)))
+		e.b = append(e.b, s...)
+	}
+}
 
 // size writes a slice's length plus one, or 0 for a nil slice.
 func (e *encoder) size(isNil bool, n int) {
@@ -278,9 +264,7 @@ func (e *encoder) size(isNil bool, n int) {
 
 func (e *encoder) strs(ss []string) {
 	e.size(ss == nil, len(ss))
-	for _, s := range ss {
-		e.str(s)
-	}
+	e.str(ss...)
 }
 
 func (e *encoder) boolp(p *bool) {

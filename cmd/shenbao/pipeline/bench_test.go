@@ -185,36 +185,19 @@ func BenchmarkFloor(b *testing.B) {
 // does not stop the world (runtime.ReadMemStats does, 200 times a second,
 // which the check being measured should not pay for).
 func watchHeap() func() uint64 {
-	var (
-		mu   sync.Mutex
-		peak uint64
-		done = make(chan struct{})
-	)
 	// HeapInuse of runtime.MemStats: the heap's objects and the free space
-	// in its spans.
+	// in its spans. Only the sampling goroutine writes peak.
 	samples := []metrics.Sample{
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/memory/classes/heap/unused:bytes"},
 	}
-	go func() {
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				metrics.Read(samples)
-				mu.Lock()
-				peak = max(peak, samples[0].Value.Uint64()+samples[1].Value.Uint64())
-				mu.Unlock()
-			}
-		}
-	}()
+	var peak uint64
+	stop := every(5*time.Millisecond, func() {
+		metrics.Read(samples)
+		peak = max(peak, samples[0].Value.Uint64()+samples[1].Value.Uint64())
+	})
 	return func() uint64 {
-		close(done)
-		mu.Lock()
-		defer mu.Unlock()
+		stop() // the sampler has returned: peak is ours to read
 		return peak
 	}
 }

@@ -81,8 +81,19 @@ func LimitMemory(interval time.Duration) (restore func()) {
 		}
 	}
 	set()
-	done := make(chan struct{})
-	stopped := make(chan struct{})
+	stop := every(interval, set)
+	return func() {
+		stop()
+		gcMu.Lock()
+		defer gcMu.Unlock()
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+}
+
+// every calls fn every interval on a goroutine of its own until the
+// returned function is called, which returns once fn has.
+func every(interval time.Duration, fn func()) (stop func()) {
+	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
 		t := time.NewTicker(interval)
@@ -92,15 +103,12 @@ func LimitMemory(interval time.Duration) (restore func()) {
 			case <-done:
 				return
 			case <-t.C:
-				set()
+				fn()
 			}
 		}
 	}()
 	return func() {
 		close(done)
 		<-stopped
-		gcMu.Lock()
-		defer gcMu.Unlock()
-		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
