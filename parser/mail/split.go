@@ -27,7 +27,10 @@ func fastTree(data []byte, depth int) (root *enmime.Part, ok bool) {
 	if !found {
 		return nil, false
 	}
-	hdr, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(head))).ReadMIMEHeader()
+	// A buffer the header's size, not bufio's 4 KB: one per part of every
+	// message was 240 MB of garbage at 10,000 windows.
+	br := bufio.NewReaderSize(bytes.NewReader(head), min(len(head), 4096))
+	hdr, err := textproto.NewReader(br).ReadMIMEHeader()
 	if err != nil {
 		return nil, false
 	}
