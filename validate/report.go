@@ -23,7 +23,7 @@ import (
 // ReportInput is what a check run gathered before its rules are applied.
 type ReportInput struct {
 	Items  []*intake.Item   // every item of the walk, sorted by Pos
-	Pieces []*dossier.Piece // what the parse stage made of the leaves
+	Pieces []*dossier.Piece // what the parse stage made of the leaves; let go once read
 	// Dossiers are from dossier.Assemble. Report sets each entry to nil
 	// once its Submission is made, so that the forms and the result are not
 	// held together: the caller must not use them afterwards.
@@ -90,6 +90,8 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
 	res.ScanPages = scanPages(in.Pieces, in.Dossiers)
+	loose := append(append(unattributed(in), ranked.loose...), joint.loose...)
+	in.Pieces = nil // read: the parsed pieces may go before the windows are checked
 	// The windows are checked on every core: each one's rules read only
 	// its dossier, the profile and what was worked out across windows
 	// above. Each result goes to its window's place, so the order does not
@@ -139,7 +141,6 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	if in.JointGiven {
 		res.JointDepartments = joint.departments
 	}
-	loose := append(append(unattributed(in), ranked.loose...), joint.loose...)
 	res.Unattributed = applyRules(loose, p)
 	return res
 }

@@ -111,13 +111,13 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 	ds, windowOf, unmatched := dossier.Assemble(c.parsed, c.records, p)
 	// The forms live on in the dossiers, which Report lets go one by one as
 	// it makes the result; Report reads only the items' kinds and scan pages
-	// from c.parsed.
+	// from the pieces, before it checks the windows.
 	for _, pd := range c.parsed {
 		pd.DropForms()
 	}
 	rep.Windows(len(ds))
 	rep.Stage("审查")
-	res := validate.Report(validate.ReportInput{
+	in := validate.ReportInput{
 		Items:     c.items,
 		Pieces:    c.parsed,
 		Dossiers:  ds,
@@ -132,7 +132,9 @@ func Run(ctx context.Context, opt Options) (*validate.Result, error) {
 		JointProblems: c.jointProblems(),
 
 		Spill: true,
-	}, p, now())
+	}
+	c.parsed = nil // Report lets the pieces go once it has read them
+	res := validate.Report(in, p, now())
 	if opt.Overlays != "" {
 		nameOverlays(opt, res.ScanPages)
 	}
