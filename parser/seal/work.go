@@ -229,9 +229,12 @@ func reduce420Half(m *image.YCbCr, r *raster) {
 		cb := m.Cb[oy*m.CStride : oy*m.CStride+r.w]
 		cr := m.Cr[oy*m.CStride : oy*m.CStride+r.w]
 		o := r.pix[oy*r.w*3 : (oy+1)*r.w*3]
-		for ox := range r.w {
-			s := uint32(y0[2*ox]) + uint32(y0[2*ox+1]) + uint32(y1[2*ox]) + uint32(y1[2*ox+1])
-			o[ox*3], o[ox*3+1], o[ox*3+2] = yccToRGB(uint8(s>>2), cb[ox], cr[ox])
+		cr = cr[:len(cb)]
+		for ox, b := range cb {
+			a, c := y0[2*ox:2*ox+2:2*ox+2], y1[2*ox:2*ox+2:2*ox+2]
+			s := uint32(a[0]) + uint32(a[1]) + uint32(c[0]) + uint32(c[1])
+			q := o[3*ox : 3*ox+3 : 3*ox+3]
+			q[0], q[1], q[2] = yccToRGB(uint8(s>>2), b, cr[ox])
 		}
 	}
 }
