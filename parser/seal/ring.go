@@ -127,8 +127,9 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 			}
 			for x := max(1, c*chunk); x < min(w-1, (c+1)*chunk); x++ {
 				i := y*w + x
-				gx := int(src[i-w+1]) + 2*int(src[i+1]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-1]) - int(src[i+w-1])
-				gy := int(src[i+w-1]) + 2*int(src[i+w]) + int(src[i+w+1]) - int(src[i-w-1]) - 2*int(src[i-w]) - int(src[i-w+1])
+				u, c, d := src[i-w-1:i-w+2:i-w+2], src[i-1:i+2:i+2], src[i+w-1:i+w+2:i+w+2]
+				gx := int(u[2]) + 2*int(c[2]) + int(d[2]) - int(u[0]) - 2*int(c[0]) - int(d[0])
+				gy := int(d[0]) + 2*int(d[1]) + int(d[2]) - int(u[0]) - 2*int(u[1]) - int(u[2])
 				g2 := gx*gx + gy*gy
 				if g2 < 120*120 {
 					continue
