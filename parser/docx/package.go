@@ -91,9 +91,10 @@ var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 32<<10
 
 // decoder returns an XML token stream over a part and the function that
 // gives its buffer back, to call once the decoder is no longer used.
+// The part must have been passed through textCap.
 func (p *pkg) decoder(r io.Reader) (*xml.Decoder, func()) {
 	br := readers.Get().(*bufio.Reader)
-	br.Reset(&textCap{r: r})
+	br.Reset(r)
 	d := xml.NewDecoder(br)
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		enc, err := htmlindex.Get(label)
@@ -164,31 +165,44 @@ func (p *pkg) walkXML(f *zip.File, fn func(xml.StartElement)) error {
 		return err
 	}
 	defer c.Close()
-	d, done := p.decoder(r)
-	defer done()
+	tr := &reader{}
+	defer p.tokenize(tr, r)()
 	depth := 0
 	for n := 0; ; n++ {
 		if n > maxSmallTokens {
 			return &limitError{fmt.Sprintf("docx: part %s has more than %d XML elements", f.Name, maxSmallTokens/2)}
 		}
-		tok, err := d.Token()
+		tok, err := tr.rawNext()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok.kind {
+		case startToken:
 			depth++
 			if depth > p.lim.MaxDepth {
 				return &limitError{fmt.Sprintf("docx: part %s nests deeper than %d elements", f.Name, p.lim.MaxDepth)}
 			}
-			fn(t)
-		case xml.EndElement:
+			fn(tok.start)
+		case endToken:
 			depth--
 		}
 	}
+}
+
+// tokenize sets r to read the tokens of the part in: with the plain
+// scanner when the part is plain, else with a decoder. It returns the
+// function to call once r is no longer read.
+func (p *pkg) tokenize(r *reader, in io.Reader) (done func()) {
+	b, rest, whole := readPlain(&textCap{r: in})
+	if whole && isPlain(b) {
+		r.plain = &plainScanner{b: b}
+		return func() {}
+	}
+	r.d, done = p.decoder(rest)
+	return done
 }
 
 // resolve turns a relationship target into a part name relative to the

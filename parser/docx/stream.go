@@ -33,8 +33,10 @@ var errTruncated = errors.New("docx: document too large; the rest was not read")
 // reader holds the state of one pass over the main document part.
 type reader struct {
 	pkg   *pkg
-	part  string // the main part's name, e.g. "word/document.xml"
-	d     *xml.Decoder
+	part  string        // the main part's name, e.g. "word/document.xml"
+	d     *xml.Decoder  // the part's decoder, unless plain is set
+	plain *plainScanner // the scanner of a plain part
+	names names         // interned names of a plain part
 	depth int
 	ns    []nsBinding // namespace declarations in scope, "" the default
 	open  []xml.Name  // the open elements' raw names, innermost last
@@ -78,16 +80,14 @@ func (p *pkg) readDocument(f *zip.File) (*word.Document, error) {
 		return nil, err
 	}
 	defer c.Close()
-	d, done := p.decoder(in)
-	defer done()
 	r := &reader{
 		pkg:    p,
 		part:   f.Name,
-		d:      d,
 		doc:    &word.Document{Format: "docx"},
 		images: map[string]imgInfo{},
 		warned: map[string]bool{},
 	}
+	defer p.tokenize(r, in)()
 	rels, err := p.readRels(f.Name)
 	if err != nil {
 		r.warn(problem.PictureUnread, "%v; images cannot be resolved", err)

@@ -3,7 +3,6 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -33,13 +32,27 @@ var tokenSeeds = []string{
 	`<a:b:c/>`,
 	``,
 	`<?xml version="1.0"?>`,
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document xmlns:w=\"urn:w\">\r\n<w:t a=\"x\r\ny\ry\">a\r\nb\rc\r\r\n&amp;\r\n</w:t></w:document>",
+	`<?xml version='1.0' encoding='UTF-8' standalone='yes'?><a b='&lt;'/>`,
+	`<?xml version='1.0' encoding="UTF-8"?><a/>`,
+	"<a>\r&amp;\n]]&gt;]&amp;]>\r</a>",
+	`<r><t>a</t><t>&amp;&amp;&amp;&amp;bbbbbbbbbbbbbbbb</t><t>c</t><t>&lt;d&gt;</t></r>`,
 }
 
-// dumpTokens lists the tokens of s as Token gives them, or as rawNext does,
-// up to the first error.
-func dumpTokens(s string, raw bool) string {
+// dumpTokens lists the tokens of s as Token gives them, or as rawNext does
+// (over the decoder, or over the plain scanner when plain is set), up to
+// the first error.
+func dumpTokens(s string, raw, plain bool) string {
 	d := xml.NewDecoder(strings.NewReader(s))
 	r := &reader{d: d}
+	if plain {
+		// As tokenize does: the scanner reads the bytes isPlain checked.
+		b := []byte(s)
+		if !isPlain(b) {
+			return "not plain"
+		}
+		r = &reader{plain: &plainScanner{b: b}}
+	}
 	var b strings.Builder
 	for range 1000 {
 		if raw {
@@ -81,11 +94,68 @@ func dumpTokens(s string, raw bool) string {
 	return b.String()
 }
 
+// checkTokens fails when rawNext, over the decoder or (for a plain part)
+// over the plain scanner, reads s otherwise than Token does.
+func checkTokens(t *testing.T, s string) {
+	want := dumpTokens(s, false, false)
+	if got := dumpTokens(s, true, false); got != want {
+		t.Errorf("%q:\nrawNext:\n%s\nToken:\n%s", s, got, want)
+	}
+	if isPlain([]byte(s)) {
+		if got := dumpTokens(s, true, true); got != want {
+			t.Errorf("%q:\nplain:\n%s\nToken:\n%s", s, got, want)
+		}
+	}
+}
+
 func TestTokensAsDecoderToken(t *testing.T) {
 	for _, s := range tokenSeeds {
-		if got, want := dumpTokens(s, true), dumpTokens(s, false); !reflect.DeepEqual(got, want) {
-			t.Errorf("%q:\nrawNext:\n%s\nToken:\n%s", s, got, want)
+		checkTokens(t, s)
+	}
+}
+
+func TestIsPlain(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{tokenSeeds[0], true},
+		{`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<w:document xmlns:w="urn:w"><w:body/></w:document>`, true},
+		{`<a x='1' y="&lt;&amp;&quot;">&gt;&apos;]]&gt;</a>`, true},
+		{`<r><t>a</t><t>&amp;&amp;&amp;&amp;bbbbbbbbbbbbbbbb</t><t>c</t><t>&lt;d&gt;</t></r>`, true},
+		{`<a><b></a>`, false},
+		{`<a>`, false},
+		{`<a/><b/>`, false},
+		{`<a/>x`, false},
+		{`<a>&#x41;</a>`, false},
+		{`<a>&nbsp;</a>`, false},
+		{`<a>]]></a>`, false},
+		{"<a>\r\n</a>", true},
+		{"<?xml version='1.0' encoding='utf-8'?>\r\n<a\r\nb=\"\r\"/>", true},
+		{`<?xml version='1.0" encoding="UTF-8'?><a/>`, false},
+		{"<a>\x01</a>", false},
+		{"<a>\xff</a>", false},
+		{"<a>\uFFFE</a>", false},
+		{`<a x="<"/>`, false},
+		{`<a x = "1"/>`, false},
+		{`<a x="1"y="2"/>`, false},
+		{`<a x/>`, false},
+		{`<a:b:c/>`, false},
+		{`<1a/>`, false},
+		{`<a><!-- c --></a>`, false},
+		{`<a><![CDATA[x]]></a>`, false},
+		{`<?xml version="1.0" encoding="GBK"?><a/>`, false},
+		{`<?xml version="1.1"?><a/>`, false},
+		{`<a><?pi?></a>`, false},
+		{"\uFEFF<a/>", false},
+		{`<a></a >`, true},
+		{"<a\n\tx=\"1\"\n/>", true},
+	}
+	for _, tc := range tests {
+		if got := isPlain([]byte(tc.in)); got != tc.want {
+			t.Errorf("isPlain(%q) = %v, want %v", tc.in, got, tc.want)
 		}
+		checkTokens(t, tc.in)
 	}
 }
 
@@ -94,9 +164,5 @@ func FuzzTokens(f *testing.F) {
 	for _, s := range tokenSeeds {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := dumpTokens(s, true), dumpTokens(s, false); got != want {
-			t.Errorf("%q:\nrawNext:\n%s\nToken:\n%s", s, got, want)
-		}
-	})
+	f.Fuzz(checkTokens)
 }
