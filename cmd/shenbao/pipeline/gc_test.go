@@ -45,14 +45,28 @@ func TestLimitMemory(t *testing.T) {
 		}
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
 	restore := LimitMemory(time.Millisecond)
 	time.Sleep(5 * time.Millisecond)
 	if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 || got < memoryFloor {
 		t.Errorf("limit %d during a run", got)
 	}
+	if got := debug.SetGCPercent(walkGCPercent); got != walkGCPercent {
+		t.Errorf("GOGC=%d under the limit, want %d", got, walkGCPercent)
+	}
 	restore()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("limit %d left after the run", got)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC=%d after the run, want 100 back", got)
+	}
+	t.Setenv("GOGC", "150") // the user's: kept
+	debug.SetGCPercent(150)
+	LimitMemory(time.Millisecond)()
+	if got := debug.SetGCPercent(100); got != 150 {
+		t.Errorf("GOGC=150 set by the user became %d", got)
 	}
 	debug.SetMemoryLimit(200 << 20) // GOMEMLIMIT=200MiB
 	LimitMemory(time.Millisecond)()
