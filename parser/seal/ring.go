@@ -341,10 +341,11 @@ type ellipseDist struct {
 }
 
 // within says whether dist(x, y) <= tol. RANSAC asks it some hundred
-// thousand times a page, so it first works the distance out with two square
-// roots and multiplications where dist takes two hypotenuses and three
-// divisions; only when that lands within a hair of tol (far more than the
-// few ulps the two differ by) does dist itself decide, so the answer is
+// thousand times a page, so it first compares the squares (one square
+// root), then works the distance out with two square roots and
+// multiplications where dist takes two hypotenuses and three divisions;
+// each decides only when clear of tol by far more than the few ulps it
+// differs from dist by, and dist itself decides the rest, so the answer is
 // always dist's.
 func (d ellipseDist) within(x, y, tol float64) bool {
 	e := d.e
@@ -352,8 +353,19 @@ func (d ellipseDist) within(x, y, tol float64) bool {
 	u, v := dx*d.ca+dy*d.sa, -dx*d.sa+dy*d.ca
 	p, q := u*d.ia, v*d.ib
 	if rho2 := p*p + q*q; rho2 > 0 {
+		// Squared, the distance r·|ρ−1|/ρ against tol needs one square
+		// root and no division; that settles it wherever it lands further
+		// from tol than any rounding could move it (most points).
+		rho := math.Sqrt(rho2)
+		a, b := (u*u+v*v)*(rho-1)*(rho-1), tol*tol*rho2
+		if a < b*(1-1e-4) {
+			return true
+		}
+		if a > b*(1+1e-4) {
+			return false
+		}
 		r := math.Sqrt(u*u + v*v)
-		fast := math.Abs(r - r/math.Sqrt(rho2))
+		fast := math.Abs(r - r/rho)
 		if math.Abs(fast-tol) > 1e-6*(1+tol) {
 			return fast <= tol
 		}
