@@ -75,8 +75,7 @@ func fitRing(m *mask, cx, cy, ppm float64) (ellipse, bool) {
 		if len(pts)+rays-k < rays/2 {
 			return ellipse{}, false // too few hits even if every ray left hits
 		}
-		th := 2 * math.Pi * float64(k) / rays
-		dx, dy := math.Cos(th), math.Sin(th)
+		dx, dy := rays72[k][0], rays72[k][1]
 		// Each step's inner sample is the next step's outer one.
 		on := m.atf(cx+dx*rmax, cy+dy*rmax)
 		for d := rmax; d >= rmin; d-- {
@@ -257,6 +256,20 @@ func (st ringStats) judge(e ellipse) (found, bool) {
 	return found{cx: e.cx, cy: e.cy, a: e.a, b: e.b, ang: e.ang, kind: kind, conf: math.Min(conf, 0.98)}, true
 }
 
+// rays72 and rays90 are the directions (cos, sin) of 72 and 90 rays evenly
+// round a full turn, ray k at 2πk/n: fitRing and fitGreyRing ask for them
+// for every candidate centre.
+var rays72, rays90 = rayDirs(72), rayDirs(90)
+
+func rayDirs(n int) [][2]float64 {
+	d := make([][2]float64, n)
+	for k := range d {
+		th := 2 * math.Pi * float64(k) / float64(n)
+		d[k] = [2]float64{math.Cos(th), math.Sin(th)}
+	}
+	return d
+}
+
 // fitGreyRing looks for a circular thin ring of ink around (cx, cy) on a
 // colourless page, where text is ink too: the ring is a radius at which
 // nearly every ray meets ink, with much less a few pixels in and out.
@@ -267,9 +280,9 @@ func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
 	for r := r0 - 6; r < r1+6; r++ {
 		n := 0
 		for k := range rays {
-			th := 2 * math.Pi * float64(k) / rays
-			x, y := cx+math.Cos(th)*float64(r), cy+math.Sin(th)*float64(r)
-			if m.atf(x, y) || m.atf(x+math.Cos(th), y+math.Sin(th)) {
+			c, s := rays90[k][0], rays90[k][1]
+			x, y := cx+c*float64(r), cy+s*float64(r)
+			if m.atf(x, y) || m.atf(x+c, y+s) {
 				n++
 			}
 		}
