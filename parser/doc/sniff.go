@@ -110,10 +110,14 @@ func utf16Bytes(s string) []byte {
 // headers in it are walked.
 func zipIsWord(data []byte) bool {
 	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+		// The names first: a word/ part answers without inflating the
+		// content types, which most packages list before it.
 		for _, f := range zr.File {
 			if wordEntry(f.Name) {
 				return true
 			}
+		}
+		for _, f := range zr.File {
 			if f.Name == "[Content_Types].xml" && f.UncompressedSize64 < 1<<20 {
 				if rc, err := f.Open(); err == nil {
 					b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
