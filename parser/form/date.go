@@ -13,6 +13,8 @@ import (
 const (
 	dateDigit = `0-9０-９〇零○一二三四五六七八九十XxＸｘ×`
 	dateSep   = `.．\-－/／`
+	// dateSepChars are the runes of dateSep, one of which numDateRE needs.
+	dateSepChars = ".．-－/／"
 )
 
 var (
@@ -192,7 +194,8 @@ func findDate(s string) (span dateSpan, found bool) {
 	if month && strings.Contains(s, "年") && strings.ContainsAny(s, "日号") {
 		res = append(res, cnDateRE)
 	}
-	if strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }) {
+	if strings.ContainsAny(s, dateSepChars) &&
+		strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }) {
 		res = append(res, numDateRE)
 	}
 	var spans []dateSpan
@@ -205,7 +208,7 @@ func findDate(s string) (span dateSpan, found bool) {
 	}
 	full := len(spans)
 	var yearless [][]int
-	if month {
+	if month && strings.ContainsAny(s, "日号年") { // either form of yearlessRE has one
 		yearless = yearlessRE.FindAllStringIndex(s, -1)
 	}
 	for _, m := range yearless {

@@ -22,8 +22,9 @@ type grid struct {
 	// lead is how many normalised runes of a cell's text are a marker or a
 	// number before its label ("*窗口名称", "1.窗口名称", "（一）部门负责人意见").
 	lead map[*word.Cell]int
-	// all holds every label variant the spec knows, normalised, longest
-	// first: a cell matching one of them is a label, never a value.
+	// all holds every label variant the spec knows, normalised: a cell
+	// matching any one of them is a label, never a value (isLabel), so
+	// their order does not matter.
 	all []string
 	// paras are the body-level paragraphs' texts, for a "窗口名称：…" line
 	// written above the table instead of in it.
@@ -85,14 +86,22 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 			}
 		}
 	}
-	sortLongestFirst(g.all)
 	return g
 }
 
 func sortLongestFirst(vs []string) {
-	slices.SortStableFunc(vs, func(a, b string) int {
-		return cmp.Compare(utf8.RuneCountInString(b), utf8.RuneCountInString(a))
-	})
+	type label struct {
+		s     string
+		runes int
+	}
+	ls := make([]label, len(vs))
+	for i, v := range vs {
+		ls[i] = label{v, utf8.RuneCountInString(v)}
+	}
+	slices.SortStableFunc(ls, func(a, b label) int { return cmp.Compare(b.runes, a.runes) })
+	for i, l := range ls {
+		vs[i] = l.s
+	}
 }
 
 // hit is a label found in a table cell.
