@@ -174,7 +174,17 @@ func centres(src []uint8, w, h int, rmin, rmax float64) [][2]float64 {
 			if v < 40 {
 				continue
 			}
+			// A cell on the slope of a peak has a higher neighbour: the
+			// eight next to it are looked at first.
 			best := true
+			for dy := -1; dy <= 1 && best; dy++ {
+				for _, o := range sm[(y+dy)*aw+x-1 : (y+dy)*aw+x+2] {
+					if o > v {
+						best = false
+						break
+					}
+				}
+			}
 			for dy := -nms; dy <= nms && best; dy++ {
 				for _, o := range sm[(y+dy)*aw+x-nms : (y+dy)*aw+x+nms+1] {
 					if o > v {
@@ -273,10 +283,17 @@ func fitConic(pts [][2]float64, ox, oy float64) (ellipse, bool) {
 		x, y := p[0]-ox, p[1]-oy
 		r := [5]float64{x * x, x * y, y * y, x, y}
 		for i := range 5 {
-			for j := range 5 {
+			for j := i; j < 5; j++ {
 				m[i][j] += r[i] * r[j]
 			}
 			m[i][5] += r[i]
+		}
+	}
+	// The matrix is symmetric: each sum below the diagonal is the same
+	// products in the same order as its mirror.
+	for i := range 5 {
+		for j := range i {
+			m[i][j] = m[j][i]
 		}
 	}
 	for c := range 5 {
