@@ -119,21 +119,9 @@ func measureRing(m *mask, p *planes, e ellipse) ringStats {
 	const n = 120
 	hit, outer, chroma := 0, 0, 0
 	var thick []int
-	// The outer edge per angle: the first ink met from 4 pixels outside the
-	// outline in to 6 inside it, as an offset in pixels (edgeNone if none).
-	const edgeNone = 99
-	var edges [n]int
 	for k := range n {
 		t := 2 * math.Pi * float64(k) / n
 		x, y := e.point(t, 1)
-		edges[k] = edgeNone
-		for s := 4; s >= -6; s-- {
-			xs, ys := e.point(t, 1+float64(s)/e.b)
-			if m.atf(xs, ys) {
-				edges[k] = s
-				break
-			}
-		}
 		on := false
 		for _, s := range []float64{-2, -1, 0, 1} {
 			xs, ys := e.point(t, 1+s/e.b)
@@ -168,30 +156,41 @@ func measureRing(m *mask, p *planes, e ellipse) ringStats {
 		slices.Sort(thick)
 		st.thick = thick[len(thick)/2]
 	}
+	if !st.ringLike() {
+		return st // no seal, whatever is inside
+	}
 	// A seal's ring is one sharp edge all round: where it is inked, its
 	// outer edge is within a pixel of the same place. Ink that only passes
 	// near the outline (a box's sides and the text in it, a wobbly pen line,
 	// a misfit through a seal's text) has its edge all over the place.
-	var offs []int
-	for _, o := range edges {
-		if o != edgeNone {
-			offs = append(offs, o)
-		}
-	}
-	if len(offs) > 0 {
-		sorted := slices.Clone(offs)
-		slices.Sort(sorted)
-		med, agree := sorted[len(sorted)/2], 0
-		for _, o := range offs {
-			if o >= med-1 && o <= med+1 {
-				agree++
+	// The edge per angle is the first ink met from 4 pixels outside the
+	// outline in to 6 inside it; hist counts the angles per offset.
+	var hist [11]int // offsets +4 … -6
+	edged := 0
+	for k := range n {
+		t := 2 * math.Pi * float64(k) / n
+		for i := range hist {
+			xs, ys := e.point(t, 1+float64(4-i)/e.b)
+			if m.atf(xs, ys) {
+				hist[i]++
+				edged++
+				break
 			}
 		}
-		st.edge = float64(agree) / float64(max(hit, 1))
 	}
-	if !st.ringLike() {
-		return st // no seal, whatever is inside
+	med, below := 0, 0
+	for i, c := range hist {
+		if below+c > edged/2 {
+			med = i
+			break
+		}
+		below += c
 	}
+	agree := 0
+	for i := max(0, med-1); i <= min(len(hist)-1, med+1); i++ {
+		agree += hist[i]
+	}
+	st.edge = float64(agree) / float64(max(hit, 1))
 	// A seal has ink well inside its ring (a star, a centred name); a pen
 	// circle's only ink inside is its own wobbly line near the edge.
 	in, tot := 0, 0
