@@ -199,7 +199,8 @@ func (p *pkg) tokenize(r *reader, in io.Reader) (done func()) {
 	b, rest, whole := readPlain(&textCap{r: in})
 	if whole && isPlain(b) {
 		r.plain = &plainScanner{b: b}
-		return func() {}
+		r.names = namePool.Get().(*names)
+		return func() { namePool.Put(r.names) }
 	}
 	r.d, done = p.decoder(rest)
 	return done

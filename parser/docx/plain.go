@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -194,14 +195,14 @@ var plainDecls = [][]byte{
 }
 
 func (s *plainScanner) scanDecl() (rawKind, bool) {
+	single := bytes.HasPrefix(s.b, []byte("<?xml version='"))
 	for _, d := range plainDecls {
 		if len(s.b) < len(d) {
 			continue
 		}
-		// The same declaration in single quotes.
-		single := bytes.Equal(bytes.ReplaceAll(s.b[:len(d)], []byte("'"), []byte(`"`)), d) &&
-			bytes.IndexByte(s.b[:len(d)], '"') < 0
-		if bytes.HasPrefix(s.b, d) || single {
+		// Or the same declaration in single quotes.
+		if bytes.HasPrefix(s.b, d) || single && bytes.IndexByte(s.b[:len(d)], '"') < 0 &&
+			bytes.Equal(bytes.ReplaceAll(s.b[:len(d)], []byte("'"), []byte(`"`)), d) {
 			s.pos = len(d)
 			return rawDecl, true
 		}
@@ -354,9 +355,13 @@ type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
-// names interns the names and short values of one part: a form repeats a
-// few dozen of them thousands of times.
+// names interns the names and short values of plain parts: a form repeats
+// a few dozen of them thousands of times, and a batch of forms the same
+// ones in every part. The strings are shared, never changed.
 type names struct{ m map[string]string }
+
+// namePool passes names from one part to the next.
+var namePool = sync.Pool{New: func() any { return &names{} }}
 
 // maxInterned bounds names.m, so hostile input cannot grow it at will;
 // values longer than maxInternLen are not interned.

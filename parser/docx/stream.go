@@ -36,7 +36,8 @@ type reader struct {
 	part  string        // the main part's name, e.g. "word/document.xml"
 	d     *xml.Decoder  // the part's decoder, unless plain is set
 	plain *plainScanner // the scanner of a plain part
-	names names         // interned names of a plain part
+	names *names        // interned names of a plain part
+	attrs []xml.Attr    // the array newAttrs cuts attributes from
 	depth int
 	ns    []nsBinding // namespace declarations in scope, "" the default
 	open  []xml.Name  // the open elements' raw names, innermost last

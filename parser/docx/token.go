@@ -71,7 +71,7 @@ func (r *reader) plainNext() (token, error) {
 	case rawStart:
 		var attr []xml.Attr
 		if len(s.attrs) > 0 {
-			attr = make([]xml.Attr, len(s.attrs))
+			attr = r.newAttrs(len(s.attrs))
 			for i, a := range s.attrs {
 				attr[i] = xml.Attr{Name: r.names.name(a.name), Value: r.names.value(a.value)}
 			}
@@ -88,6 +88,17 @@ func (r *reader) plainNext() (token, error) {
 		return token{}, nil
 	}
 	return token{}, io.EOF
+}
+
+// newAttrs returns room for the n attributes of a start tag, cut from a
+// larger array and capped, so no append on one slice reaches the next.
+func (r *reader) newAttrs(n int) []xml.Attr {
+	if len(r.attrs)+n > cap(r.attrs) {
+		r.attrs = make([]xml.Attr, 0, max(n, 32))
+	}
+	i := len(r.attrs)
+	r.attrs = r.attrs[:i+n]
+	return r.attrs[i : i+n : i+n]
 }
 
 // started enters the element t starts: its namespace declarations come

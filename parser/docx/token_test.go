@@ -51,7 +51,7 @@ func dumpTokens(s string, raw, plain bool) string {
 		if !isPlain(b) {
 			return "not plain"
 		}
-		r = &reader{plain: &plainScanner{b: b}}
+		r = &reader{plain: &plainScanner{b: b}, names: &names{}}
 	}
 	var b strings.Builder
 	for range 1000 {
