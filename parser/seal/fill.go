@@ -5,27 +5,24 @@ import (
 	"slices"
 )
 
-// inkPad is the border of inkBytes.
+// inkPad is the border of a mask's bytes.
 const inkPad = 2
 
-// inkBytes is the mask as one byte per pixel with a border of inkPad
-// pixels all round: 1 for ink, 0 for paper and the border. A flood fill on
-// it needs no bounds checks and one load per neighbour, and the next pixel
-// to start one from is found by IndexByte. It is worked out once; each
-// call returns a copy of its own to fill.
-func (m *mask) inkBytes() []uint8 {
-	if m.bytes == nil {
-		pw := m.w + 2*inkPad
-		m.bytes = make([]uint8, pw*(m.h+2*inkPad))
-		for y := range m.h {
-			row := m.bytes[(y+inkPad)*pw+inkPad : (y+inkPad)*pw+inkPad+m.w]
-			for x, on := range m.on[y*m.w : (y+1)*m.w] {
-				row[x] = byte01(on)
-			}
-		}
-	}
-	return slices.Clone(m.bytes)
+func newMask(w, h int) *mask {
+	pw := w + 2*inkPad
+	return &mask{w: w, h: h, pw: pw, ink: make([]uint8, pw*(h+2*inkPad))}
 }
+
+// row is row y of the mask's bytes, without the border.
+func (m *mask) row(y int) []uint8 {
+	i := (y+inkPad)*m.pw + inkPad
+	return m.ink[i : i+m.w]
+}
+
+// inkBytes is a copy of the mask's bytes to fill: a flood fill on them
+// needs no bounds checks and one load per neighbour, and the next pixel to
+// start one from is found by IndexByte.
+func (m *mask) inkBytes() []uint8 { return slices.Clone(m.ink) }
 
 // nextInk is the index of the first 1 in b at or after k, or -1.
 func nextInk(b []uint8, k int) int {

@@ -26,15 +26,16 @@ const (
 	minMajor = 12.0
 )
 
-// mask is a binary plane.
+// mask is a binary plane, kept as inkBytes gives it: one byte per pixel,
+// 1 for ink, with a border of inkPad pixels of 0 all round.
 type mask struct {
-	w, h  int
-	on    []bool
-	bytes []uint8 // on as inkBytes has it, once asked for; on is not changed after
+	w, h int
+	pw   int // w + 2·inkPad
+	ink  []uint8
 }
 
 func (m *mask) at(x, y int) bool {
-	return x >= 0 && y >= 0 && x < m.w && y < m.h && m.on[y*m.w+x]
+	return x >= 0 && y >= 0 && x < m.w && y < m.h && m.ink[(y+inkPad)*m.pw+x+inkPad] != 0
 }
 
 func (m *mask) atf(x, y float64) bool { return m.at(int(x), int(y)) }
@@ -43,14 +44,16 @@ func (m *mask) atf(x, y float64) bool { return m.at(int(x), int(y)) }
 // colourless one; the table's own rules are taken out so a red-ruled table
 // is not one huge mark.
 func inkMask(p *planes, t *table, colour bool) *mask {
-	m := &mask{w: p.w, h: p.h, on: make([]bool, p.w*p.h)}
+	m := newMask(p.w, p.h)
 	src, least := p.chroma, uint8(45)
 	if !colour {
 		src, least = p.dark, 100
 	}
-	on := m.on[:len(src)]
-	for i, v := range src {
-		on[i] = v >= least
+	for y := range m.h {
+		row := m.row(y)
+		for x, v := range src[y*m.w : (y+1)*m.w] {
+			row[x] = byte01(v >= least)
+		}
 	}
 	if t == nil {
 		return m
@@ -64,7 +67,7 @@ func inkMask(p *planes, t *table, colour bool) *mask {
 					x, y = y, x
 				}
 				if x >= 0 && y >= 0 && x < m.w && y < m.h {
-					m.on[y*m.w+x] = false
+					m.ink[(y+inkPad)*m.pw+x+inkPad] = 0
 				}
 			}
 		}
