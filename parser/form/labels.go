@@ -13,15 +13,7 @@ import (
 // grid is the document's tables with each origin cell's text computed once.
 type grid struct {
 	tables []*word.Table
-	text   map[*word.Cell]string
-	norm   map[*word.Cell]string
-	// head is the normalised first line of a cell of several lines, or
-	// the first item of a line with a wide gap in it, for a label with the
-	// value after it in the same cell ("分管领导意见\n同意", "所属单位　　…").
-	head map[*word.Cell]string
-	// lead is how many normalised runes of a cell's text are a marker or a
-	// number before its label ("*窗口名称", "1.窗口名称", "（一）部门负责人意见").
-	lead map[*word.Cell]int
+	texts  map[*word.Cell]cellText // of every origin cell of the tables
 	// all holds every label variant the spec knows, normalised: a cell
 	// matching any one of them is a label, never a value (isLabel), so
 	// their order does not matter.
@@ -37,9 +29,21 @@ type grid struct {
 	origins map[*word.Table][]*word.Cell
 }
 
+// cellText is a cell's text and what the labels are matched against.
+type cellText struct {
+	text string
+	norm string // normalised, without the lead
+	// head is the normalised first line of a cell of several lines, or
+	// the first item of a line with a wide gap in it, for a label with the
+	// value after it in the same cell ("分管领导意见\n同意", "所属单位　　…").
+	head string
+	// lead is how many normalised runes of the text are a marker or a
+	// number before its label ("*窗口名称", "1.窗口名称", "（一）部门负责人意见").
+	lead int
+}
+
 func newGrid(d *word.Document, variants [][]string) *grid {
-	g := &grid{text: map[*word.Cell]string{}, norm: map[*word.Cell]string{}, head: map[*word.Cell]string{}, lead: map[*word.Cell]int{},
-		next: map[*word.Table]*word.Table{}, origins: map[*word.Table][]*word.Cell{}}
+	g := &grid{next: map[*word.Table]*word.Table{}, origins: map[*word.Table][]*word.Cell{}}
 	if d != nil {
 		g.tables = d.Tables()
 		// Only blank paragraphs (a page break) may stand between the parts
@@ -60,21 +64,25 @@ func newGrid(d *word.Document, variants [][]string) *grid {
 			}
 		}
 	}
+	n := 0
 	for _, t := range g.tables {
 		g.origins[t] = t.Origins()
+		n += len(g.origins[t])
+	}
+	g.texts = make(map[*word.Cell]cellText, n)
+	for _, t := range g.tables {
 		for _, c := range g.origins[t] {
-			s := c.Text()
-			g.text[c] = s
-			n, k := trimMarker(NormalizeLabel(s))
-			g.norm[c], g.lead[c] = n, k
-			if h := headOf(s); h != "" {
+			ct := cellText{text: c.Text()}
+			ct.norm, ct.lead = trimMarker(NormalizeLabel(ct.text))
+			if h := headOf(ct.text); h != "" {
 				h = NormalizeLabel(h)
-				if k > 0 {
+				if ct.lead > 0 {
 					hr := []rune(h)
-					h = string(hr[min(k, len(hr)):])
+					h = string(hr[min(ct.lead, len(hr)):])
 				}
-				g.head[c] = h
+				ct.head = h
 			}
+			g.texts[c] = ct
 		}
 	}
 	seen := map[string]bool{}
@@ -290,7 +298,7 @@ func headMatch(head string, variants []string) int {
 
 // isLabel reports whether c is a label cell of any variant the spec knows.
 func (g *grid) isLabel(c *word.Cell) bool {
-	return matchLen(g.norm[c], g.all) > 0
+	return matchLen(g.texts[c].norm, g.all) > 0
 }
 
 // normVariants normalises label variants, drops empty ones and puts the
@@ -312,15 +320,15 @@ func (g *grid) find(variants []string) *hit {
 	norms := normVariants(variants)
 	for _, t := range g.tables {
 		for _, c := range g.cells(t) {
-			n, head := matchLen(g.norm[c], norms), false
+			n, head := matchLen(g.texts[c].norm, norms), false
 			if n == 0 {
-				n, head = headMatch(g.head[c], norms), true
+				n, head = headMatch(g.texts[c].head, norms), true
 			}
 			if n == 0 {
 				continue
 			}
 			h := &hit{table: t, cell: c}
-			h.rest, h.colon = restAfter(g.text[c], g.lead[c]+n)
+			h.rest, h.colon = restAfter(g.texts[c].text, g.texts[c].lead+n)
 			// A line break or wide gap after the label separates the
 			// value as a colon would.
 			h.colon = h.colon || head
@@ -388,7 +396,7 @@ func (g *grid) valueOf(h *hit) value {
 	for lastRow < len(h.table.Rows) {
 		x := h.table.At(lastRow, c.Col)
 		if x == nil || x.Row != lastRow || x.Col != c.Col || x.ColSpan != c.ColSpan ||
-			strings.TrimFunc(g.text[x], isSpace) != "" || g.rowHasLabel(h.table, lastRow) || !g.rowHasText(h.table, lastRow) {
+			strings.TrimFunc(g.texts[x].text, isSpace) != "" || g.rowHasLabel(h.table, lastRow) || !g.rowHasText(h.table, lastRow) {
 			break
 		}
 		lastRow += max(x.RowSpan, 1)
@@ -409,7 +417,7 @@ func (g *grid) valueOf(h *hit) value {
 				continue
 			}
 			v.cells = append(v.cells, x)
-			parts = append(parts, strings.TrimSpace(g.text[x]))
+			parts = append(parts, strings.TrimSpace(g.texts[x].text))
 		}
 		if len(parts) > 0 {
 			lines = append(lines, strings.Join(parts, "\t"))
@@ -429,7 +437,7 @@ func (g *grid) valueOf(h *hit) value {
 	if below := h.table.At(c.Row+max(c.RowSpan, 1), c.Col); below != nil && !below.Pad && !g.isLabel(below) {
 		v.cells = []*word.Cell{below}
 		v.loc = location(h.table, below)
-		lines := []string{strings.TrimSpace(g.text[below])}
+		lines := []string{strings.TrimSpace(g.texts[below].text)}
 		// Text typed into several rows under a full-width label ("主要事迹"
 		// over three rows of text) continues while the rows below are
 		// shaped like the first and hold no label.
@@ -439,7 +447,7 @@ func (g *grid) valueOf(h *hit) value {
 				break
 			}
 			v.cells = append(v.cells, x)
-			if t := strings.TrimSpace(g.text[x]); t != "" {
+			if t := strings.TrimSpace(g.texts[x].text); t != "" {
 				lines = append(lines, t)
 			}
 			r += max(x.RowSpan, 1)
@@ -479,7 +487,7 @@ func (g *grid) continued(t *word.Table) (value, bool) {
 			continue
 		}
 		v.cells = append(v.cells, x)
-		parts = append(parts, strings.TrimSpace(g.text[x]))
+		parts = append(parts, strings.TrimSpace(g.texts[x].text))
 	}
 	v.text = strings.TrimSpace(strings.Join(parts, "\t"))
 	if v.text == "" || isTitle(v.text) {
@@ -502,7 +510,7 @@ func (g *grid) rowsBelow(h *hit) value {
 				continue
 			}
 			v.cells = append(v.cells, x)
-			parts = append(parts, strings.TrimSpace(g.text[x]))
+			parts = append(parts, strings.TrimSpace(g.texts[x].text))
 		}
 		if line := strings.TrimSpace(strings.Join(parts, "\t")); line != "" {
 			lines = append(lines, line)
@@ -524,7 +532,7 @@ func isTitle(s string) bool {
 // rowHasText reports whether any cell of row r of t holds text.
 func (g *grid) rowHasText(t *word.Table, r int) bool {
 	for _, x := range t.Rows[r] {
-		if x != nil && strings.TrimFunc(g.text[x], isSpace) != "" {
+		if x != nil && strings.TrimFunc(g.texts[x].text, isSpace) != "" {
 			return true
 		}
 	}
