@@ -1,6 +1,7 @@
 package seal
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -49,10 +50,26 @@ func inkMask(p *planes, t *table, colour bool) *mask {
 	if !colour {
 		src, least = p.dark, 100
 	}
+	// Eight pixels at a time: a word with no byte as large as least
+	// (most of a page) leaves its eight bytes of the mask 0. Bit 7 of
+	// each byte of (x&0x7f…)+(128−least) is set when its low 7 bits reach
+	// least, and bit 7 of x when the byte is 128 or more; no carry
+	// crosses bytes.
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	add := uint64(128-int(least)) * ones
 	for y := range m.h {
-		row := m.row(y)
-		for x, v := range src[y*m.w : (y+1)*m.w] {
-			row[x] = byte01(v >= least)
+		row, in := m.row(y), src[y*m.w:(y+1)*m.w]
+		x := 0
+		for ; x+8 <= len(in); x += 8 {
+			if v := binary.LittleEndian.Uint64(in[x : x+8]); ((v&^high)+add|v)&high == 0 {
+				continue
+			}
+			for k, v := range in[x : x+8] {
+				row[x+k] = byte01(v >= least)
+			}
+		}
+		for ; x < len(in); x++ {
+			row[x] = byte01(in[x] >= least)
 		}
 	}
 	if t == nil {

@@ -61,3 +61,34 @@ func TestYCCToRGB(t *testing.T) {
 		}
 	}
 }
+
+// TestInkMaskWords checks inkMask's eight-at-a-time test against the
+// threshold itself, on planes with values at and around the thresholds
+// and widths that are not a multiple of eight.
+func TestInkMaskWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	vals := []uint8{0, 1, 44, 45, 46, 99, 100, 101, 127, 128, 129, 200, 255}
+	for _, w := range []int{1, 7, 8, 9, 61} {
+		h := 13
+		p := &planes{w: w, h: h, dark: make([]uint8, w*h), chroma: make([]uint8, w*h)}
+		for i := range p.dark {
+			if rng.IntN(3) > 0 { // runs of paper, as on a page
+				p.dark[i], p.chroma[i] = vals[rng.IntN(len(vals))], vals[rng.IntN(len(vals))]
+			}
+		}
+		for _, colour := range []bool{true, false} {
+			m := inkMask(p, nil, colour)
+			for y := range h {
+				for x := range w {
+					want := p.dark[y*w+x] >= 100
+					if colour {
+						want = p.chroma[y*w+x] >= 45
+					}
+					if m.at(x, y) != want {
+						t.Fatalf("w %d colour %v (%d, %d): %v, want %v", w, colour, x, y, m.at(x, y), want)
+					}
+				}
+			}
+		}
+	}
+}
