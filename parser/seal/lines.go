@@ -277,13 +277,55 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// transpose swaps the axes of a plane.
+// transpose swaps the axes of a plane: blocks of 8×8 bytes are read as
+// eight words, transposed by swapping bytes, pairs and quads between them,
+// and written as eight words; the edges a byte at a time.
 func transpose(p []uint8, w, h int) []uint8 {
 	out := make([]uint8, len(p))
+	w8, h8 := w&^7, h&^7
+	var r [8]uint64
+	for y0 := 0; y0 < h8; y0 += 8 {
+		for x0 := 0; x0 < w8; x0 += 8 {
+			for k := range r {
+				r[k] = binary.LittleEndian.Uint64(p[(y0+k)*w+x0:])
+			}
+			transpose8(&r)
+			for k, v := range r {
+				binary.LittleEndian.PutUint64(out[(x0+k)*h+y0:], v)
+			}
+		}
+	}
 	for y := range h {
-		for x := range w {
+		x0 := w8
+		if y >= h8 {
+			x0 = 0
+		}
+		for x := x0; x < w; x++ {
 			out[x*h+y] = p[y*w+x]
 		}
 	}
 	return out
+}
+
+// transpose8 transposes the 8×8 bytes of r: byte j of word i becomes byte
+// i of word j. Bytes, then pairs, then quads are swapped between words.
+func transpose8(r *[8]uint64) {
+	swap := func(a, b *uint64, sh uint, mask uint64) {
+		t := (*a>>sh ^ *b) & mask
+		*b ^= t
+		*a ^= t << sh
+	}
+	const m1, m2, m4 = 0x00ff00ff00ff00ff, 0x0000ffff0000ffff, 0x00000000ffffffff
+	swap(&r[0], &r[1], 8, m1)
+	swap(&r[2], &r[3], 8, m1)
+	swap(&r[4], &r[5], 8, m1)
+	swap(&r[6], &r[7], 8, m1)
+	swap(&r[0], &r[2], 16, m2)
+	swap(&r[1], &r[3], 16, m2)
+	swap(&r[4], &r[6], 16, m2)
+	swap(&r[5], &r[7], 16, m2)
+	swap(&r[0], &r[4], 32, m4)
+	swap(&r[1], &r[5], 32, m4)
+	swap(&r[2], &r[6], 32, m4)
+	swap(&r[3], &r[7], 32, m4)
 }

@@ -92,3 +92,23 @@ func TestInkMaskWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTranspose checks the blockwise transpose against the definition on
+// sizes with and without whole blocks.
+func TestTranspose(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {8, 8}, {16, 8}, {9, 17}, {23, 40}, {64, 7}} {
+		w, h := sz[0], sz[1]
+		p := make([]uint8, w*h)
+		for i := range p {
+			p[i] = uint8(i*37 + i/7)
+		}
+		out := transpose(p, w, h)
+		for y := range h {
+			for x := range w {
+				if out[x*h+y] != p[y*w+x] {
+					t.Fatalf("%d×%d: (%d, %d) is %d, want %d", w, h, x, y, out[x*h+y], p[y*w+x])
+				}
+			}
+		}
+	}
+}
