@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -196,14 +197,28 @@ func (p *pkg) walkXML(f *zip.File, fn func(xml.StartElement)) error {
 // scanner when the part is plain, else with a decoder. It returns the
 // function to call once r is no longer read.
 func (p *pkg) tokenize(r *reader, in io.Reader) (done func()) {
-	b, rest, whole := readPlain(&textCap{r: in})
+	buf := plainBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	release := func() {
+		if buf.Cap() <= maxPlainBytes { // a rare large part's buffer is let go
+			plainBufs.Put(buf)
+		}
+	}
+	b, rest, whole := readPlain(&textCap{r: in}, buf)
 	if whole && isPlain(b) {
 		r.plain = &plainScanner{b: b}
 		r.names = namePool.Get().(*names)
-		return func() { namePool.Put(r.names) }
+		return func() {
+			namePool.Put(r.names)
+			release()
+		}
 	}
-	r.d, done = p.decoder(rest)
-	return done
+	d, giveBack := p.decoder(rest)
+	r.d = d
+	return func() {
+		giveBack()
+		release()
+	}
 }
 
 // resolve turns a relationship target into a part name relative to the
