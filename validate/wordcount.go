@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -78,7 +79,9 @@ func eastAsian(r rune) bool {
 // characters dropped. Everything else stays exact: unlike text.Fold, the
 // brackets and punctuation that tell a template prompt stay.
 func squeeze(s string) string {
-	s = width.Fold.String(s)
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, foldsWidth) {
+		s = width.Fold.String(s)
+	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
 			return -1
@@ -86,6 +89,11 @@ func squeeze(s string) string {
 		return r
 	}, s)
 }
+
+// foldsWidth reports a rune width.Fold may change: U+3000 and the
+// full-width and half-width forms. It leaves every other rune as it is
+// (TestFoldsWidth), so text without these is not passed through it.
+func foldsWidth(r rune) bool { return r == 0x3000 || r >= 0xFF00 && r <= 0xFFEF }
 
 // template is a piece of printed template text: how it is shown in a
 // message, and folded for matching.
