@@ -3,7 +3,6 @@ package docx
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -197,28 +196,14 @@ func (p *pkg) walkXML(f *zip.File, fn func(xml.StartElement)) error {
 // scanner when the part is plain, else with a decoder. It returns the
 // function to call once r is no longer read.
 func (p *pkg) tokenize(r *reader, in io.Reader) (done func()) {
-	buf := plainBufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	release := func() {
-		if buf.Cap() <= maxPlainBytes { // a rare large part's buffer is let go
-			plainBufs.Put(buf)
-		}
-	}
-	b, rest, whole := readPlain(&textCap{r: in}, buf)
+	b, rest, whole := readPlain(&textCap{r: in})
 	if whole && isPlain(b) {
 		r.plain = &plainScanner{b: b}
 		r.names = namePool.Get().(*names)
-		return func() {
-			namePool.Put(r.names)
-			release()
-		}
+		return func() { namePool.Put(r.names) }
 	}
-	d, giveBack := p.decoder(rest)
-	r.d = d
-	return func() {
-		giveBack()
-		release()
-	}
+	r.d, done = p.decoder(rest)
+	return done
 }
 
 // resolve turns a relationship target into a part name relative to the

@@ -334,14 +334,11 @@ func appendText(dst, t []byte) []byte {
 	return dst
 }
 
-// plainBufs are the buffers parts are read into, reused: growing a new one
-// for every part was a tenth of the bytes a form's reading allocated.
-var plainBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// readPlain reads a part of at most maxPlainBytes into buf. ok is false
+// readPlain reads a part of at most maxPlainBytes into memory. ok is false
 // when the part is larger or could not be read whole: rest then yields the
 // same bytes, and the same error, the part would have.
-func readPlain(in io.Reader, buf *bytes.Buffer) (b []byte, rest io.Reader, ok bool) {
+func readPlain(in io.Reader) (b []byte, rest io.Reader, ok bool) {
+	var buf bytes.Buffer
 	_, err := buf.ReadFrom(io.LimitReader(in, maxPlainBytes+1))
 	b = buf.Bytes()
 	switch {
