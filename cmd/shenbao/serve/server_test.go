@@ -45,9 +45,6 @@ func (f *fake) run(ctx context.Context, req Request, out Outputs, p *Progress) e
 		f.running--
 		f.mu.Unlock()
 	}()
-	if started != nil {
-		started <- req.Inputs[0]
-	}
 	p.Stage("读取")
 	p.Total(300)
 	for range 3 {
@@ -55,6 +52,11 @@ func (f *fake) run(ctx context.Context, req Request, out Outputs, p *Progress) e
 		p.Read(100)
 	}
 	p.Windows(2)
+	// Told once the progress is there: a test that reads the job's events
+	// after started must find the stage and the counts, not race them.
+	if started != nil {
+		started <- req.Inputs[0]
+	}
 	if hold != nil {
 		select {
 		case <-hold:
