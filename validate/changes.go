@@ -176,23 +176,12 @@ func Compare(prev, cur *Result) *Changes {
 	}
 	ch.LastNotice = ch.PreviousLastNotice
 	prevFiles := fileIndex(prev)
-	prevNames := make([]string, len(prev.Submissions))
-	for j, p := range prev.Submissions {
-		prevNames[j] = p.WindowName
-	}
-	curNames := make([]string, 0, cur.Windows())
+	pairs := newPairer(prev.Submissions)
 	for _, s := range cur.All() {
-		curNames = append(curNames, s.WindowName)
-	}
-	pairs, gone := pairWindows(prevNames, curNames)
-	for i, s := range cur.All() {
-		if i >= len(pairs) {
-			break // the first pass was cut short (cur.Err), so is the result
-		}
 		w := WindowChange{WindowName: s.WindowName, Unit: s.Unit, After: s.Conclusion,
 			Closed: []TrackedFinding{}, New: []TrackedFinding{}, Open: []TrackedFinding{}}
 		w.NewFiles = newFiles(cur, s.WindowName, prevFiles)
-		j := pairs[i]
+		j := pairs.pair(s.WindowName)
 		if j < 0 {
 			ch.NewWindows = append(ch.NewWindows, WindowRef{s.WindowName, s.Unit, s.Conclusion})
 			for _, f := range s.Findings {
@@ -226,7 +215,7 @@ func Compare(prev, cur *Result) *Changes {
 		}
 		ch.Windows = append(ch.Windows, w)
 	}
-	for _, j := range gone {
+	for _, j := range pairs.gone() {
 		p := &prev.Submissions[j]
 		ch.GoneWindows = append(ch.GoneWindows, GoneWindow{
 			WindowName: p.WindowName, Unit: p.Unit, Before: p.Conclusion,
@@ -295,31 +284,45 @@ func history(prev *Result, p *Submission) []TrackedFinding {
 	return out
 }
 
-// pairWindows pairs each current window with the previous window of the
-// same normalised name (-1 when new) and lists the previous windows left
-// over, in their order.
-func pairWindows(prev, cur []string) (pairs []int, gone []int) {
-	byKey := map[string][]int{}
-	for j, p := range prev {
-		k := form.NormalizeName(p)
-		byKey[k] = append(byKey[k], j)
-	}
-	used := make([]bool, len(prev))
-	pairs = make([]int, len(cur))
-	for i, s := range cur {
-		pairs[i] = -1
-		k := form.NormalizeName(s)
-		if js := byKey[k]; len(js) > 0 {
-			pairs[i], byKey[k] = js[0], js[1:]
-			used[pairs[i]] = true
-		}
-	}
+// pairer pairs each current window, in order, with the first previous
+// window of the same normalised name not yet taken, in one pass over the
+// current windows (which may be read back from a file).
+type pairer struct {
+	byKey map[string][]int // normalised name → previous windows left
+	used  []bool
+}
+
+func newPairer(prev []Submission) *pairer {
+	p := &pairer{byKey: map[string][]int{}, used: make([]bool, len(prev))}
 	for j := range prev {
-		if !used[j] {
-			gone = append(gone, j)
+		k := form.NormalizeName(prev[j].WindowName)
+		p.byKey[k] = append(p.byKey[k], j)
+	}
+	return p
+}
+
+// pair returns the previous window the current window name continues, -1
+// when it is new.
+func (p *pairer) pair(name string) int {
+	k := form.NormalizeName(name)
+	js := p.byKey[k]
+	if len(js) == 0 {
+		return -1
+	}
+	p.byKey[k] = js[1:]
+	p.used[js[0]] = true
+	return js[0]
+}
+
+// gone lists the previous windows no current one continued, in order.
+func (p *pairer) gone() []int {
+	var out []int
+	for j, u := range p.used {
+		if !u {
+			out = append(out, j)
 		}
 	}
-	return pairs, gone
+	return out
 }
 
 // findingMatch pairs findings: cur[i] is the index of the previous finding

@@ -64,14 +64,7 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 		Inputs:      []Input{},
 		Submissions: []Submission{},
 	}
-	kinds := make(map[*intake.Item]classify.Kind, len(in.Pieces))
-	for _, pd := range in.Pieces {
-		if prev := kinds[pd.Item]; prev != "" && prev != pd.Kind {
-			kinds[pd.Item] = classify.BothForms // dossier.Pieces split it
-			continue
-		}
-		kinds[pd.Item] = pd.Kind
-	}
+	kinds := itemKinds(in.Pieces)
 	// The 来源 line is made once per mail and shared by its items' rows:
 	// held for the whole run, one copy per attachment added up.
 	lines := map[*intake.Mail]string{}
@@ -90,7 +83,7 @@ func Report(in ReportInput, p *profile.Profile, now time.Time) *Result {
 	ranked := checkRankings(in.Dossiers, in.Rankings, in.RankingsGiven)
 	joint := checkJoint(in.Dossiers, in.Joint, in.JointProblems, p.JointReview, in.JointGiven)
 	res.ScanPages = scanPages(in.Pieces, in.Dossiers)
-	loose := append(append(unattributed(in), ranked.loose...), joint.loose...)
+	loose := append(append(unattributed(in, kinds), ranked.loose...), joint.loose...)
 	in.Pieces = nil // read: the parsed pieces may go before the windows are checked
 	// The windows are checked on every core: each one's rules read only
 	// its dossier, the profile and what was worked out across windows
@@ -375,7 +368,7 @@ func tri(t scan.Tri) *bool {
 // none, bad metadata rows, and unreadable files that could not be
 // attributed — so nothing the clerk must see is only in 文件清单. The
 // profile's rules are not applied yet.
-func unattributed(in ReportInput) []finding.Finding {
+func unattributed(in ReportInput, kinds map[*intake.Item]classify.Kind) []finding.Finding {
 	out := dossier.UnmatchedFindings(in.Unmatched)
 	s03, _ := finding.Lookup("S03")
 	for _, pr := range in.Problems {
@@ -392,10 +385,6 @@ func unattributed(in ReportInput) []finding.Finding {
 		})
 	}
 	m09, _ := finding.Lookup("M09")
-	kinds := map[*intake.Item]classify.Kind{}
-	for _, pd := range in.Pieces {
-		kinds[pd.Item] = pd.Kind
-	}
 	for _, it := range in.Items {
 		if it.Status != intake.Failed || in.WindowOf[it.Path] != "" {
 			continue
@@ -409,6 +398,20 @@ func unattributed(in ReportInput) []finding.Finding {
 		})
 	}
 	return out
+}
+
+// itemKinds is each item's kind from its pieces: BothForms for an item
+// dossier.Pieces split into a 申报表 and a 初审表.
+func itemKinds(pieces []*dossier.Piece) map[*intake.Item]classify.Kind {
+	kinds := make(map[*intake.Item]classify.Kind, len(pieces))
+	for _, pd := range pieces {
+		if prev := kinds[pd.Item]; prev != "" && prev != pd.Kind {
+			kinds[pd.Item] = classify.BothForms
+			continue
+		}
+		kinds[pd.Item] = pd.Kind
+	}
+	return kinds
 }
 
 // unreadableFix is what to do about a file no window owns that could not

@@ -99,7 +99,7 @@ func TestUnreadableTableGoesBack(t *testing.T) {
 		in.Items = append(in.Items, it)
 		in.Pieces = append(in.Pieces, &dossier.Piece{Item: it, Kind: k})
 	}
-	fs := unattributed(in)
+	fs := unattributed(in, itemKinds(in.Pieces))
 	var fixes []string
 	for _, f := range fs {
 		if f.Code == "M09" {
