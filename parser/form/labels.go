@@ -156,8 +156,12 @@ func gapIndex(s string) (start, end int, ok bool) {
 			continue
 		}
 		j, runes := i, 0
-		for ; j < len(s) && gapRunes(s[j:]) > 0; runes++ {
-			j += gapRunes(s[j:])
+		for ; j < len(s); runes++ {
+			n := gapRunes(s[j:])
+			if n == 0 {
+				break
+			}
+			j += n
 		}
 		if runes >= 2 || s[i] == '\t' {
 			return i, j, true
@@ -200,9 +204,7 @@ func (g *grid) findLine(variants []string) (value, bool) {
 	norms := normVariants(variants)
 	for i, p := range g.paras {
 		for _, seg := range segments(p) {
-			rs := []rune(NormalizeLabel(seg))
-			k := markerLen(rs)
-			norm := string(rs[k:])
+			norm, k := trimMarker(NormalizeLabel(seg))
 			for _, v := range norms {
 				rest, ok := strings.CutPrefix(norm, v)
 				if !ok || !strings.HasPrefix(rest, ":") {
@@ -222,7 +224,7 @@ func (g *grid) findLine(variants []string) (value, bool) {
 // of the normalised text n: the label after it, and the marker's length in
 // runes.
 func trimMarker(n string) (string, int) {
-	if r, _ := utf8.DecodeRuneInString(n); !strings.ContainsRune("*★☆※(0123456789一二三四五六七八九十", r) {
+	if r, _ := utf8.DecodeRuneInString(n); !strings.ContainsRune(markerRunes+"("+numberRunes, r) {
 		return n, 0 // markerLen is 0: no marker or number starts n
 	}
 	rs := []rune(n)
@@ -230,17 +232,21 @@ func trimMarker(n string) (string, int) {
 	return string(rs[k:]), k
 }
 
+// The runes markerLen reads: required-field markers and item numbers.
+const (
+	markerRunes = "*★☆※"
+	numberRunes = "0123456789一二三四五六七八九十"
+)
+
 // markerLen returns how many runes at the start of the normalised text n
 // are a required-field marker (*, ★, ※) or an item number (1. 1、 1)
 // 一、 (一) (1)) standing before a label, provided something follows.
 func markerLen(n []rune) int {
 	k := 0
-	for k < len(n) && strings.ContainsRune("*★☆※", n[k]) {
+	for k < len(n) && strings.ContainsRune(markerRunes, n[k]) {
 		k++
 	}
-	isNum := func(r rune) bool {
-		return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
-	}
+	isNum := func(r rune) bool { return strings.ContainsRune(numberRunes, r) }
 	j := k
 	if j < len(n) && n[j] == '(' {
 		j++

@@ -305,7 +305,7 @@ func fitGreyRing(m *mask, cx, cy, ppm float64) (found, bool) {
 // whose edge normals do not meet in one point.
 func blobCentres(m *mask, ppm float64) [][2]float64 {
 	const pad = inkPad
-	pw := m.w + 2*pad
+	pw := m.pw
 	todo := m.inkBytes() // 1: ink not yet reached
 	var out [][2]float64
 	var stack []int
@@ -345,7 +345,7 @@ func squares(m *mask, ppm float64, rings []found) []found {
 	// square. Marking the found rings' outlines as seen keeps the box a
 	// component of its own.
 	const pad = inkPad
-	pw := m.w + 2*pad
+	pw := m.pw
 	todo := m.inkBytes() // 1: ink not yet seen
 	for _, r := range rings {
 		e := ellipse{cx: r.cx, cy: r.cy, a: r.a, b: r.b, ang: r.ang}.measure()
