@@ -140,7 +140,29 @@ func (l *layout) cell(row []string, c column) string {
 	if i < 0 || i >= len(row) {
 		return ""
 	}
-	return boundCell(strings.TrimSpace(strings.TrimPrefix(row[i], "\ufeff")))
+	return cleanCell(row[i])
+}
+
+// cleanCell trims a cell, drops a BOM and the control characters a
+// UTF-16 or JSON file can carry (NUL among them: text that reaches the
+// register, a notice or a path must not hold one), and bounds its length.
+func cleanCell(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	if strings.IndexFunc(s, isControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return boundCell(strings.TrimSpace(s))
+}
+
+// isControl reports a C0 control or DEL other than tab and line breaks,
+// which a multi-line cell keeps.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
 
 // maxCell bounds a cell's length in bytes; longer text is cut (by

@@ -62,7 +62,7 @@ func jsonCells(raw json.RawMessage) (map[column]string, bool) {
 		if _, seen := cells[c]; seen {
 			continue
 		}
-		cells[c] = boundCell(strings.TrimSpace(jsonText(obj[k])))
+		cells[c] = cleanCell(jsonText(obj[k]))
 	}
 	return cells, true
 }

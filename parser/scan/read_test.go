@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -385,4 +386,39 @@ func describe(p Problem) string {
 		where += " (records)"
 	}
 	return fmt.Sprintf("%d|%s|%v|%s|%d/%d", p.Row, where, p.Code, p.Value, p.N, p.M)
+}
+
+// TestReadControls: a UTF-16 or JSON file can carry NUL and other control
+// characters that no byte check sees; they never reach a record.
+func TestReadControls(t *testing.T) {
+	utf16 := func(s string) []byte {
+		out := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"nul.csv", utf16("窗口名称,审核栏目,盖章\n\x00立山区医保服务窗口\x07,推荐单位\x00,是\n"),
+			"2|立山区医保服务窗口|推荐单位|||是|||-1|0|"},
+		{"nul.json", []byte(`[{"窗口名称":"\u0000立山区医保服务窗口","审核栏目":"推荐\u001b单位","盖章":"是","意见":"同意\n推荐"}]`),
+			"1|立山区医保服务窗口|推荐单位|同意\n推荐||是|||-1|0|"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			recs, _, err := Read(tc.name, tc.data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			var got []string
+			for _, r := range recs {
+				got = append(got, summary(r))
+			}
+			compare(t, "records", got, []string{tc.want})
+		})
+	}
 }
