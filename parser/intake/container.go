@@ -157,6 +157,7 @@ func (w *walk) email(n node, it *Item, data []byte) error {
 	for i := range msg.Parts {
 		p := &msg.Parts[i]
 		c := n.child(i, p.Name)
+		c.owned = p.Owned
 		if p.Message {
 			err = w.forwarded(c, p.Data)
 		} else {

@@ -31,6 +31,9 @@ func (w *walk) data(n node, data []byte) error {
 		return w.fail(it, "文件名是 mbox 邮箱文件，但内容不是 mbox 格式，无法读取")
 	}
 	n.buf.emitted(data)
+	if n.owned && w.release {
+		it.buf = data
+	}
 	return w.put(it, data)
 }
 

@@ -3,6 +3,7 @@ package intake
 import (
 	"time"
 
+	"shenbao/parser/bufpool"
 	"shenbao/parser/text"
 )
 
@@ -48,6 +49,22 @@ type Item struct {
 	Reason string `json:"reason,omitempty"`
 	// Scan is set for items given under --scans.
 	Scan bool `json:"scan,omitempty"`
+
+	// buf is the buffer of the data emitted with the item when the walk
+	// may reuse it once the consumer is done (Release); nil otherwise.
+	buf []byte
+}
+
+// Release tells the walk that the data emitted with it is no longer used,
+// by the consumer or by anything the consumer gave it or a part of it to:
+// its buffer may then hold the next attachment. Calling it is optional (the
+// buffer is then left to the garbage collector); a second call does
+// nothing. It must not be called while another goroutine uses the data.
+func (it *Item) Release() {
+	if it.buf != nil {
+		bufpool.Put(it.buf)
+		it.buf = nil
+	}
 }
 
 // Mail identifies an email: its sender, date and subject, and its position

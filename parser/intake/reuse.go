@@ -1,9 +1,10 @@
 package intake
 
 import (
-	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"shenbao/parser/bufpool"
 )
 
 // A file read into memory is most often an email: its bytes are parsed,
@@ -15,20 +16,14 @@ import (
 // itself a leaf, a part sent without transfer encoding): emit's consumer
 // may keep the data as long as it likes, so such a buffer is left to the
 // garbage collector.
-
-// maxReused bounds the buffers kept for reuse.
-const maxReused = 16 << 20
-
-var buffers sync.Pool // *[]byte
+//
+// An attachment decoded into a buffer of its own (mail.Part.Owned) that is
+// emitted as a leaf goes out with its Item, and the consumer gives it back
+// with Item.Release once it is done with the data.
 
 // buffer returns an empty buffer of capacity at least need, reused when
 // one is free.
-func buffer(need int) []byte {
-	if p, _ := buffers.Get().(*[]byte); p != nil && cap(*p) >= need {
-		return (*p)[:0]
-	}
-	return make([]byte, 0, need+need/8) // room for the next, slightly larger email
-}
+func buffer(need int) []byte { return bufpool.Get(need)[:0] }
 
 // fileBuffer is the buffer a file was read into, while the walk of the
 // file runs.
@@ -58,10 +53,9 @@ func (b *fileBuffer) emitted(data []byte) {
 // release gives the buffer back for reuse once the walk of its file is
 // done, unless an emitted item holds part of it.
 func (b *fileBuffer) release() {
-	if b.kept.Load() || cap(b.buf) > maxReused {
+	if b.kept.Load() {
 		return
 	}
-	buf := b.buf[:0]
+	bufpool.Put(b.buf)
 	b.buf = nil
-	buffers.Put(&buf)
 }

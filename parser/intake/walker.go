@@ -69,6 +69,11 @@ type Walker struct {
 	// messages in parallel; 0 means 1 (everything on the caller's goroutine
 	// but the top-level inputs' own).
 	Jobs int
+	// Release says emit's consumer calls Item.Release on every item emitted
+	// with data once it is done with the data, so the walk may reuse the
+	// buffers of decoded attachments. Without it they are left to the
+	// garbage collector: an item that is kept must not keep its buffer.
+	Release bool
 }
 
 // Walk visits each input (files and folders, recursively; folders sorted by
@@ -86,7 +91,7 @@ type Walker struct {
 func (w *Walker) Walk(ctx context.Context, inputs []string, emit func(it *Item, data []byte) error) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(w.Jobs, 1))
-	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit, g: g}
+	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit, g: g, release: w.Release}
 	for i, in := range inputs {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
@@ -100,7 +105,7 @@ func (w *Walker) Walk(ctx context.Context, inputs []string, emit func(it *Item, 
 
 // WalkBytes walks one in-memory input named name, as Walk walks a file.
 func (w *Walker) WalkBytes(ctx context.Context, name string, data []byte, emit func(it *Item, data []byte) error) error {
-	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit}
+	wk := &walk{ctx: ctx, lim: w.Limits.withDefaults(), emit: emit, release: w.Release}
 	n := node{pos: []int{0}, path: name, name: path.Base(name), budget: &budget{}, top: true}
 	if err := wk.data(n, data); err != nil {
 		return err
@@ -116,6 +121,8 @@ type walk struct {
 	// g runs folder entries and mbox messages in parallel when it has a
 	// free slot; nil means everything runs inline.
 	g *errgroup.Group
+	// release is Walker.Release.
+	release bool
 }
 
 // spawn runs fn on a goroutine of w.g when one is free and inline
@@ -147,6 +154,9 @@ type node struct {
 	// buf is the buffer of the enclosing file read into memory, nil when
 	// none: told of every emitted item's data (reuse.go).
 	buf *fileBuffer
+	// owned says the node's data is a decoded buffer of its own
+	// (mail.Part.Owned), which goes out with its item when it is a leaf.
+	owned bool
 }
 
 // child returns the i-th item inside container n, named name, one level of

@@ -18,11 +18,7 @@ import (
 // decodeTransfer undoes a Content-Transfer-Encoding. Malformed input is
 // decoded as far as possible and reported with an error beside the data.
 func decodeTransfer(cte string, raw []byte) ([]byte, error) {
-	cte = strings.ToLower(strings.TrimSpace(cte))
-	if i := strings.IndexByte(cte, ';'); i >= 0 {
-		cte = strings.TrimSpace(cte[:i])
-	}
-	switch cte {
+	switch transferName(cte) {
 	case "base64":
 		return decodeBase64Loose(raw)
 	case "x-uuencode", "uuencode", "x-uue", "uue":
@@ -39,6 +35,19 @@ func decodeTransfer(cte string, raw []byte) ([]byte, error) {
 	}
 	return raw, nil
 }
+
+// transferName is a Content-Transfer-Encoding's name, lower case.
+func transferName(cte string) string {
+	cte = strings.ToLower(strings.TrimSpace(cte))
+	if i := strings.IndexByte(cte, ';'); i >= 0 {
+		cte = strings.TrimSpace(cte[:i])
+	}
+	return cte
+}
+
+// isBase64 reports whether decodeTransfer decodes cte into a buffer of its
+// own from bufpool.
+func isBase64(cte string) bool { return transferName(cte) == "base64" }
 
 // errUU reports a uuencode part with no uuencoded file in it.
 var errUU = errors.New("no uuencoded data")

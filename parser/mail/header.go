@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"errors"
 	"strings"
+
+	"shenbao/parser/bufpool"
 )
 
 // decodeHeader decodes an unstructured header value: raw 8-bit bytes as
@@ -146,11 +148,15 @@ var errBase64 = errors.New("invalid base64 characters")
 // Stray characters are skipped and reported with errBase64 beside the data.
 // Well-formed bodies, nearly all of them, take the standard decoder (which
 // skips line breaks itself) at a fraction of the cost.
+//
+// The result is a buffer of its own taken from bufpool: the caller may give
+// it back (see Part.Owned).
 func decodeBase64Loose(text []byte) ([]byte, error) {
-	out := make([]byte, base64.StdEncoding.DecodedLen(len(text)))
+	out := bufpool.Get(base64.StdEncoding.DecodedLen(len(text)))
 	if n, err := base64.StdEncoding.Decode(out, text); err == nil {
 		return out[:n], nil
 	}
+	bufpool.Put(out)
 	clean := make([]byte, 0, len(text))
 	var bad error
 	for i := 0; i < len(text); i++ {
@@ -167,7 +173,7 @@ func decodeBase64Loose(text []byte) ([]byte, error) {
 		clean = clean[:len(clean)-1]
 		bad = errBase64
 	}
-	out = make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+	out = bufpool.Get(base64.RawStdEncoding.DecodedLen(len(clean)))
 	n, err := base64.RawStdEncoding.Decode(out, clean)
 	if err != nil {
 		return out[:n], err

@@ -31,6 +31,10 @@ type Part struct {
 	Data        []byte
 	Message     bool // a forwarded message (message/rfc822 part, or an .eml attachment): the walker parses Data with Parse again
 	Inline      bool // Content-Disposition inline (signature logos etc.)
+	// Owned says Data is a buffer of its own, decoded from the message and
+	// taken from bufpool, not a part of the message's bytes: whoever is
+	// done with it last may give it back with bufpool.Put.
+	Owned bool
 }
 
 // Limits bounds what one message may cost.

@@ -125,13 +125,14 @@ func (c *collector) leaf(p *enmime.Part) {
 	if err != nil {
 		c.problem(problem.Problem{Code: problem.PartEncoding, Where: displayOr(name, ctype), Detail: err.Error()})
 	}
+	owned := isBase64(cte)
 	if isUUEncoding(cte) {
 		if f, ok := uudecodeFirst(content); ok {
 			raw, _ := decodeCharset("", f.Name)
 			data, name = f.Data, firstNonEmpty(name, raw)
 		}
 	}
-	c.file(p, ctype, disp, name, data)
+	c.file(p, ctype, disp, name, data, owned)
 }
 
 // bodyTypes are the media types read as body text when they are not
@@ -152,7 +153,7 @@ func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []b
 		data, files = extractUU(data)
 		for _, f := range files {
 			name, _ := decodeCharset("", f.Name)
-			c.file(nil, mimeByExt(name), "attachment", name, f.Data)
+			c.file(nil, mimeByExt(name), "attachment", name, f.Data, false)
 		}
 	}
 	if charset == "" && ctype == "text/html" {
@@ -178,7 +179,8 @@ func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []b
 }
 
 // file adds one file part; p is nil for files found inside body text.
-func (c *collector) file(p *enmime.Part, ctype, disp, name string, data []byte) {
+// owned says data is a decoded buffer of its own (Part.Owned).
+func (c *collector) file(p *enmime.Part, ctype, disp, name string, data []byte, owned bool) {
 	if len(c.msg.Parts) >= c.lim.maxParts() {
 		c.dropped++
 		return
@@ -187,6 +189,7 @@ func (c *collector) file(p *enmime.Part, ctype, disp, name string, data []byte) 
 		Name:        baseName(name),
 		ContentType: ctype,
 		Data:        data,
+		Owned:       owned,
 		Inline:      disp == "inline" || disp == "" && p != nil && inRelated(p),
 	}
 	lower := strings.ToLower(part.Name)

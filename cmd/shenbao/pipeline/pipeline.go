@@ -169,7 +169,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, for
 
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(jobs)
-	w := &intake.Walker{Limits: opt.Limits, Jobs: jobs}
+	w := &intake.Walker{Limits: opt.Limits, Jobs: jobs, Release: true}
 	walkErr := w.Walk(gctx, inputs, func(it *intake.Item, data []byte) error {
 		rep.Item()
 		if it.Container != "folder" && !strings.Contains(it.Path, intake.Sep) {
@@ -195,6 +195,7 @@ func collect(ctx context.Context, opt Options, p *profile.Profile, jobs int, for
 					drawOverlays(opt, it.Path, data, r.ScanPages)
 				}
 			}
+			it.Release() // nothing parsed from the data holds a part of it
 			pieces := dossier.Pieces(it, r)
 			for _, pd := range pieces {
 				pd.Pack(forms) // until its window is checked
