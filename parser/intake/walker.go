@@ -163,10 +163,11 @@ type node struct {
 // containment deeper.
 func (n node) child(i int, name string) node {
 	name = cleanName(name)
+	p := n.path + Sep + name
 	return node{
 		pos:     append(n.pos[:len(n.pos):len(n.pos)], i),
-		path:    n.path + Sep + name,
-		name:    name,
+		path:    p,
+		name:    p[len(p)-len(name):], // shares the path's bytes: items are kept all run
 		mail:    n.mail,
 		depth:   n.depth + 1,
 		budget:  n.budget,
