@@ -93,23 +93,44 @@ func TestWriteNoticesLocked(t *testing.T) {
 	if _, err := WriteNotices(dir, res, sampleNoticeOptions()); err != nil {
 		t.Fatal(err)
 	}
-	old := filepath.Join(dir, "02_税费综合窗口_材料补正一次性告知书.docx")
-	// Replace the old notice with a folder: nothing can be renamed over it.
-	if err := os.Remove(old); err != nil {
-		t.Fatal(err)
+	block := func(name string) {
+		// Replace the old notice with a folder: nothing can be renamed over it.
+		old := filepath.Join(dir, name)
+		if err := os.Remove(old); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(old, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(old, "x"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := os.Mkdir(old, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(old, "x"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	block("02_税费综合窗口_材料补正一次性告知书.docx")
 	paths, err := WriteNotices(dir, res, sampleNoticeOptions())
 	var m *MovedError
-	if !errors.As(err, &m) || m.Written != filepath.Join(dir, "02_税费综合窗口_材料补正一次性告知书(1).docx") {
+	if !errors.As(err, &m) || m.Written != filepath.Join(dir, "02_税费综合窗口_材料补正一次性告知书(1).docx") || m.More != 0 {
 		t.Fatalf("WriteNotices = %v, want the notice moved to (1)", err)
 	}
 	if len(paths) != 3 || !strings.HasSuffix(paths[0], "(1).docx") {
 		t.Errorf("paths %q, want the moved name among 3", paths)
+	}
+
+	// Two more blocked: the first in 登记表 order is named, the others counted,
+	// whichever worker finished first.
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "02_") && !strings.Contains(e.Name(), "(") {
+			block(e.Name())
+		}
+	}
+	for range 5 {
+		_, err = WriteNotices(dir, res, sampleNoticeOptions())
+		if !errors.As(err, &m) || !strings.HasPrefix(filepath.Base(m.Written), "02_") || m.More != 2 {
+			t.Fatalf("WriteNotices = %v, want notice 02 moved and two more", err)
+		}
 	}
 }
