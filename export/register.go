@@ -62,14 +62,18 @@ func WriteRegister(path string, res *validate.Result, opt RegisterOptions) error
 	if err := buildWorkbook(f, sp, res, opt); err != nil {
 		return err
 	}
-	if err := res.Err(); err != nil {
-		return err // a register missing windows is not written
-	}
 	var book bytes.Buffer // the workbook without the list sheets' rows
 	if err := f.Write(&book); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
+	sheets := f.GetSheetList()
 	f.Close() // its buffers are not needed any more
+	if err := sp.wait(sheets); err != nil {
+		return err
+	}
+	if err := res.Err(); err != nil {
+		return err // a register missing windows is not written
+	}
 	return writeAtomic(path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 256<<10)
 		if err := sp.assemble(bw, book.Bytes()); err != nil {

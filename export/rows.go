@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -34,9 +35,47 @@ import (
 // spill holds the spilled rows of a workbook, by sheet name.
 type spill struct {
 	sheets map[string]*spilledRows
+	// The sheets' rows are encoded on goroutines of their own (encode),
+	// while excelize builds the rest of the workbook; wait collects them.
+	wg   sync.WaitGroup
+	errs []spillErr
+	mu   sync.Mutex
+}
+
+type spillErr struct {
+	sheet string
+	err   error
 }
 
 func newSpill() *spill { return &spill{sheets: map[string]*spilledRows{}} }
+
+// encode runs fn, which writes sheet's rows, on a goroutine of its own.
+func (s *spill) encode(sheet string, fn func() error) {
+	s.wg.Go(func() {
+		if err := fn(); err != nil {
+			s.mu.Lock()
+			s.errs = append(s.errs, spillErr{sheet, err})
+			s.mu.Unlock()
+		}
+	})
+}
+
+// wait waits for the rows being encoded and returns the error of the
+// first sheet, in the order the sheets were added, whose rows failed.
+func (s *spill) wait(order []string) error {
+	s.wg.Wait()
+	for _, name := range order {
+		for _, e := range s.errs {
+			if e.sheet == name {
+				return fmt.Errorf("sheet %s: %w", e.sheet, e.err)
+			}
+		}
+	}
+	if len(s.errs) > 0 {
+		return fmt.Errorf("sheet %s: %w", s.errs[0].sheet, s.errs[0].err)
+	}
+	return nil
+}
 
 // spilledRows are one sheet's data rows, encoded, in a temporary file.
 type spilledRows struct {
@@ -62,8 +101,9 @@ func (s *spill) sheet(name string) (*spilledRows, error) {
 	return r, nil
 }
 
-// close removes the temporary files.
+// close removes the temporary files, once no rows are being encoded.
 func (s *spill) close() {
+	s.wg.Wait()
 	for _, r := range s.sheets {
 		r.file.Close()
 		os.Remove(r.file.Name())

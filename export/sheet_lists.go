@@ -110,13 +110,23 @@ func writeList(f *excelize.File, st *styles, l list) error {
 	if err := sw.SetRow(cell(1, rowHeader), headers, excelize.RowOpts{Height: headerHeight(l.cols)}); err != nil {
 		return fmt.Errorf("header row: %w", err)
 	}
-	// The data rows go to a temporary file, not to excelize (rows.go).
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("flush: %w", err)
+	}
+	// The data rows go to a temporary file, not to excelize (rows.go), and
+	// are encoded beside the other sheets: they need nothing of f.
 	rows, err := st.spill.sheet(l.sheet)
 	if err != nil {
 		return err
 	}
+	st.spill.encode(l.sheet, func() error { return encodeRows(st, rows, l) })
+	return nil
+}
+
+// encodeRows writes l's data rows to rows.
+func encodeRows(st *styles, rows *spilledRows, l list) error {
 	n := rowHeader
-	err = l.rows(func(values []any) error {
+	return l.rows(func(values []any) error {
 		n++
 		row := make([]any, len(values))
 		for j, v := range values {
@@ -139,13 +149,6 @@ func writeList(f *excelize.File, st *styles, l list) error {
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("flush: %w", err)
-	}
-	return nil
 }
 
 // noWindow is the 窗口名称 of a finding that belongs to no window.
