@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -131,6 +132,35 @@ func TestWriteNoticesLocked(t *testing.T) {
 		_, err = WriteNotices(dir, res, sampleNoticeOptions())
 		if !errors.As(err, &m) || !strings.HasPrefix(filepath.Base(m.Written), "02_") || m.More != 2 {
 			t.Fatalf("WriteNotices = %v, want notice 02 moved and two more", err)
+		}
+	}
+}
+
+// TestNoticeWriterFailure: the error reported is the first failed notice's
+// in order, whichever worker met one first, and no notice after the
+// failed one is written once it is known.
+func TestNoticeWriterFailure(t *testing.T) {
+	for range 20 {
+		dir := t.TempDir()
+		w := newNoticeWriter(2)
+		n := &notice{kind: noticeFix}
+		for i := range 8 {
+			path := filepath.Join(dir, fmt.Sprintf("ok%d.docx", i))
+			if i == 3 || i == 5 {
+				path = filepath.Join(dir, "missing", fmt.Sprintf("bad%d.docx", i)) // no such folder
+			}
+			if !w.add(fmt.Sprintf("n%d", i), path, n) {
+				break
+			}
+		}
+		paths, err := w.wait()
+		if err == nil || !strings.Contains(err.Error(), "write notice n3:") || paths != nil {
+			t.Fatalf("wait = %q, %v; want notice n3's error", paths, err)
+		}
+		for i := range 3 {
+			if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("ok%d.docx", i))); err != nil {
+				t.Errorf("notice %d before the failed one: %v", i, err)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -156,10 +157,12 @@ type noticeWriter struct {
 	wg   sync.WaitGroup
 	mu   sync.Mutex
 	out  []noticeOutcome
-	// failed is set once a write fails with an error other than a moved
-	// file; add then stops taking notices.
-	failed atomic.Bool
-	seq    int
+	// failedAt is the lowest seq whose write failed with an error other
+	// than a moved file (math.MaxInt64 while none has): add then stops
+	// taking notices, and the workers skip those after it, so the error
+	// reported is the one a write in order would have met first.
+	failedAt atomic.Int64
+	seq      int
 }
 
 type noticeJob struct {
@@ -176,15 +179,19 @@ type noticeOutcome struct {
 
 func newNoticeWriter(workers int) *noticeWriter {
 	w := &noticeWriter{jobs: make(chan noticeJob, workers)}
+	w.failedAt.Store(math.MaxInt64)
 	for range max(workers, 1) {
 		w.wg.Go(func() {
 			for j := range w.jobs {
+				if int64(j.seq) > w.failedAt.Load() {
+					continue // the run stops at the failed notice: no more files
+				}
 				err := j.n.write(j.path)
 				var m *MovedError
-				if err != nil && !errors.As(err, &m) {
-					w.failed.Store(true)
-				}
 				w.mu.Lock()
+				if err != nil && !errors.As(err, &m) && int64(j.seq) < w.failedAt.Load() {
+					w.failedAt.Store(int64(j.seq)) // under mu: the lowest one stays
+				}
 				w.out = append(w.out, noticeOutcome{j.seq, j.name, j.path, err})
 				w.mu.Unlock()
 			}
@@ -195,7 +202,7 @@ func newNoticeWriter(workers int) *noticeWriter {
 
 // add queues notice n for path; false once a write has failed.
 func (w *noticeWriter) add(name, path string, n *notice) bool {
-	if w.failed.Load() {
+	if w.failedAt.Load() != math.MaxInt64 {
 		return false
 	}
 	w.jobs <- noticeJob{w.seq, name, path, n}

@@ -48,12 +48,12 @@ func Put(b []byte) {
 		return
 	}
 	c := bits.Len(uint(n)) - 1 - minShift // the largest class b holds
-	b = b[:1<<(c+minShift)]
 	if Poison {
+		b = b[:n]
 		for i := range b {
 			b[i] = 0xA5
 		}
 	}
-	b = b[:0]
+	b = b[:0:1<<(c+minShift)] // a buffer grown by append serves its class only
 	pools[c].Put(&b)
 }
