@@ -54,6 +54,7 @@ func Put(b []byte) {
 			b[i] = 0xA5
 		}
 	}
-	b = b[:0:1<<(c+minShift)] // a buffer grown by append serves its class only
+	size := 1 << (c + minShift)
+	b = b[:0:size] // a buffer grown by append serves its class only
 	pools[c].Put(&b)
 }
