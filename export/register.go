@@ -66,9 +66,8 @@ func WriteRegister(path string, res *validate.Result, opt RegisterOptions) error
 	if err := f.Write(&book); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	sheets := f.GetSheetList()
 	f.Close() // its buffers are not needed any more
-	if err := sp.wait(sheets); err != nil {
+	if err := sp.wait(); err != nil {
 		return err
 	}
 	if err := res.Err(); err != nil {

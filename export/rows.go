@@ -38,41 +38,35 @@ type spill struct {
 	// The sheets' rows are encoded on goroutines of their own (encode),
 	// while excelize builds the rest of the workbook; wait collects them.
 	wg   sync.WaitGroup
-	errs []spillErr
 	mu   sync.Mutex
-}
-
-type spillErr struct {
-	sheet string
-	err   error
+	errs []error // by the order encode was called in; nil where it went well
 }
 
 func newSpill() *spill { return &spill{sheets: map[string]*spilledRows{}} }
 
 // encode runs fn, which writes sheet's rows, on a goroutine of its own.
 func (s *spill) encode(sheet string, fn func() error) {
+	s.mu.Lock()
+	i := len(s.errs)
+	s.errs = append(s.errs, nil)
+	s.mu.Unlock()
 	s.wg.Go(func() {
 		if err := fn(); err != nil {
 			s.mu.Lock()
-			s.errs = append(s.errs, spillErr{sheet, err})
+			s.errs[i] = fmt.Errorf("sheet %s: %w", sheet, err)
 			s.mu.Unlock()
 		}
 	})
 }
 
 // wait waits for the rows being encoded and returns the error of the
-// first sheet, in the order the sheets were added, whose rows failed.
-func (s *spill) wait(order []string) error {
+// first sheet, in the order they were started, whose rows failed.
+func (s *spill) wait() error {
 	s.wg.Wait()
-	for _, name := range order {
-		for _, e := range s.errs {
-			if e.sheet == name {
-				return fmt.Errorf("sheet %s: %w", e.sheet, e.err)
-			}
+	for _, err := range s.errs {
+		if err != nil {
+			return err
 		}
-	}
-	if len(s.errs) > 0 {
-		return fmt.Errorf("sheet %s: %w", s.errs[0].sheet, s.errs[0].err)
 	}
 	return nil
 }

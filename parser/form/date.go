@@ -12,9 +12,10 @@ import (
 // between the parts, so they can find a date in a cell's raw text.
 const (
 	dateDigit = `0-9０-９〇零○一二三四五六七八九十XxＸｘ×`
-	dateSep   = `.．\-－/／`
-	// dateSepChars are the runes of dateSep, one of which numDateRE needs.
-	dateSepChars = ".．-－/／"
+	// dateSep are the separators of a numeric date, written so that they
+	// serve both as a regexp class's content ('-' last is literal there)
+	// and as strings.ContainsAny's set.
+	dateSep = ".．－/／-"
 )
 
 var (
@@ -194,7 +195,7 @@ func findDate(s string) (span dateSpan, found bool) {
 	if month && strings.Contains(s, "年") && strings.ContainsAny(s, "日号") {
 		res = append(res, cnDateRE)
 	}
-	if strings.ContainsAny(s, dateSepChars) &&
+	if strings.ContainsAny(s, dateSep) &&
 		strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }) {
 		res = append(res, numDateRE)
 	}

@@ -17,37 +17,30 @@ import (
 
 // decodeTransfer undoes a Content-Transfer-Encoding. Malformed input is
 // decoded as far as possible and reported with an error beside the data.
-func decodeTransfer(cte string, raw []byte) ([]byte, error) {
-	switch transferName(cte) {
-	case "base64":
-		return decodeBase64Loose(raw)
-	case "x-uuencode", "uuencode", "x-uue", "uue":
-		if f, ok := uudecodeFirst(raw); ok {
-			return f.Data, nil
-		}
-		return raw, errUU
-	case "quoted-printable":
-		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
-		if err != nil {
-			return decodeQPLoose(raw), nil
-		}
-		return out, nil
-	}
-	return raw, nil
-}
-
-// transferName is a Content-Transfer-Encoding's name, lower case.
-func transferName(cte string) string {
+// owned says data is a buffer of its own from bufpool (Part.Owned).
+func decodeTransfer(cte string, raw []byte) (data []byte, owned bool, err error) {
 	cte = strings.ToLower(strings.TrimSpace(cte))
 	if i := strings.IndexByte(cte, ';'); i >= 0 {
 		cte = strings.TrimSpace(cte[:i])
 	}
-	return cte
+	switch cte {
+	case "base64":
+		data, err = decodeBase64Loose(raw)
+		return data, true, err
+	case "x-uuencode", "uuencode", "x-uue", "uue":
+		if f, ok := uudecodeFirst(raw); ok {
+			return f.Data, false, nil
+		}
+		return raw, false, errUU
+	case "quoted-printable":
+		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
+		if err != nil {
+			return decodeQPLoose(raw), false, nil
+		}
+		return out, false, nil
+	}
+	return raw, false, nil
 }
-
-// isBase64 reports whether decodeTransfer decodes cte into a buffer of its
-// own from bufpool.
-func isBase64(cte string) bool { return transferName(cte) == "base64" }
 
 // errUU reports a uuencode part with no uuencoded file in it.
 var errUU = errors.New("no uuencoded data")

@@ -121,15 +121,14 @@ func (c *collector) leaf(p *enmime.Part) {
 		c.body(p, ctype, cte, cparams["charset"], content)
 		return
 	}
-	data, err := decodeTransfer(cte, content)
+	data, owned, err := decodeTransfer(cte, content)
 	if err != nil {
 		c.problem(problem.Problem{Code: problem.PartEncoding, Where: displayOr(name, ctype), Detail: err.Error()})
 	}
-	owned := isBase64(cte)
 	if isUUEncoding(cte) {
 		if f, ok := uudecodeFirst(content); ok {
 			raw, _ := decodeCharset("", f.Name)
-			data, name = f.Data, firstNonEmpty(name, raw)
+			data, name, owned = f.Data, firstNonEmpty(name, raw), false
 		}
 	}
 	c.file(p, ctype, disp, name, data, owned)
@@ -144,7 +143,7 @@ var bodyTypes = map[string]bool{"text/plain": true, "text/html": true, "text/enr
 // neither a plain nor an HTML one. Files uuencoded into plain text are taken
 // out of it and listed as the attachments they are.
 func (c *collector) body(p *enmime.Part, ctype, cte, charset string, content []byte) {
-	data, err := decodeTransfer(cte, content)
+	data, _, err := decodeTransfer(cte, content)
 	if err != nil {
 		c.problem(problem.Problem{Code: problem.BodyEncoding, Detail: err.Error()})
 	}

@@ -147,15 +147,12 @@ func (l *layout) cell(row []string, c column) string {
 // UTF-16 or JSON file can carry (NUL among them: text that reaches the
 // register, a notice or a path must not hold one), and bounds its length.
 func cleanCell(s string) string {
-	s = strings.TrimPrefix(s, "\ufeff")
-	if strings.IndexFunc(s, isControl) >= 0 {
-		s = strings.Map(func(r rune) rune {
-			if isControl(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
+	s = strings.Map(func(r rune) rune { // copies only when it drops one
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, strings.TrimPrefix(s, "\ufeff"))
 	return boundCell(strings.TrimSpace(s))
 }
 
